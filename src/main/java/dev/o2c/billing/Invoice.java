@@ -1,0 +1,172 @@
+package dev.o2c.billing;
+
+import dev.o2c.platform.web.ApiProblem;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+@Entity
+public class Invoice {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String number;
+  private Long customerId;
+  private Long orderId;
+  private String currency;
+  private LocalDate issueDate;
+  private LocalDate dueDate;
+  private LocalDate discountDate;
+  private BigDecimal discountRate;
+  private BigDecimal netAmount;
+  private BigDecimal taxAmount;
+  private BigDecimal totalAmount;
+  private BigDecimal chargesAmount;
+  private BigDecimal openAmount;
+  @Enumerated(EnumType.STRING)
+  private InvoiceStatus status;
+  private int dunningLevel;
+  private LocalDate promisedDate;
+  private Long processInstanceKey;
+  @Version
+  private long version;
+
+  protected Invoice() {}
+
+  Invoice(String number, long customerId, long orderId, String currency, LocalDate issueDate, LocalDate dueDate,
+      LocalDate discountDate, BigDecimal discountRate, BigDecimal netAmount, BigDecimal taxAmount) {
+    this.number = number;
+    this.customerId = customerId;
+    this.orderId = orderId;
+    this.currency = currency;
+    this.issueDate = issueDate;
+    this.dueDate = dueDate;
+    this.discountDate = discountDate;
+    this.discountRate = discountRate;
+    this.netAmount = netAmount;
+    this.taxAmount = taxAmount;
+    this.totalAmount = netAmount.add(taxAmount);
+    this.chargesAmount = BigDecimal.ZERO.setScale(netAmount.scale());
+    this.openAmount = totalAmount;
+    this.status = InvoiceStatus.OPEN;
+  }
+
+  /** Applies money received; the caller never applies more than is open. */
+  void applyPayment(BigDecimal amount) {
+    if (amount.signum() <= 0 || amount.compareTo(openAmount) > 0) {
+      throw new IllegalArgumentException("cannot apply " + amount + " to " + number + " with " + openAmount + " open");
+    }
+    BigDecimal remaining = openAmount.subtract(amount);
+    moveTo(remaining.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
+    openAmount = remaining;
+  }
+
+  /** Dunning fees and interest are owed on top of the invoice total. */
+  void addCharges(BigDecimal charges) {
+    if (!status.isOpen()) {
+      throw ApiProblem.conflict("invoice " + number + " is paid; no charges can be added");
+    }
+    chargesAmount = chargesAmount.add(charges);
+    openAmount = openAmount.add(charges);
+  }
+
+  void raiseDunningLevel(int level) {
+    if (level > dunningLevel) {
+      dunningLevel = level;
+    }
+  }
+
+  void promisePaymentBy(LocalDate date) {
+    promisedDate = date;
+  }
+
+  void startedCollection(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  private void moveTo(InvoiceStatus target) {
+    if (!status.canMoveTo(target)) {
+      throw ApiProblem.conflict("invoice " + number + " cannot go from " + status + " to " + target);
+    }
+    status = target;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public Long getCustomerId() {
+    return customerId;
+  }
+
+  public Long getOrderId() {
+    return orderId;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public LocalDate getIssueDate() {
+    return issueDate;
+  }
+
+  public LocalDate getDueDate() {
+    return dueDate;
+  }
+
+  public LocalDate getDiscountDate() {
+    return discountDate;
+  }
+
+  public BigDecimal getDiscountRate() {
+    return discountRate;
+  }
+
+  public BigDecimal getNetAmount() {
+    return netAmount;
+  }
+
+  public BigDecimal getTaxAmount() {
+    return taxAmount;
+  }
+
+  public BigDecimal getTotalAmount() {
+    return totalAmount;
+  }
+
+  public BigDecimal getChargesAmount() {
+    return chargesAmount;
+  }
+
+  public BigDecimal getOpenAmount() {
+    return openAmount;
+  }
+
+  public InvoiceStatus getStatus() {
+    return status;
+  }
+
+  public int getDunningLevel() {
+    return dunningLevel;
+  }
+
+  public LocalDate getPromisedDate() {
+    return promisedDate;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.o2c.collections;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A payment reminder that went out: level 1 and 2 are reminders, level 3 the final notice. */
+@Entity
+public class Reminder {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private Long invoiceId;
+  private int level;
+  private BigDecimal fee;
+  private BigDecimal interest;
+  private BigDecimal openAmount;
+  private Instant sentAt;
+  private String recipient;
+
+  protected Reminder() {}
+
+  Reminder(long invoiceId, int level, BigDecimal fee, BigDecimal interest, BigDecimal openAmount, Instant sentAt,
+      String recipient) {
+    this.invoiceId = invoiceId;
+    this.level = level;
+    this.fee = fee;
+    this.interest = interest;
+    this.openAmount = openAmount;
+    this.sentAt = sentAt;
+    this.recipient = recipient;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getInvoiceId() {
+    return invoiceId;
+  }
+
+  public int getLevel() {
+    return level;
+  }
+
+  public BigDecimal getFee() {
+    return fee;
+  }
+
+  public BigDecimal getInterest() {
+    return interest;
+  }
+
+  public BigDecimal getOpenAmount() {
+    return openAmount;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+}

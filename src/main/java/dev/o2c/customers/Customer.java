@@ -1,0 +1,100 @@
+package dev.o2c.customers;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+@Entity
+public class Customer {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String name;
+  private String email;
+  private String currency;
+  private String paymentTerms;
+  private BigDecimal creditLimit;
+  private String riskClass;
+  private BigDecimal taxRate;
+  private boolean onCreditHold;
+  private String iban;
+  private Instant createdAt;
+  @Version
+  private long version;
+
+  protected Customer() {}
+
+  public Customer(String name, String email, String currency, PaymentTerms terms, BigDecimal creditLimit,
+      RiskClass riskClass, BigDecimal taxRate, String iban, Instant createdAt) {
+    this.name = name;
+    this.email = email;
+    this.currency = currency;
+    this.paymentTerms = terms.toString();
+    this.creditLimit = creditLimit;
+    this.riskClass = riskClass.name();
+    this.taxRate = taxRate;
+    this.iban = iban;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public PaymentTerms paymentTerms() {
+    return PaymentTerms.parse(paymentTerms);
+  }
+
+  public BigDecimal getCreditLimit() {
+    return creditLimit;
+  }
+
+  public RiskClass riskClass() {
+    return RiskClass.valueOf(riskClass);
+  }
+
+  public BigDecimal getTaxRate() {
+    return taxRate;
+  }
+
+  public boolean isOnCreditHold() {
+    return onCreditHold;
+  }
+
+  public String getIban() {
+    return iban;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  void changeCreditLimit(BigDecimal newLimit) {
+    this.creditLimit = newLimit;
+  }
+
+  void placeOnCreditHold() {
+    this.onCreditHold = true;
+  }
+
+  void releaseCreditHold() {
+    this.onCreditHold = false;
+  }
+}

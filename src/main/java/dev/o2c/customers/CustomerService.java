@@ -1,0 +1,73 @@
+package dev.o2c.customers;
+
+import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.web.ApiProblem;
+import java.math.BigDecimal;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+
+  static final String ENTITY = "customer";
+
+  private final CustomerRepository customers;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CustomerService(CustomerRepository customers, AuditLog audit, Clock clock) {
+    this.customers = customers;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Customer create(NewCustomer request, String actor) {
+    Customer customer = customers.save(new Customer(request.name(), request.email(), request.currency(),
+        request.terms(), request.creditLimit(), request.riskClass(), request.taxRate(), request.iban(),
+        clock.instant()));
+    audit.record(actor, "CUSTOMER_CREATED", ENTITY, customer.getId(),
+        "limit " + request.creditLimit() + " " + request.currency() + ", terms " + request.terms()
+            + ", risk class " + request.riskClass(), null);
+    return customer;
+  }
+
+  @Transactional(readOnly = true)
+  public Customer get(long id) {
+    return customers.findById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+  }
+
+  @Transactional
+  public Customer changeCreditLimit(long id, BigDecimal newLimit, String actor, String reason) {
+    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    BigDecimal old = customer.getCreditLimit();
+    customer.changeCreditLimit(newLimit);
+    audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
+    return customer;
+  }
+
+  /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
+  @Transactional
+  public Customer placeOnCreditHold(long id, String actor, String reason) {
+    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    if (!customer.isOnCreditHold()) {
+      customer.placeOnCreditHold();
+      audit.record(actor, "CREDIT_HOLD_PLACED", ENTITY, id, "customer placed on credit hold", reason);
+    }
+    return customer;
+  }
+
+  @Transactional
+  public Customer releaseCreditHold(long id, String actor, String reason) {
+    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    if (customer.isOnCreditHold()) {
+      customer.releaseCreditHold();
+      audit.record(actor, "CREDIT_HOLD_RELEASED", ENTITY, id, "credit hold released", reason);
+    }
+    return customer;
+  }
+
+  public record NewCustomer(String name, String email, String currency, PaymentTerms terms, BigDecimal creditLimit,
+      RiskClass riskClass, BigDecimal taxRate, String iban) {}
+}

@@ -1,0 +1,40 @@
+package dev.o2c.orders;
+
+import dev.o2c.platform.engine.ProcessCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Places an order and starts its order-to-cash process, both or neither. */
+@Service
+public class OrderIntake {
+
+  public static final String PROCESS_ID = "order-to-cash";
+
+  private final OrderService orders;
+  private final ProcessCommands processes;
+  private final Duration reviewSla;
+
+  OrderIntake(OrderService orders, ProcessCommands processes, @Value("${o2c.credit.review-sla}") Duration reviewSla) {
+    this.orders = orders;
+    this.processes = processes;
+    this.reviewSla = reviewSla;
+  }
+
+  @Transactional
+  public SalesOrder place(long customerId, List<OrderService.NewLine> lines, String placedBy) {
+    SalesOrder order = orders.place(customerId, lines, placedBy);
+    long processInstanceKey = processes.start(PROCESS_ID, Map.of(
+        "orderId", order.getId(),
+        "customerId", order.getCustomerId(),
+        "orderAmount", order.getTotalAmount(),
+        "currency", order.getCurrency(),
+        "placedBy", placedBy,
+        "reviewSla", reviewSla.toString()));
+    order.startedAs(processInstanceKey);
+    return order;
+  }
+}

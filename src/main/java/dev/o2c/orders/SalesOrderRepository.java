@@ -1,0 +1,26 @@
+package dev.o2c.orders;
+
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from SalesOrder o where o.id = :id")
+  Optional<SalesOrder> lockById(Long id);
+
+  @Query("select coalesce(sum(o.reservedAmount), 0) from SalesOrder o where o.customerId = :customerId")
+  BigDecimal reservedFor(Long customerId);
+
+  List<SalesOrder> findByCustomerIdAndStatusIn(Long customerId, Collection<OrderStatus> statuses);
+
+  List<SalesOrder> findByStatusOrderByPlacedAtAsc(OrderStatus status);
+
+  List<SalesOrder> findTop200ByOrderByIdDesc();
+}

@@ -1,0 +1,106 @@
+package dev.o2c.payments;
+
+import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.security.CurrentUser;
+import dev.o2c.platform.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/payments")
+class PaymentController {
+
+  private final PaymentService payments;
+
+  PaymentController(PaymentService payments) {
+    this.payments = payments;
+  }
+
+  /**
+   * Posts a payment. With an Idempotency-Key header a repeated request (a client retry) returns the first result
+   * and posts nothing; the same key with a different body is refused.
+   */
+  @PostMapping
+  @PreAuthorize("hasAuthority('ar-clerks')")
+  ResponseEntity<PaymentView> post(@Valid @RequestBody PostPayment request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 characters");
+    }
+    var earlier = payments.findByIdempotencyKey(idempotencyKey);
+    if (earlier.isPresent()) {
+      return ResponseEntity.ok(replay(earlier.get(), request));
+    }
+    if (!Amounts.isIsoCurrency(request.currency())) {
+      throw ApiProblem.invalid("currency", "is not an ISO 4217 currency code: " + request.currency());
+    }
+    if (!Amounts.fitsMinorUnit(request.amount(), request.currency())) {
+      throw ApiProblem.invalid("amount", "has more decimals than " + request.currency() + " allows");
+    }
+    Payment payment;
+    try {
+      payment = payments.post(new PaymentService.NewPayment(request.customerId(), request.amount(),
+          request.currency(), request.reference(), request.valueDate(), idempotencyKey, List.of()),
+          CurrentUser.get().name());
+    } catch (DataIntegrityViolationException e) {
+      // Two requests with one key at the same moment: the other one won, and this one replays its result.
+      Payment winner = payments.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> e);
+      return ResponseEntity.ok(replay(winner, request));
+    }
+    return ResponseEntity.created(URI.create("/api/payments/" + payment.getId())).body(view(payment));
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAnyAuthority('ar-clerks', 'collectors', 'credit-managers', 'operators')")
+  PaymentView get(@PathVariable long id) {
+    return view(payments.get(id));
+  }
+
+  private PaymentView replay(Payment earlier, PostPayment request) {
+    boolean same = earlier.getCustomerId().equals(request.customerId())
+        && earlier.getAmount().compareTo(request.amount()) == 0
+        && earlier.getCurrency().equals(request.currency());
+    if (!same) {
+      throw ApiProblem.conflict("Idempotency-Key was already used for a different payment ("
+          + earlier.getId() + ")");
+    }
+    return view(earlier);
+  }
+
+  private PaymentView view(Payment payment) {
+    return new PaymentView(payment.getId(), payment.getCustomerId(), payment.getAmount(), payment.getCurrency(),
+        payment.getReference(), payment.getValueDate(), payment.getUnappliedAmount(), payment.getPostedBy(),
+        payment.getPostedAt(), payments.allocationsOf(payment.getId()).stream()
+            .map(a -> new AllocationView(a.getInvoiceId(), a.getAmount())).toList());
+  }
+
+  record PostPayment(@NotNull @Positive Long customerId,
+      @NotNull @DecimalMin(value = "0.01") @Digits(integer = 15, fraction = 2) BigDecimal amount,
+      @NotBlank String currency, @Size(max = 140) String reference, @NotNull LocalDate valueDate) {}
+
+  record PaymentView(long id, long customerId, BigDecimal amount, String currency, String reference,
+      LocalDate valueDate, BigDecimal unappliedAmount, String postedBy, Instant postedAt,
+      List<AllocationView> allocations) {}
+
+  record AllocationView(long invoiceId, BigDecimal amount) {}
+}

@@ -1,0 +1,141 @@
+package dev.o2c.payments;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceRepository;
+import dev.o2c.billing.InvoiceService;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerRepository;
+import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.web.ApiProblem;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts a payment: allocates it to the invoices its reference names, then to the oldest open invoices, and keeps
+ * the rest as unapplied credit. All of it in one transaction; the collection processes hear of it after commit.
+ */
+@Service
+public class PaymentService {
+
+  public static final String PAYMENT_RECEIVED = "payment-received";
+  private static final Pattern INVOICE_NUMBER = Pattern.compile("INV-\\d{4}-\\d{6}");
+
+  private final PaymentRepository payments;
+  private final PaymentAllocationRepository allocations;
+  private final CustomerRepository customers;
+  private final InvoiceRepository invoiceRepository;
+  private final InvoiceService invoices;
+  private final ProcessCommands processes;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  PaymentService(PaymentRepository payments, PaymentAllocationRepository allocations, CustomerRepository customers,
+      InvoiceRepository invoiceRepository, InvoiceService invoices, ProcessCommands processes, AuditLog audit,
+      ApplicationEventPublisher events, Clock clock) {
+    this.payments = payments;
+    this.allocations = allocations;
+    this.customers = customers;
+    this.invoiceRepository = invoiceRepository;
+    this.invoices = invoices;
+    this.processes = processes;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Payment> findByIdempotencyKey(String key) {
+    return key == null ? Optional.empty() : payments.findByIdempotencyKey(key);
+  }
+
+  /** Allocates in the given order of invoices first (explicit choice), then oldest open first. */
+  @Transactional
+  public Payment post(NewPayment request, String actor) {
+    Customer customer = customers.lockById(request.customerId())
+        .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + request.customerId()));
+    if (!customer.getCurrency().equals(request.currency())) {
+      throw ApiProblem.invalid("currency", "customer " + customer.getId() + " is billed in "
+          + customer.getCurrency() + ", not " + request.currency());
+    }
+    Payment payment = payments.save(new Payment(customer.getId(), request.amount(), request.currency(),
+        request.reference(), request.valueDate(), request.idempotencyKey(), actor, clock.instant()));
+    List<Invoice> open = invoiceRepository.lockOpenByCustomer(customer.getId());
+    for (Invoice invoice : allocationOrder(open, request.reference(), request.preferredInvoiceIds())) {
+      if (payment.getUnappliedAmount().signum() == 0) {
+        break;
+      }
+      allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor);
+    }
+    audit.record(actor, "PAYMENT_POSTED", "payment", payment.getId(), request.amount() + " " + request.currency()
+        + " from customer " + customer.getId() + ", unapplied " + payment.getUnappliedAmount(), request.reference());
+    events.publishEvent(new PaymentPosted(payment.getId()));
+    return payment;
+  }
+
+  private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
+    invoices.applyPayment(invoice, amount);
+    payment.allocated(amount);
+    PaymentAllocation allocation = allocations.save(new PaymentAllocation(payment.getId(), invoice.getId(), amount));
+    audit.record(actor, "PAYMENT_ALLOCATED", "invoice", invoice.getId(),
+        amount + " " + payment.getCurrency() + " from payment " + payment.getId() + ", open now "
+            + invoice.getOpenAmount(), null);
+    processes.publishAfterCommit(PAYMENT_RECEIVED, invoice.getNumber(), "allocation-" + allocation.getId(), Map.of(
+        "invoiceStatus", invoice.getStatus().name(),
+        "openAmount", invoice.getOpenAmount()));
+  }
+
+  private static List<Invoice> allocationOrder(List<Invoice> oldestFirst, String reference, List<Long> preferred) {
+    Set<Invoice> ordered = new LinkedHashSet<>();
+    for (Long id : preferred) {
+      oldestFirst.stream().filter(invoice -> invoice.getId().equals(id)).forEach(ordered::add);
+    }
+    for (String number : invoiceNumbersIn(reference)) {
+      oldestFirst.stream().filter(invoice -> invoice.getNumber().equals(number)).forEach(ordered::add);
+    }
+    ordered.addAll(oldestFirst);
+    return new ArrayList<>(ordered);
+  }
+
+  static List<String> invoiceNumbersIn(String reference) {
+    List<String> numbers = new ArrayList<>();
+    if (reference != null) {
+      Matcher matcher = INVOICE_NUMBER.matcher(reference.toUpperCase());
+      while (matcher.find()) {
+        numbers.add(matcher.group());
+      }
+    }
+    return numbers;
+  }
+
+  @Transactional(readOnly = true)
+  public Payment get(long id) {
+    return payments.findById(id).orElseThrow(() -> ApiProblem.notFound("payment", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PaymentAllocation> allocationsOf(long paymentId) {
+    return allocations.findByPaymentIdOrderByIdAsc(paymentId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PaymentAllocation> allocationsTo(long invoiceId) {
+    return allocations.findByInvoiceIdOrderByIdAsc(invoiceId);
+  }
+
+  public record NewPayment(long customerId, BigDecimal amount, String currency, String reference,
+      LocalDate valueDate, String idempotencyKey, List<Long> preferredInvoiceIds) {}
+}

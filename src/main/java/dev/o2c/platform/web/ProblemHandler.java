@@ -1,0 +1,83 @@
+package dev.o2c.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error leaves the API as application/problem+json; input errors name the offending field. */
+@RestControllerAdvice
+class ProblemHandler {
+
+  @ExceptionHandler(ApiProblem.class)
+  ProblemDetail apiProblem(ApiProblem problem) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+    if (problem.field() != null) {
+      detail.setProperty("field", problem.field());
+      detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
+    }
+    return detail;
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(ProblemHandler::describe)
+        .toList();
+    return invalid(errors);
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ProblemDetail invalidParameter(HandlerMethodValidationException e) {
+    List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+            "field", String.valueOf(result.getMethodParameter().getParameterName()),
+            "message", String.valueOf(error.getDefaultMessage()))))
+        .toList();
+    return invalid(errors);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(List.of(Map.of("field", e.getName(), "message", "is not a valid value: " + e.getValue())));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    String field = JsonFieldPath.of(e);
+    String message = field == null ? "the request body is not valid JSON" : "has a value of the wrong type";
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        field == null ? message : field + " " + message);
+    if (field != null) {
+      detail.setProperty("field", field);
+      detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    }
+    return detail;
+  }
+
+  private static ProblemDetail invalid(List<Map<String, String>> errors) {
+    String summary = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+        .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(400), summary);
+    detail.setTitle("Invalid request");
+    detail.setType(URI.create("about:blank"));
+    if (!errors.isEmpty()) {
+      detail.setProperty("field", errors.getFirst().get("field"));
+    }
+    detail.setProperty("errors", errors);
+    return detail;
+  }
+
+  private static Map<String, String> describe(FieldError error) {
+    return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  }
+}

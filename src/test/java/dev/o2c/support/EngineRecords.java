@@ -1,0 +1,57 @@
+package dev.o2c.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.springframework.stereotype.Component;
+
+/** Reads the engine's own record stream: which elements an instance passed and whether it ended. */
+@Component
+public class EngineRecords {
+
+  private final ZeebeTestEngine engine;
+
+  EngineRecords(ZeebeTestEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Element ids the instance (and the instances it called) completed, in order. */
+  public List<String> completedElements(long processInstanceKey) {
+    List<String> ids = new ArrayList<>();
+    for (Record<ProcessInstanceRecordValue> record : processInstanceRecords()) {
+      ProcessInstanceRecordValue value = record.getValue();
+      boolean ours = value.getProcessInstanceKey() == processInstanceKey
+          || value.getParentProcessInstanceKey() == processInstanceKey;
+      if (ours && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+        ids.add(value.getElementId());
+      }
+    }
+    return ids;
+  }
+
+  public void awaitCompleted(long processInstanceKey, String elementId) {
+    await().atMost(Scenario.PATIENCE).until(() -> completedElements(processInstanceKey).contains(elementId));
+  }
+
+  public void awaitTerminated(long processInstanceKey, String elementId) {
+    await().atMost(Scenario.PATIENCE).until(() -> processInstanceRecords().stream().anyMatch(record ->
+        record.getValue().getProcessInstanceKey() == processInstanceKey
+            && record.getValue().getElementId().equals(elementId)
+            && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Record<ProcessInstanceRecordValue>> processInstanceRecords() {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
+        .map(record -> (Record<ProcessInstanceRecordValue>) record)
+        .toList();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.o2c.support;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceRepository;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.PaymentTerms;
+import dev.o2c.customers.RiskClass;
+import dev.o2c.orders.OrderIntake;
+import dev.o2c.orders.OrderService;
+import dev.o2c.orders.OrderStatus;
+import dev.o2c.orders.SalesOrder;
+import dev.o2c.platform.engine.TimeTravel;
+import dev.o2c.tasks.HumanTask;
+import dev.o2c.tasks.HumanTaskRepository;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Builds business situations through the real services and waits for the engine to move them on. */
+@Component
+public class Scenario {
+
+  public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final CustomerService customers;
+  private final OrderIntake intake;
+  private final OrderService orders;
+  private final InvoiceRepository invoices;
+  private final HumanTaskRepository tasks;
+  private final TimeTravel timeTravel;
+
+  Scenario(CustomerService customers, OrderIntake intake, OrderService orders, InvoiceRepository invoices,
+      HumanTaskRepository tasks, TimeTravel timeTravel) {
+    this.customers = customers;
+    this.intake = intake;
+    this.orders = orders;
+    this.invoices = invoices;
+    this.tasks = tasks;
+    this.timeTravel = timeTravel;
+  }
+
+  public Customer customer(String terms, String limit, RiskClass risk) {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    return customers.create(new CustomerService.NewCustomer("Customer " + tag, tag + "@customer.example", "EUR",
+        PaymentTerms.parse(terms), new BigDecimal(limit), risk, BigDecimal.ZERO, null), "test");
+  }
+
+  public Customer customer(String limit) {
+    return customer("NET30", limit, RiskClass.B);
+  }
+
+  public SalesOrder order(Customer customer, String amount, String placedBy) {
+    return intake.place(customer.getId(),
+        List.of(new OrderService.NewLine("SKU-1", "Test goods", BigDecimal.ONE, new BigDecimal(amount))), placedBy);
+  }
+
+  public SalesOrder order(Customer customer, String amount) {
+    return order(customer, amount, "sales");
+  }
+
+  public SalesOrder awaitStatus(SalesOrder order, OrderStatus status) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+        .until(() -> orders.get(order.getId()).getStatus() == status);
+    return orders.get(order.getId());
+  }
+
+  public HumanTask awaitOpenTask(long processInstanceKey, String elementId) {
+    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(
+        () -> tasks.findByProcessInstanceKeyAndElementIdAndStatus(processInstanceKey, elementId,
+            HumanTask.Status.OPEN).stream().findFirst().orElse(null),
+        task -> task != null);
+  }
+
+  public Invoice awaitInvoice(SalesOrder order) {
+    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+        .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
+  }
+
+  public Invoice invoice(long id) {
+    return invoices.findById(id).orElseThrow();
+  }
+
+  public void advance(Duration duration) {
+    timeTravel.advance(duration);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.o2c.credit;
+
+import dev.o2c.credit.CreditDecision.Outcome;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** record-credit-decision: documents the policy's verdict and, on REVIEW, routes it to the right group. */
+@Component
+public class RecordCreditDecisionWorker {
+
+  static final String DEFAULT_REVIEW_GROUP = "credit-analysts";
+
+  private final CreditDecisions decisions;
+
+  RecordCreditDecisionWorker(CreditDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @JobWorker(type = "record-credit-decision", fetchAllVariables = true)
+  public Map<String, Object> record(ActivatedJob job, @Variable Long orderId,
+      @Variable Map<String, Object> creditDecision) {
+    Outcome outcome = Outcome.valueOf(String.valueOf(creditDecision.get("outcome")));
+    String reason = String.valueOf(creditDecision.get("reason"));
+    Map<String, Object> inputs = new HashMap<>(job.getVariablesAsMap());
+    inputs.keySet().retainAll(java.util.Set.of("orderAmount", "currency", "creditLimit", "exposure",
+        "availableCredit", "onCreditHold", "riskClass", "maxDaysOverdue", "invoicesPastFinalNotice"));
+    decisions.recordPolicyDecision(orderId, outcome, reason, new java.util.TreeMap<>(inputs).toString(),
+        "job-" + job.getKey());
+    Object group = creditDecision.get("reviewGroup");
+    return Map.of("reviewGroup", group == null ? DEFAULT_REVIEW_GROUP : group.toString(), "reviewReason", reason);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.o2c.credit;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * reserve-credit: takes the order's amount out of the available credit, atomically. When another order got there
+ * first, the order goes back to review by a credit manager (BPMN error CREDIT_LIMIT_EXCEEDED).
+ */
+@Component
+public class ReserveCreditWorker {
+
+  static final String LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
+
+  private final CreditReservation reservation;
+
+  ReserveCreditWorker(CreditReservation reservation) {
+    this.reservation = reservation;
+  }
+
+  @JobWorker(type = "reserve-credit")
+  public Map<String, Object> reserve(@Variable Long orderId) {
+    CreditReservation.Result result = reservation.reserve(orderId, "credit-policy");
+    if (!result.reserved()) {
+      String reason = "Available credit " + result.availableAfter() + " no longer covers the order";
+      throw CamundaError.bpmnError(LIMIT_EXCEEDED, reason,
+          Map.of("reviewGroup", "credit-managers", "reviewReason", reason, "availableCredit", result.availableAfter()));
+    }
+    return Map.of("reservedAmount", result.reservedAmount(), "availableCredit", result.availableAfter());
+  }
+}
