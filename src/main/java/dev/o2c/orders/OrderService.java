@@ -63,6 +63,11 @@ public class OrderService {
     return orders.findByStatusOrderByPlacedAtAsc(status);
   }
 
+  @Transactional(readOnly = true)
+  public List<SalesOrder> ofCustomerInStatus(long customerId, OrderStatus status) {
+    return orders.findByCustomerIdAndStatusIn(customerId, List.of(status));
+  }
+
   @Transactional
   public void moveToReview(long orderId, String actor, String reason) {
     SalesOrder order = lock(orderId);

@@ -35,11 +35,17 @@ public class ProcessCommands {
 
   /** Publishes now. The message id makes a repeated publish (a retried request) a no-op in the engine. */
   public void publish(String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+    publish(messageName, correlationKey, messageId, variables, MESSAGE_TTL);
+  }
+
+  /** With a zero time to live the message only reaches a process waiting for it right now. */
+  public void publish(String messageName, String correlationKey, String messageId, Map<String, Object> variables,
+      Duration timeToLive) {
     client.newPublishMessageCommand()
         .messageName(messageName)
         .correlationKey(correlationKey)
         .messageId(messageId)
-        .timeToLive(MESSAGE_TTL)
+        .timeToLive(timeToLive)
         .variables(variables)
         .send()
         .join();
