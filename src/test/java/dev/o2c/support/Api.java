@@ -1,0 +1,64 @@
+package dev.o2c.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Calls the REST API over real HTTP as one of the seeded users (user name = password). */
+@Component
+public class Api {
+
+  private final TestRestTemplate http;
+  private final ObjectMapper json;
+
+  Api(TestRestTemplate http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  public Response get(String user, String path) {
+    return exchange(user, HttpMethod.GET, path, null, Map.of());
+  }
+
+  public Response post(String user, String path, Object body) {
+    return exchange(user, HttpMethod.POST, path, body, Map.of());
+  }
+
+  public Response post(String user, String path, Object body, Map<String, String> headers) {
+    return exchange(user, HttpMethod.POST, path, body, headers);
+  }
+
+  public Response exchange(String user, HttpMethod method, String path, Object body, Map<String, String> headers) {
+    HttpHeaders httpHeaders = new HttpHeaders();
+    httpHeaders.setContentType(MediaType.APPLICATION_JSON);
+    headers.forEach(httpHeaders::add);
+    TestRestTemplate client = user == null ? http : http.withBasicAuth(user, user);
+    try {
+      String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+      ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(text, httpHeaders),
+          String.class);
+      JsonNode node = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+      return new Response(response.getStatusCode().value(), response.getHeaders(), node);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+    public String contentType() {
+      return String.valueOf(headers.getContentType());
+    }
+
+    public String field() {
+      return body.path("field").asText();
+    }
+  }
+}
