@@ -43,8 +43,8 @@ class CreditReviewPathsTest {
   @Test
   void riskyOrderGoesToAnAnalystWhoApprovesIt() {
     Customer customer = scenario.customer("NET30", "50000", RiskClass.C);
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "12000.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask review = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "12000.00");
+    HumanTask review = scenario.awaitReview(order);
     assertThat(review.candidateGroups()).containsExactly(Groups.CREDIT_ANALYSTS);
     assertThat(review.getFormId()).isEqualTo("credit-review");
     assertThat(inbox.variablesOf(review)).containsEntry("reviewReason", "High-risk customer with an order over 10,000");
@@ -67,8 +67,8 @@ class CreditReviewPathsTest {
   @Test
   void analystRejectsAndTheOrderEndsRejected() {
     Customer customer = scenario.customer("NET30", "50000", RiskClass.C);
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "15000.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask review = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "15000.00");
+    HumanTask review = scenario.awaitReview(order);
 
     inbox.complete(review.getJobKey(), Map.of("reviewOutcome", "REJECT", "reviewComment", "Too many open disputes"),
         ANALYST);
@@ -99,8 +99,8 @@ class CreditReviewPathsTest {
   @Test
   void largeOrdersNeedACreditManager() {
     Customer customer = scenario.customer("NET30", "200000", RiskClass.A);
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "60000.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask review = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "60000.00");
+    HumanTask review = scenario.awaitReview(order);
     assertThat(review.candidateGroups()).containsExactly(Groups.CREDIT_MANAGERS);
     assertThatThrownBy(() -> inbox.complete(review.getJobKey(),
         Map.of("reviewOutcome", "APPROVE", "reviewComment", "fine"), ANALYST))
@@ -115,8 +115,8 @@ class CreditReviewPathsTest {
   void customerOnCreditHoldNeedsAManager() {
     Customer customer = scenario.customer("10000");
     customers.placeOnCreditHold(customer.getId(), "collector", "broken promise");
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "100.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask review = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "100.00");
+    HumanTask review = scenario.awaitReview(order);
     assertThat(review.candidateGroups()).containsExactly(Groups.CREDIT_MANAGERS);
     assertThat(inbox.variablesOf(review)).containsEntry("reviewReason", "Customer is on credit hold");
   }
@@ -124,8 +124,8 @@ class CreditReviewPathsTest {
   @Test
   void untouchedReviewEscalatesToCreditManagersAfterItsSla() {
     Customer customer = scenario.customer("NET30", "50000", RiskClass.C);
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "11000.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask analystTask = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "11000.00");
+    HumanTask analystTask = scenario.awaitReview(order);
 
     scenario.advance(Duration.ofHours(25));
 
@@ -143,8 +143,8 @@ class CreditReviewPathsTest {
   @Test
   void approvalBeyondTheLimitGoesToAManagerWhoRaisesTheLimit() {
     Customer customer = scenario.customer("1000");
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "3000.00"), OrderStatus.CREDIT_REVIEW);
-    HumanTask first = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "3000.00");
+    HumanTask first = scenario.awaitReview(order);
     inbox.complete(first.getJobKey(), Map.of("reviewOutcome", "APPROVE", "reviewComment", "Good customer"), ANALYST);
 
     // the reservation cannot exceed the limit: the order comes back for a manager
@@ -161,8 +161,8 @@ class CreditReviewPathsTest {
   @Test
   void whoeverPlacedTheOrderCannotApproveItsCredit() {
     Customer customer = scenario.customer("NET30", "50000", RiskClass.C);
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "12000.00", "admin"), OrderStatus.CREDIT_REVIEW);
-    HumanTask review = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    SalesOrder order = scenario.order(customer, "12000.00", "admin");
+    HumanTask review = scenario.awaitReview(order);
     CurrentUser admin = new CurrentUser("admin", Set.of(Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS));
 
     assertThatThrownBy(() -> inbox.complete(review.getJobKey(),

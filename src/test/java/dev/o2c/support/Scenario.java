@@ -76,6 +76,12 @@ public class Scenario {
         task -> task != null);
   }
 
+  /** The order must end up in credit review; returns its open review task. */
+  public HumanTask awaitReview(SalesOrder order) {
+    awaitStatus(order, OrderStatus.CREDIT_REVIEW);
+    return awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+  }
+
   public Invoice awaitInvoice(SalesOrder order) {
     return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
         .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
