@@ -73,6 +73,17 @@ class OrderToCashThroughTheApiTest {
     assertThat(paid.path("status").asText()).isEqualTo("PAID");
     assertThat(paid.path("openAmount").decimalValue()).isZero();
     assertThat(api.get("sales", "/api/customers/" + customerId).body().path("exposure").decimalValue()).isZero();
+
+    JsonNode trail = api.get("manager", "/api/audit?entityType=order&entityId=" + orderId).body();
+    assertThat(StreamSupport.stream(trail.spliterator(), false).map(record -> record.path("action").asText()))
+        .containsSubsequence("ORDER_PLACED", "CREDIT_DECISION_REVIEW", "CREDIT_DECISION_APPROVE", "CREDIT_RESERVED",
+            "ORDER_SHIPPED", "ORDER_INVOICED", "ORDER_COMPLETED");
+    JsonNode approval = StreamSupport.stream(trail.spliterator(), false)
+        .filter(record -> record.path("action").asText().equals("CREDIT_DECISION_APPROVE")).findFirst().orElseThrow();
+    assertThat(approval.path("actor").asText()).isEqualTo("analyst");
+    assertThat(approval.path("reason").asText()).isEqualTo("Known customer");
+    assertProblem(api.get("sales", "/api/audit?entityType=order&entityId=" + orderId), 403, null);
+    assertProblem(api.get("manager", "/api/audit?entityType=orders&entityId=1"), 400, "entityType");
   }
 
   @Test

@@ -1,0 +1,38 @@
+package dev.o2c.platform.audit;
+
+import dev.o2c.platform.web.ApiProblem;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail of one record: who did what, when and why. */
+@RestController
+@RequestMapping("/api/audit")
+@PreAuthorize("hasAnyAuthority('credit-managers', 'credit-analysts', 'ar-clerks', 'collectors', 'operators')")
+class AuditController {
+
+  private static final List<String> ENTITY_TYPES =
+      List.of("customer", "order", "invoice", "payment", "task", "bank-statement", "journal-entry");
+
+  private final AuditRepository records;
+
+  AuditController(AuditRepository records) {
+    this.records = records;
+  }
+
+  @GetMapping
+  List<AuditView> trail(@RequestParam String entityType, @RequestParam String entityId) {
+    if (!ENTITY_TYPES.contains(entityType)) {
+      throw ApiProblem.invalid("entityType", "must be one of " + ENTITY_TYPES);
+    }
+    return records.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream()
+        .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))
+        .toList();
+  }
+
+  record AuditView(Instant at, String actor, String action, String details, String reason) {}
+}
