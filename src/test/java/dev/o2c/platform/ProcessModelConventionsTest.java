@@ -1,0 +1,157 @@
+package dev.o2c.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * What analysts and operators rely on when they open processes/ in Modeler: every task type has a worker, every user
+ * task a form and candidate groups, every called decision and process exists, every element a name and a shape.
+ */
+class ProcessModelConventionsTest {
+
+  private static final List<BpmnModelInstance> models = new ArrayList<>();
+  private static final Set<String> decisionIds = new HashSet<>();
+  private static final Set<String> formIds = new HashSet<>();
+  private static final Set<String> processIds = new HashSet<>();
+  private static final Set<String> workerTypes = new HashSet<>();
+
+  @BeforeAll
+  static void readModelsFormsAndWorkers() throws Exception {
+    var resolver = new PathMatchingResourcePatternResolver();
+    for (Resource resource : resolver.getResources("classpath*:/processes/*.bpmn")) {
+      try (InputStream in = resource.getInputStream()) {
+        BpmnModelInstance model = Bpmn.readModelFromStream(in);
+        Bpmn.validateModel(model);
+        models.add(model);
+        model.getModelElementsByType(Process.class).forEach(process -> processIds.add(process.getId()));
+      }
+    }
+    Pattern decisionId = Pattern.compile("<decision id=\"([^\"]+)\"");
+    for (Resource resource : resolver.getResources("classpath*:/processes/*.dmn")) {
+      Matcher matcher = decisionId.matcher(text(resource));
+      while (matcher.find()) {
+        decisionIds.add(matcher.group(1));
+      }
+    }
+    Pattern formId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    for (Resource resource : resolver.getResources("classpath*:/forms/*.form")) {
+      Matcher matcher = formId.matcher(text(resource));
+      assertThat(matcher.find()).as("form %s has an id", resource.getFilename()).isTrue();
+      formIds.add(matcher.group(1));
+    }
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    for (BeanDefinition candidate : scanner.findCandidateComponents("dev.o2c")) {
+      for (Method method : Class.forName(candidate.getBeanClassName()).getDeclaredMethods()) {
+        JobWorker worker = method.getAnnotation(JobWorker.class);
+        if (worker != null) {
+          workerTypes.add(worker.type());
+        }
+      }
+    }
+    assertThat(models).as("process models found").isNotEmpty();
+  }
+
+  @Test
+  void everyServiceTaskTypeHasAWorker() {
+    Set<String> types = new HashSet<>();
+    for (BpmnModelInstance model : models) {
+      model.getModelElementsByType(ZeebeTaskDefinition.class).forEach(definition -> types.add(definition.getType()));
+    }
+    assertThat(workerTypes).containsAll(types);
+    assertThat(workerTypes).contains("io.camunda.zeebe:userTask");
+  }
+
+  @Test
+  void userTasksAreJobBasedWithAFormAndCandidateGroups() {
+    for (BpmnModelInstance model : models) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(task.getSingleExtensionElement(ZeebeUserTask.class))
+            .as("%s must be a job-based user task (no zeebe:userTask)", task.getId()).isNull();
+        ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+        assertThat(form).as("%s links a form", task.getId()).isNotNull();
+        assertThat(formIds).as("form of %s exists in forms/", task.getId()).contains(form.getFormId());
+        ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+        assertThat(assignment).as("%s has candidate groups", task.getId()).isNotNull();
+        assertThat(assignment.getCandidateGroups()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void calledDecisionsAndProcessesExist() {
+    for (BpmnModelInstance model : models) {
+      for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+        ZeebeCalledDecision decision = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+        assertThat(decisionIds).as("decision of %s", task.getId()).contains(decision.getDecisionId());
+      }
+      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+        assertThat(processIds).as("process called by %s", call.getId()).contains(called.getProcessId());
+      }
+    }
+  }
+
+  @Test
+  void everyElementHasAReadableNameAndIsDrawn() {
+    for (BpmnModelInstance model : models) {
+      Set<String> shapes = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(shape -> shapes.add(shape.getBpmnElement().getId()));
+      Set<String> edges = new HashSet<>();
+      model.getModelElementsByType(BpmnEdge.class).forEach(edge -> edges.add(edge.getBpmnElement().getId()));
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        assertThat(shapes).as("%s is drawn", node.getId()).contains(node.getId());
+        boolean needsName = !(node instanceof io.camunda.zeebe.model.bpmn.instance.Gateway)
+            || node.getOutgoing().size() > 1;
+        if (needsName) {
+          assertThat(node.getName()).as("%s has a name", node.getId()).isNotBlank();
+        }
+        assertThat(node.getId()).as("readable id").doesNotMatch(".*_[0-9a-z]{7}$");
+      }
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        assertThat(edges).as("%s is drawn", flow.getId()).contains(flow.getId());
+      }
+    }
+  }
+
+  private static String text(Resource resource) throws IOException {
+    try (InputStream in = resource.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
