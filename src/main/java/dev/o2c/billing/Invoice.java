@@ -68,6 +68,14 @@ public class Invoice {
     openAmount = remaining;
   }
 
+  /**
+   * Closes part of the open amount without money: an early-payment discount the terms allow, or a small short payment
+   * accepted as a deduction. Never more than is open.
+   */
+  void adjust(BigDecimal amount) {
+    applyPayment(amount);
+  }
+
   /** Dunning fees and interest are owed on top of the invoice total. */
   void addCharges(BigDecimal charges) {
     if (!status.isOpen()) {

@@ -111,6 +111,22 @@ public class InvoiceService {
     return invoice;
   }
 
+  /**
+   * Settles part of an invoice without money (discount or deduction), inside the caller's posting transaction.
+   * Publishes {@link InvoiceAdjusted} for the ledger.
+   */
+  @Transactional
+  public Invoice adjust(Invoice invoice, InvoiceAdjusted.Kind kind, BigDecimal amount, String actor, String reason) {
+    if (amount.signum() <= 0) {
+      throw new IllegalArgumentException("an adjustment must be positive");
+    }
+    invoice.adjust(amount);
+    audit.record(actor, "INVOICE_" + kind, ENTITY, invoice.getId(),
+        kind + " of " + amount + " " + invoice.getCurrency() + ", open now " + invoice.getOpenAmount(), reason);
+    events.publishEvent(new InvoiceAdjusted(invoice.getId(), kind, amount));
+    return invoice;
+  }
+
   Invoice lock(long invoiceId) {
     return invoices.lockById(invoiceId).orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));
   }
