@@ -132,8 +132,19 @@ public class TaskInbox {
   /** The engine replaced a task (escalation): close our copy so nobody works on it. */
   @Transactional
   public int closeOpen(long processInstanceKey, String elementId, HumanTask.Status outcome, String reason) {
-    List<HumanTask> open = tasks.findByProcessInstanceKeyAndElementIdAndStatus(processInstanceKey, elementId,
-        HumanTask.Status.OPEN);
+    return close(tasks.findByProcessInstanceKeyAndElementIdAndStatus(processInstanceKey, elementId,
+        HumanTask.Status.OPEN), outcome, reason);
+  }
+
+  /** Closes every open task of a process instance (the engine interrupted them). */
+  @Transactional
+  public int closeAllOpen(long processInstanceKey, HumanTask.Status outcome, String reason) {
+    return close(tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(processInstanceKey).stream()
+        .filter(task -> task.getStatus() == HumanTask.Status.OPEN)
+        .toList(), outcome, reason);
+  }
+
+  private int close(List<HumanTask> open, HumanTask.Status outcome, String reason) {
     for (HumanTask task : open) {
       task.close(outcome, "system", clock.instant());
       audit.record("system", "TASK_" + outcome, "task", task.getJobKey(), task.getName(), reason);

@@ -1,0 +1,85 @@
+package dev.o2c.collections;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.customers.Customer;
+import dev.o2c.orders.OrderStatus;
+import dev.o2c.orders.SalesOrder;
+import dev.o2c.orders.ShipmentConfirmation;
+import dev.o2c.payments.PaymentService;
+import dev.o2c.platform.security.CurrentUser;
+import dev.o2c.platform.security.Groups;
+import dev.o2c.support.EngineRecords;
+import dev.o2c.support.Scenario;
+import dev.o2c.tasks.HumanTask;
+import dev.o2c.tasks.HumanTaskRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** An invoice on its way through invoice-collection, and the steps a test takes with it. */
+@Component
+class CollectionScenario {
+
+  static final CurrentUser COLLECTOR = new CurrentUser("collector", Set.of(Groups.COLLECTORS));
+  static final String FOLLOW_UP = "Task_CollectionsFollowUp";
+
+  private final Scenario scenario;
+  private final EngineRecords engine;
+  private final ShipmentConfirmation shipments;
+  private final PaymentService payments;
+  private final ReminderRepository reminders;
+  private final HumanTaskRepository tasks;
+  private final Clock clock;
+
+  CollectionScenario(Scenario scenario, EngineRecords engine, ShipmentConfirmation shipments,
+      PaymentService payments, ReminderRepository reminders, HumanTaskRepository tasks, Clock clock) {
+    this.scenario = scenario;
+    this.engine = engine;
+    this.shipments = shipments;
+    this.payments = payments;
+    this.reminders = reminders;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
+  Invoice invoiceFor(Customer customer, String amount) {
+    SalesOrder order = scenario.awaitStatus(scenario.order(customer, amount), OrderStatus.APPROVED);
+    shipments.confirm(order.getId(), "sales");
+    Invoice invoice = scenario.awaitInvoice(order);
+    engine.awaitCompleted(order.getProcessInstanceKey(), "Gateway_AwaitAgain");
+    return invoice;
+  }
+
+  void days(int days) {
+    scenario.advance(Duration.ofDays(days));
+  }
+
+  Reminder awaitReminder(Invoice invoice, int level) {
+    return await().atMost(Scenario.PATIENCE)
+        .until(() -> reminders.findByInvoiceIdAndLevel(invoice.getId(), level).orElse(null), r -> r != null);
+  }
+
+  HumanTask awaitFollowUp(Invoice invoice, long afterJobKey) {
+    return await().atMost(Scenario.PATIENCE).until(() -> tasks.findByStatusOrderByCreatedAtAsc(HumanTask.Status.OPEN)
+        .stream()
+        .filter(task -> FOLLOW_UP.equals(task.getElementId()) && invoice.getNumber().equals(task.getBusinessKey())
+            && task.getJobKey() != afterJobKey)
+        .findFirst().orElse(null), task -> task != null);
+  }
+
+  void pay(Customer customer, Invoice invoice, String amount) {
+    payments.post(new PaymentService.NewPayment(customer.getId(), new BigDecimal(amount), "EUR", invoice.getNumber(),
+        LocalDate.now(clock), null, List.of()), "clerk");
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}
