@@ -114,6 +114,11 @@ public class Invoice {
     return number;
   }
 
+  /** The ISO 11649 reference the customer quotes when paying; derived from the number, so never out of step. */
+  public String getCreditorReference() {
+    return CreditorReference.forInvoiceNumber(number);
+  }
+
   public Long getCustomerId() {
     return customerId;
   }

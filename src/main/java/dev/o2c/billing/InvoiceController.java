@@ -46,14 +46,14 @@ class InvoiceController {
         ? dunning.remindersFor(invoice.getId()).stream().map(ReminderView::of).toList() : null;
     List<AllocationView> allocations = detailed
         ? payments.allocationsTo(invoice.getId()).stream().map(AllocationView::of).toList() : null;
-    return new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getCustomerId(), invoice.getOrderId(),
+    return new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getCreditorReference(), invoice.getCustomerId(), invoice.getOrderId(),
         invoice.getCurrency(), invoice.getIssueDate(), invoice.getDueDate(), invoice.getDiscountDate(),
         invoice.getDiscountRate(), invoice.getNetAmount(), invoice.getTaxAmount(), invoice.getTotalAmount(),
         invoice.getChargesAmount(), invoice.getOpenAmount(), invoice.getStatus(), invoice.getDunningLevel(),
         invoice.getPromisedDate(), reminders, allocations);
   }
 
-  record InvoiceView(long id, String number, long customerId, long orderId, String currency, LocalDate issueDate,
+  record InvoiceView(long id, String number, String creditorReference, long customerId, long orderId, String currency, LocalDate issueDate,
       LocalDate dueDate, LocalDate discountDate, BigDecimal discountRate, BigDecimal netAmount, BigDecimal taxAmount,
       BigDecimal totalAmount, BigDecimal chargesAmount, BigDecimal openAmount, InvoiceStatus status,
       int dunningLevel, LocalDate promisedDate, List<ReminderView> reminders, List<AllocationView> payments) {}

@@ -35,7 +35,8 @@ final class ReminderLetter {
       text.append("Default interest: ").append(interest).append(' ').append(invoice.getCurrency()).append('\n');
     }
     text.append("Amount now due: ").append(invoice.getOpenAmount()).append(' ').append(invoice.getCurrency())
-        .append("\n\nPlease quote ").append(invoice.getNumber()).append(" with your payment.\n");
+        .append("\n\nPlease quote the payment reference ").append(invoice.getCreditorReference())
+        .append(" (invoice ").append(invoice.getNumber()).append(") with your payment.\n");
     if (level >= 3) {
       text.append("\nThis is our final notice. Without payment we will pass the matter to collections.\n");
     }

@@ -1,6 +1,7 @@
 package dev.o2c.payments;
 
 import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.billing.InvoiceRepository;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
@@ -65,12 +66,7 @@ public class PaymentService {
   /** Allocates in the given order of invoices first (explicit choice), then oldest open first. */
   @Transactional
   public Payment post(NewPayment request, String actor) {
-    Customer customer = customers.lockById(request.customerId())
-        .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + request.customerId()));
-    if (!customer.getCurrency().equals(request.currency())) {
-      throw ApiProblem.invalid("currency", "customer " + customer.getId() + " is billed in "
-          + customer.getCurrency() + ", not " + request.currency());
-    }
+    Customer customer = lockCustomer(request);
     Payment payment = payments.save(new Payment(customer.getId(), request.amount(), request.currency(),
         request.reference(), request.valueDate(), request.idempotencyKey(), actor, clock.instant()));
     List<Invoice> open = invoiceRepository.lockOpenByCustomer(customer.getId());
@@ -80,10 +76,59 @@ public class PaymentService {
       }
       allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor);
     }
-    audit.record(actor, "PAYMENT_POSTED", "payment", payment.getId(), request.amount() + " " + request.currency()
-        + " from customer " + customer.getId() + ", unapplied " + payment.getUnappliedAmount(), request.reference());
-    events.publishEvent(new PaymentPosted(payment.getId()));
+    audited(payment, customer, actor, request.reference());
     return payment;
+  }
+
+  /**
+   * Posts a payment exactly as planned by cash application: per invoice the money applied and what is settled without
+   * money (discount or deduction); the rest stays unapplied. When an invoice no longer has that much open (someone
+   * posted in between), nothing is posted and {@link PlanOutdated} says so.
+   */
+  @Transactional
+  public Payment postPlanned(NewPayment request, List<InvoiceSettlement> plan, String actor, String reason) {
+    Optional<Payment> earlier = findByIdempotencyKey(request.idempotencyKey());
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Customer customer = lockCustomer(request);
+    Payment payment = payments.save(new Payment(customer.getId(), request.amount(), request.currency(),
+        request.reference(), request.valueDate(), request.idempotencyKey(), actor, clock.instant()));
+    for (InvoiceSettlement settlement : plan) {
+      Invoice invoice = invoiceRepository.lockById(settlement.invoiceId())
+          .filter(found -> found.getCustomerId().equals(customer.getId()))
+          .orElseThrow(() -> new PlanOutdated("invoice " + settlement.invoiceId() + " is not customer "
+              + customer.getId() + "'s"));
+      if (invoice.getOpenAmount().compareTo(settlement.settled()) < 0) {
+        throw new PlanOutdated(invoice.getNumber() + " has " + invoice.getOpenAmount() + " open, the plan settles "
+            + settlement.settled());
+      }
+      if (settlement.adjustment() != null) {
+        invoices.adjust(invoice, settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
+      }
+      if (settlement.paid().signum() > 0) {
+        allocate(payment, invoice, settlement.paid(), actor);
+      }
+    }
+    audited(payment, customer, actor, reason);
+    return payment;
+  }
+
+  private Customer lockCustomer(NewPayment request) {
+    Customer customer = customers.lockById(request.customerId())
+        .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + request.customerId()));
+    if (!customer.getCurrency().equals(request.currency())) {
+      throw ApiProblem.invalid("currency", "customer " + customer.getId() + " is billed in "
+          + customer.getCurrency() + ", not " + request.currency());
+    }
+    return customer;
+  }
+
+  private void audited(Payment payment, Customer customer, String actor, String reason) {
+    audit.record(actor, "PAYMENT_POSTED", "payment", payment.getId(), payment.getAmount() + " "
+        + payment.getCurrency() + " from customer " + customer.getId() + ", unapplied "
+        + payment.getUnappliedAmount(), reason);
+    events.publishEvent(new PaymentPosted(payment.getId()));
   }
 
   private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
@@ -134,6 +179,22 @@ public class PaymentService {
   @Transactional(readOnly = true)
   public List<PaymentAllocation> allocationsTo(long invoiceId) {
     return allocations.findByInvoiceIdOrderByIdAsc(invoiceId);
+  }
+
+  /** Money applied to one invoice, and what of it is settled without money. */
+  public record InvoiceSettlement(long invoiceId, BigDecimal paid, InvoiceAdjusted.Kind adjustmentKind,
+      BigDecimal adjustment) {
+
+    BigDecimal settled() {
+      return adjustment == null ? paid : paid.add(adjustment);
+    }
+  }
+
+  /** The invoices changed since the plan was made; a person has to look again. */
+  public static class PlanOutdated extends RuntimeException {
+    public PlanOutdated(String message) {
+      super(message);
+    }
   }
 
   public record NewPayment(long customerId, BigDecimal amount, String currency, String reference,

@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -164,14 +166,17 @@ public class TaskInbox {
   }
 
   private static String businessKey(Map<String, Object> variables) {
-    if (variables.get("invoiceNumber") != null) {
-      return variables.get("invoiceNumber").toString();
+    for (String key : List.of("invoiceNumber", "statementEntryId")) {
+      if (variables.get(key) != null) {
+        return variables.get(key).toString();
+      }
     }
     return variables.get("orderId") == null ? null : "ORDER-" + variables.get("orderId");
   }
 
   private static BigDecimal amount(Map<String, Object> variables) {
-    Object amount = variables.containsKey("openAmount") ? variables.get("openAmount") : variables.get("orderAmount");
+    Object amount = Stream.of("openAmount", "orderAmount", "amount").map(variables::get).filter(Objects::nonNull)
+        .findFirst().orElse(null);
     return amount == null ? null : new BigDecimal(amount.toString());
   }
 

@@ -1,0 +1,204 @@
+package dev.o2c.bankstatements;
+
+import dev.o2c.platform.web.ApiProblem;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One credit or debit on a statement, and what cash application made of it. */
+@Entity
+public class BankEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private Long statementId;
+  private int lineNo;
+  private String bankReference;
+  private BigDecimal amount;
+  private String currency;
+  private boolean credit;
+  private boolean booked;
+  private LocalDate bookingDate;
+  private LocalDate valueDate;
+  private String debtorName;
+  private String debtorIban;
+  private String creditorReference;
+  private String remittanceText;
+  private String endToEndId;
+  @Enumerated(EnumType.STRING)
+  private BankEntryStatus status;
+  private BigDecimal confidence;
+  private Long customerId;
+  private String proposal;
+  private Long paymentId;
+  private String decidedBy;
+  private Long processInstanceKey;
+  private Instant receivedAt;
+  @Version
+  private long version;
+
+  protected BankEntry() {}
+
+  BankEntry(long statementId, int lineNo, BankTransaction transaction, Instant receivedAt) {
+    this.receivedAt = receivedAt;
+    this.statementId = statementId;
+    this.lineNo = lineNo;
+    this.bankReference = transaction.bankReference();
+    this.amount = transaction.amount();
+    this.currency = transaction.currency();
+    this.credit = transaction.credit();
+    this.booked = transaction.booked();
+    this.bookingDate = transaction.bookingDate();
+    this.valueDate = transaction.valueDate();
+    this.debtorName = transaction.debtorName();
+    this.debtorIban = transaction.debtorIban();
+    this.creditorReference = transaction.creditorReference();
+    this.remittanceText = transaction.remittanceText();
+    this.endToEndId = transaction.endToEndId();
+    this.status = BankEntryStatus.NOT_APPLICABLE;
+  }
+
+  /** Only booked money in is applied to receivables; the rest is on record only. */
+  public boolean applicable() {
+    return credit && booked;
+  }
+
+  void proposed(String proposalJson, BigDecimal confidence, Long customerId, boolean trusted) {
+    this.proposal = proposalJson;
+    this.confidence = confidence;
+    this.customerId = customerId;
+    this.status = trusted ? BankEntryStatus.MATCHED : BankEntryStatus.NEEDS_CLERK;
+  }
+
+  void clerkChose(String proposalJson, Long customerId, String clerk) {
+    moveTo(BankEntryStatus.MATCHED);
+    this.proposal = proposalJson;
+    this.customerId = customerId;
+    this.decidedBy = clerk;
+  }
+
+  void setAside(String clerk) {
+    moveTo(BankEntryStatus.SET_ASIDE);
+    this.decidedBy = clerk;
+  }
+
+  void outdated() {
+    moveTo(BankEntryStatus.NEEDS_CLERK);
+  }
+
+  void posted(long paymentId) {
+    moveTo(BankEntryStatus.POSTED);
+    this.paymentId = paymentId;
+  }
+
+  void startedAs(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  private void moveTo(BankEntryStatus target) {
+    if (!status.canMoveTo(target)) {
+      throw ApiProblem.conflict("bank entry " + id + " is " + status + " and cannot become " + target);
+    }
+    status = target;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getStatementId() {
+    return statementId;
+  }
+
+  public int getLineNo() {
+    return lineNo;
+  }
+
+  public String getBankReference() {
+    return bankReference;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public boolean isCredit() {
+    return credit;
+  }
+
+  public boolean isBooked() {
+    return booked;
+  }
+
+  public LocalDate getBookingDate() {
+    return bookingDate;
+  }
+
+  public LocalDate getValueDate() {
+    return valueDate;
+  }
+
+  public String getDebtorName() {
+    return debtorName;
+  }
+
+  public String getDebtorIban() {
+    return debtorIban;
+  }
+
+  public String getCreditorReference() {
+    return creditorReference;
+  }
+
+  public String getRemittanceText() {
+    return remittanceText;
+  }
+
+  public String getEndToEndId() {
+    return endToEndId;
+  }
+
+  public BankEntryStatus getStatus() {
+    return status;
+  }
+
+  public BigDecimal getConfidence() {
+    return confidence;
+  }
+
+  public Long getCustomerId() {
+    return customerId;
+  }
+
+  public String getProposal() {
+    return proposal;
+  }
+
+  public Long getPaymentId() {
+    return paymentId;
+  }
+
+  public String getDecidedBy() {
+    return decidedBy;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.o2c.bankstatements;
+
+import dev.o2c.bankstatements.StatementImportResult.StatementSummary;
+import dev.o2c.bankstatements.StatementImportResult.Totals;
+import dev.o2c.cashapplication.CashApplication;
+import dev.o2c.cashapplication.CashMatcher;
+import dev.o2c.cashapplication.IncomingPayment;
+import dev.o2c.cashapplication.OpenItemBook;
+import dev.o2c.cashapplication.Proposal;
+import dev.o2c.platform.audit.AuditLog;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a camt file whole or not at all: every statement and entry is stored and every credit gets a cash
+ * application proposal in one transaction. A statement seen before (same message and statement id) is reported, not
+ * imported again. Posting happens afterwards, one payment-posting process per credit.
+ */
+@Service
+public class BankStatementImport {
+
+  private final CamtReader reader;
+  private final BankStatementRepository statements;
+  private final BankEntryRepository entries;
+  private final CashApplication cashApplication;
+  private final ProposalCodec proposals;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  BankStatementImport(CamtReader reader, BankStatementRepository statements, BankEntryRepository entries,
+      CashApplication cashApplication, ProposalCodec proposals, AuditLog audit, ApplicationEventPublisher events,
+      Clock clock) {
+    this.reader = reader;
+    this.statements = statements;
+    this.entries = entries;
+    this.cashApplication = cashApplication;
+    this.proposals = proposals;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public StatementImportResult importFile(byte[] xml, String source, String actor) {
+    List<ParsedStatement> parsed = reader.read(xml);
+    OpenItemBook book = cashApplication.openItems();
+    CashMatcher matcher = cashApplication.matcher();
+    List<StatementSummary> summaries = new ArrayList<>();
+    for (ParsedStatement statement : parsed) {
+      summaries.add(statements.findByMessageIdAndStatementId(statement.messageId(), statement.statementId())
+          .map(known -> summary(known, true))
+          .orElseGet(() -> store(statement, source, actor, book, matcher)));
+    }
+    boolean duplicate = summaries.stream().allMatch(StatementSummary::duplicate);
+    String message = duplicate ? "already imported: nothing was posted again"
+        : summaries.stream().anyMatch(StatementSummary::duplicate)
+            ? "imported; statements seen before were skipped" : "imported";
+    return new StatementImportResult(duplicate, message, summaries);
+  }
+
+  @Transactional(readOnly = true)
+  public StatementSummary summary(long statementId) {
+    return summary(statements.findById(statementId)
+        .orElseThrow(() -> dev.o2c.platform.web.ApiProblem.notFound("bank statement", statementId)), false);
+  }
+
+  @Transactional(readOnly = true)
+  public List<BankEntry> entriesOf(long statementId) {
+    return entries.findByStatementIdOrderByLineNo(statementId);
+  }
+
+  private StatementSummary store(ParsedStatement parsed, String source, String actor, OpenItemBook book,
+      CashMatcher matcher) {
+    BankStatement statement = statements.save(new BankStatement(parsed, source, actor, clock.instant()));
+    int line = 0;
+    for (BankTransaction transaction : parsed.transactions()) {
+      BankEntry entry = entries.save(new BankEntry(statement.getId(), ++line, transaction, clock.instant()));
+      if (entry.applicable()) {
+        Proposal proposal = matcher.match(incoming(entry), book);
+        boolean trusted = proposal.postable() && cashApplication.policy().autoPosts(proposal.confidence());
+        entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
+        events.publishEvent(new BankEntryReceived(entry.getId()));
+      }
+    }
+    StatementSummary summary = summary(statement, false);
+    audit.record(actor, "BANK_STATEMENT_IMPORTED", "bank-statement", statement.getId(),
+        parsed.messageType() + " " + parsed.messageId() + "/" + parsed.statementId() + ": " + summary.entries()
+            + " entries, " + summary.matchedAutomatically() + " matched automatically, " + summary.awaitingClerk()
+            + " for a clerk", source);
+    return summary;
+  }
+
+  static IncomingPayment incoming(BankEntry entry) {
+    return new IncomingPayment(entry.getAmount(), entry.getCurrency(), entry.getValueDate(), entry.getDebtorName(),
+        entry.getDebtorIban(), entry.getCreditorReference(), entry.getRemittanceText());
+  }
+
+  private StatementSummary summary(BankStatement statement, boolean duplicate) {
+    List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statement.getId());
+    Map<String, Totals> totals = new TreeMap<>();
+    lines.forEach(entry -> totals.merge(entry.getCurrency(), new Totals(BigDecimal.ZERO, BigDecimal.ZERO).add(entry),
+        (sum, one) -> new Totals(sum.credited().add(one.credited()), sum.debited().add(one.debited()))));
+    int credits = (int) lines.stream().filter(BankEntry::isCredit).count();
+    int notApplicable = count(lines, BankEntryStatus.NOT_APPLICABLE);
+    int awaitingClerk = count(lines, BankEntryStatus.NEEDS_CLERK);
+    int automatic = (int) lines.stream().filter(entry -> entry.applicable() && entry.getDecidedBy() == null
+        && (entry.getStatus() == BankEntryStatus.MATCHED || entry.getStatus() == BankEntryStatus.POSTED)).count();
+    return new StatementSummary(statement.getId(), statement.getMessageType(), statement.getMessageId(),
+        statement.getStatementId(), statement.getAccountIban(), duplicate, lines.size(), credits,
+        lines.size() - credits, automatic, awaitingClerk, notApplicable, totals);
+  }
+
+  private static int count(List<BankEntry> lines, BankEntryStatus status) {
+    return (int) lines.stream().filter(entry -> entry.getStatus() == status).count();
+  }
+
+}

@@ -1,0 +1,111 @@
+package dev.o2c.bankstatements;
+
+import static dev.o2c.bankstatements.CamtEntries.date;
+import static dev.o2c.bankstatements.CamtEntries.join;
+import static dev.o2c.bankstatements.CamtEntries.required;
+
+import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import com.prowidesoftware.swift.model.mx.MxCamt05400102;
+import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount16;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount20;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTimeChoice;
+import com.prowidesoftware.swift.model.mx.dic.EntryStatus2Code;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader42;
+import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation5;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation7;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** camt.053.001.02 and camt.054.001.02 (the 2009 versions most banks still send). */
+final class CamtV02 {
+
+  private CamtV02() {}
+
+  static List<ParsedStatement> statements(MxCamt05300102 message) {
+    var document = required(message.getBkToCstmrStmt(), "BkToCstmrStmt");
+    String messageId = messageId(document.getGrpHdr());
+    List<ParsedStatement> statements = new ArrayList<>();
+    for (int i = 0; i < document.getStmt().size(); i++) {
+      var statement = document.getStmt().get(i);
+      statements.add(parsed("camt.053.001.02", messageId, "Stmt[" + (i + 1) + "]", statement.getId(),
+          statement.getAcct(), statement.getNtry()));
+    }
+    return statements;
+  }
+
+  static List<ParsedStatement> notifications(MxCamt05400102 message) {
+    var document = required(message.getBkToCstmrDbtCdtNtfctn(), "BkToCstmrDbtCdtNtfctn");
+    String messageId = messageId(document.getGrpHdr());
+    List<ParsedStatement> statements = new ArrayList<>();
+    for (int i = 0; i < document.getNtfctn().size(); i++) {
+      var notification = document.getNtfctn().get(i);
+      statements.add(parsed("camt.054.001.02", messageId, "Ntfctn[" + (i + 1) + "]", notification.getId(),
+          notification.getAcct(), notification.getNtry()));
+    }
+    return statements;
+  }
+
+  private static String messageId(GroupHeader42 header) {
+    return required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+  }
+
+  private static ParsedStatement parsed(String type, String messageId, String path, String id, CashAccount20 account,
+      List<ReportEntry2> entries) {
+    required(id, path + "/Id");
+    String iban = account == null || account.getId() == null ? null : account.getId().getIBAN();
+    List<BankTransaction> transactions = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      transactions.addAll(CamtEntries.transactions(entry(path + "/Ntry[" + (i + 1) + "]", entries.get(i))));
+    }
+    return new ParsedStatement(type, messageId, id, iban, transactions);
+  }
+
+  private static CamtEntries.Entry entry(String path, ReportEntry2 entry) {
+    var amount = entry.getAmt();
+    List<CamtEntries.Details> details = entry.getNtryDtls().stream()
+        .flatMap(group -> group.getTxDtls().stream())
+        .map(CamtV02::details)
+        .toList();
+    return new CamtEntries.Entry(path, amount == null ? null : amount.getValue(), amount == null ? null
+        : amount.getCcy(), entry.getCdtDbtInd() == null ? null : entry.getCdtDbtInd().value(),
+        entry.getSts() == EntryStatus2Code.BOOK, date(entry.getBookgDt()), date(entry.getValDt()),
+        Optional.ofNullable(entry.getAcctSvcrRef()).orElse(entry.getNtryRef()), details);
+  }
+
+  private static CamtEntries.Details details(EntryTransaction2 transaction) {
+    var parties = transaction.getRltdPties();
+    var remittance = Optional.ofNullable(transaction.getRmtInf());
+    List<StructuredRemittanceInformation7> structured = remittance.map(RemittanceInformation5::getStrd)
+        .orElse(List.of());
+    String creditorReference = structured.stream()
+        .filter(s -> s.getCdtrRefInf() != null && s.getCdtrRefInf().getRef() != null)
+        .map(s -> s.getCdtrRefInf().getRef()).findFirst().orElse(null);
+    String text = join(Stream.concat(
+        remittance.map(RemittanceInformation5::getUstrd).orElse(List.of()).stream(),
+        structured.stream().flatMap(s -> Stream.concat(s.getRfrdDocInf().stream().map(d -> d.getNb()),
+            s.getAddtlRmtInf().stream()))));
+    var amount = transactionAmount(transaction.getAmtDtls());
+    return new CamtEntries.Details(amount == null ? null : amount.getValue(), amount == null ? null : amount.getCcy(),
+        parties == null || parties.getDbtr() == null ? null : parties.getDbtr().getNm(),
+        iban(parties == null ? null : parties.getDbtrAcct()), creditorReference, text,
+        transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId());
+  }
+
+  private static com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount transactionAmount(
+      AmountAndCurrencyExchange3 details) {
+    return details == null || details.getTxAmt() == null ? null : details.getTxAmt().getAmt();
+  }
+
+  private static String iban(CashAccount16 account) {
+    return account == null || account.getId() == null ? null : account.getId().getIBAN();
+  }
+
+  private static java.time.LocalDate date(DateAndDateTimeChoice choice) {
+    return choice == null ? null : CamtEntries.date(choice.getDt(), choice.getDtTm());
+  }
+}

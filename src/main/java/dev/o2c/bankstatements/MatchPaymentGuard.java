@@ -1,0 +1,28 @@
+package dev.o2c.bankstatements;
+
+import dev.o2c.platform.security.CurrentUser;
+import dev.o2c.tasks.HumanTask;
+import dev.o2c.tasks.TaskCompletionGuard;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** A clerk's match is checked before the task completes: unknown, paid or foreign invoices are refused on the form. */
+@Component
+class MatchPaymentGuard implements TaskCompletionGuard {
+
+  static final String FORM_ID = "match-payment";
+
+  private final BankEntryPosting posting;
+
+  MatchPaymentGuard(BankEntryPosting posting) {
+    this.posting = posting;
+  }
+
+  @Override
+  public void check(HumanTask task, Map<String, Object> variables, CurrentUser user) {
+    if (FORM_ID.equals(task.getFormId())) {
+      posting.validate(BankEntryPosting.ClerkChoice.fromForm(variables.get("matchDecision"),
+          variables.get("customerId"), variables.get("invoiceNumbers"), variables.get("matchNote")));
+    }
+  }
+}

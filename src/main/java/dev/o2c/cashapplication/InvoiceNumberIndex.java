@@ -1,0 +1,159 @@
+package dev.o2c.cashapplication;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds invoice numbers in free remittance text, also when the payer dropped the separators or the zeros, or mistyped
+ * one digit (one substitution, insertion, deletion or swap of neighbours). Typo search uses the symmetric-delete idea:
+ * every number is indexed under each of its one-digit deletions, kept in sorted primitive arrays so a
+ * hundred-thousand-invoice book stays small.
+ */
+final class InvoiceNumberIndex {
+
+  private static final Pattern PREFIXED = Pattern.compile("INV\\W{0,2}(\\d{4})\\W{0,2}(\\d{1,7})(?!\\d)");
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d(?:[ ./-]?\\d){8,10}(?!\\d)");
+  private static final int SEQUENCE_DIGITS = 6;
+
+  private final Map<String, OpenItem> byDigits = new HashMap<>();
+  private final long[] variants;
+  private final long[] owners;
+
+  InvoiceNumberIndex(List<OpenItem> items) {
+    List<long[]> pairs = new ArrayList<>();
+    for (OpenItem item : items) {
+      String digits = item.number().replaceAll("\\D", "");
+      byDigits.put(digits, item);
+      long owner = encode(digits);
+      for (String deletion : deletions(digits)) {
+        pairs.add(new long[] {encode(deletion), owner});
+      }
+    }
+    pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    variants = new long[pairs.size()];
+    owners = new long[pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      variants[i] = pairs.get(i)[0];
+      owners[i] = pairs.get(i)[1];
+    }
+  }
+
+  /** Invoice numbers written correctly (in any spacing) and those one typo away, per number mentioned. */
+  Hits find(String text) {
+    Set<OpenItem> exact = new LinkedHashSet<>();
+    Set<OpenItem> nearby = new LinkedHashSet<>();
+    if (text == null) {
+      return new Hits(List.of(), List.of());
+    }
+    for (String token : tokens(text.toUpperCase(Locale.ROOT))) {
+      OpenItem item = byDigits.get(token);
+      if (item != null) {
+        exact.add(item);
+      } else {
+        nearby.addAll(oneTypoAway(token));
+      }
+    }
+    nearby.removeAll(exact);
+    return new Hits(List.copyOf(exact), List.copyOf(nearby));
+  }
+
+  record Hits(List<OpenItem> exact, List<OpenItem> oneTypoAway) {}
+
+  private static Set<String> tokens(String text) {
+    Set<String> tokens = new LinkedHashSet<>();
+    Matcher prefixed = PREFIXED.matcher(text);
+    while (prefixed.find()) {
+      String sequence = prefixed.group(2);
+      tokens.add(prefixed.group(1) + (sequence.length() < SEQUENCE_DIGITS
+          ? "0".repeat(SEQUENCE_DIGITS - sequence.length()) + sequence : sequence));
+    }
+    Matcher run = DIGIT_RUN.matcher(text);
+    while (run.find()) {
+      tokens.add(run.group().replaceAll("\\D", ""));
+    }
+    return tokens;
+  }
+
+  private List<OpenItem> oneTypoAway(String token) {
+    Set<String> candidates = new LinkedHashSet<>();
+    // The token lacks a digit: it is itself a deletion of the number.
+    ownersOf(encode(token)).forEach(candidates::add);
+    for (String deletion : deletions(token)) {
+      // The token has one digit too many.
+      if (byDigits.containsKey(deletion)) {
+        candidates.add(deletion);
+      }
+      // One digit replaced or two neighbours swapped: both share a deletion.
+      ownersOf(encode(deletion)).forEach(candidates::add);
+    }
+    return candidates.stream()
+        .filter(candidate -> distanceAtMostOne(token, candidate))
+        .map(byDigits::get)
+        .toList();
+  }
+
+  private List<String> ownersOf(long variant) {
+    int index = Arrays.binarySearch(variants, variant);
+    if (index < 0) {
+      return List.of();
+    }
+    while (index > 0 && variants[index - 1] == variant) {
+      index--;
+    }
+    List<String> found = new ArrayList<>();
+    for (int i = index; i < variants.length && variants[i] == variant; i++) {
+      found.add(decode(owners[i]));
+    }
+    return found;
+  }
+
+  private static Set<String> deletions(String digits) {
+    Set<String> deletions = new LinkedHashSet<>();
+    for (int i = 0; i < digits.length(); i++) {
+      deletions.add(digits.substring(0, i) + digits.substring(i + 1));
+    }
+    return deletions;
+  }
+
+  /** Optimal string alignment distance of at most one: one substitution, insertion, deletion or adjacent swap. */
+  static boolean distanceAtMostOne(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    int lengthDifference = a.length() - b.length();
+    if (Math.abs(lengthDifference) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (lengthDifference > 0) {
+      return a.substring(i + 1).equals(b.substring(i));
+    }
+    if (lengthDifference < 0) {
+      return a.substring(i).equals(b.substring(i + 1));
+    }
+    boolean substituted = a.substring(i + 1).equals(b.substring(i + 1));
+    boolean swapped = i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+        && a.substring(i + 2).equals(b.substring(i + 2));
+    return substituted || swapped;
+  }
+
+  /** Digits as a long with a leading 1, so leading zeros survive. */
+  private static long encode(String digits) {
+    return Long.parseLong("1" + digits);
+  }
+
+  private static String decode(long encoded) {
+    return Long.toString(encoded).substring(1);
+  }
+}
