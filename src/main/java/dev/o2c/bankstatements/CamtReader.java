@@ -6,6 +6,7 @@ import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05400102;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.NamespaceAndElementFilter;
+import com.prowidesoftware.swift.model.mx.adapters.TypeAdaptersConfiguration;
 import com.prowidesoftware.swift.utils.SafeXmlUtils;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
@@ -57,45 +58,58 @@ public class CamtReader {
     return format.read(this, messageType, xml);
   }
 
+  /** Reads the whole file once: it must be well-formed before anything else is said about it. */
   private static String messageTypeOf(byte[] xml) {
     XMLInputFactory factory = SafeXmlUtils.inputFactory();
+    String namespace = null;
+    boolean documentSeen = false;
     try {
       XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
       while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT && "Document".equals(reader.getLocalName())) {
-          String namespace = reader.getNamespaceURI();
-          if (namespace == null || !namespace.startsWith(NAMESPACE_PREFIX)) {
-            throw new StatementRejected("the Document element has no ISO 20022 namespace: " + namespace);
-          }
-          return namespace.substring(NAMESPACE_PREFIX.length());
+        if (reader.next() == XMLStreamConstants.START_ELEMENT && !documentSeen
+            && "Document".equals(reader.getLocalName())) {
+          documentSeen = true;
+          namespace = reader.getNamespaceURI();
         }
       }
-      throw new StatementRejected("no ISO 20022 Document element in the file");
     } catch (XMLStreamException e) {
       throw new StatementRejected("the file is not well-formed XML: " + e.getMessage());
     }
+    if (!documentSeen) {
+      throw new StatementRejected("no ISO 20022 Document element in the file");
+    }
+    if (namespace == null || !namespace.startsWith(NAMESPACE_PREFIX)) {
+      throw new StatementRejected("the Document element has no ISO 20022 namespace: " + namespace);
+    }
+    return namespace.substring(NAMESPACE_PREFIX.length());
   }
 
   private <T extends AbstractMX> T unmarshal(Class<T> type, byte[] xml) {
     List<String> problems = new ArrayList<>();
     try {
       Unmarshaller unmarshaller = contexts.computeIfAbsent(type, CamtReader::newContext).createUnmarshaller();
+      // ISO dates and date-times need Prowide's adapters to become java.time values.
+      new TypeAdaptersConfiguration().asList().forEach(unmarshaller::setAdapter);
+      // Collect every problem and go on, so the clerk learns all of them at once; the file is rejected afterwards.
       unmarshaller.setEventHandler(event -> {
         problems.add(describe(event));
-        return false;
+        return true;
       });
-      XMLReader reader = SafeXmlUtils.reader();
+      XMLReader reader = SafeXmlUtils.reader(true, null);
       NamespaceAndElementFilter filter = new NamespaceAndElementFilter("Document");
       filter.setParent(reader);
       SAXSource source = new SAXSource(filter, new InputSource(new ByteArrayInputStream(xml)));
-      T message = unmarshaller.unmarshal(source, type).getValue();
-      if (!problems.isEmpty()) {
+      var document = unmarshaller.unmarshal(source, type);
+      if (!problems.isEmpty() || document == null || document.getValue() == null) {
         throw new StatementRejected("the file does not follow the schema: " + String.join("; ", problems));
       }
-      return message;
-    } catch (JAXBException e) {
-      String detail = problems.isEmpty() ? String.valueOf(e.getLinkedException() == null ? e.getMessage()
-          : e.getLinkedException().getMessage()) : String.join("; ", problems);
+      return document.getValue();
+    } catch (StatementRejected e) {
+      throw e;
+    } catch (JAXBException | RuntimeException e) {
+      String detail = problems.isEmpty() ? String.valueOf(e instanceof JAXBException jaxb
+          && jaxb.getLinkedException() != null ? jaxb.getLinkedException().getMessage() : e.getMessage())
+          : String.join("; ", problems);
       throw new StatementRejected("the file does not follow the schema: " + detail);
     }
   }
