@@ -189,9 +189,13 @@ public final class CashMatcher {
     }
     Matcher matcher = REFERENCE_IN_TEXT.matcher(text.toUpperCase());
     while (matcher.find()) {
-      Optional<String> reference = CreditorReference.parse(matcher.group());
-      if (reference.isPresent()) {
-        return reference;
+      // Free text runs on after the reference ("RF45 INV2 0260 0007 8 DANKE"): the longest valid prefix is it.
+      String compact = matcher.group().replaceAll("\\s", "");
+      for (int length = compact.length(); length > 4; length--) {
+        Optional<String> reference = CreditorReference.parse(compact.substring(0, length));
+        if (reference.isPresent()) {
+          return reference;
+        }
       }
     }
     return Optional.empty();
