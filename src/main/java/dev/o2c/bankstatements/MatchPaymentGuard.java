@@ -19,10 +19,11 @@ class MatchPaymentGuard implements TaskCompletionGuard {
   }
 
   @Override
-  public void check(HumanTask task, Map<String, Object> variables, CurrentUser user) {
+  public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context,
+      CurrentUser user) {
     if (FORM_ID.equals(task.getFormId())) {
-      posting.validate(BankEntryPosting.ClerkChoice.fromForm(variables.get("matchDecision"),
-          variables.get("customerId"), variables.get("invoiceNumbers"), variables.get("matchNote")));
+      posting.validate(BankEntryPosting.ClerkChoice.fromForm(answers.get("matchDecision"),
+          answers.get("customerId"), answers.get("invoiceNumbers"), answers.get("matchNote")));
     }
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 class FourEyesGuard implements TaskCompletionGuard {
 
   @Override
-  public void check(HumanTask task, Map<String, Object> variables, CurrentUser user) {
+  public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> variables,
+      CurrentUser user) {
     if ("credit-review".equals(task.getFormId()) && user.name().equals(variables.get("placedBy"))) {
       throw ApiProblem.forbidden("four eyes: " + user.name() + " placed order " + variables.get("orderId")
           + " and cannot review its credit");

@@ -113,7 +113,7 @@ public class TaskInbox {
     }
     Map<String, Object> context = variablesOf(task);
     formOf(task).ifPresent(form -> validator.validate(form, answers, context));
-    guards.forEach(guard -> guard.check(task, context, user));
+    guards.forEach(guard -> guard.check(task, answers, context, user));
     Map<String, Object> result = new HashMap<>(answers);
     result.put("completedBy", user.name());
     try {
@@ -127,8 +127,13 @@ public class TaskInbox {
     }
     task.complete(user.name(), clock.instant());
     audit.record(user.name(), "TASK_COMPLETED", "task", jobKey, task.getName() + " for " + task.getBusinessKey()
-        + ": " + answers, String.valueOf(answers.getOrDefault("reviewComment", answers.get("followUpNote"))));
+        + ": " + answers, noteIn(answers));
     return task;
+  }
+
+  private static String noteIn(Map<String, Object> answers) {
+    return Stream.of("reviewComment", "followUpNote", "matchNote").map(answers::get).filter(Objects::nonNull)
+        .map(String::valueOf).findFirst().orElse(null);
   }
 
   /** The engine replaced a task (escalation): close our copy so nobody works on it. */

@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
-import dev.o2c.orders.OrderStatus;
-import dev.o2c.orders.SalesOrder;
-import dev.o2c.orders.ShipmentConfirmation;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
@@ -31,17 +28,15 @@ class CollectionScenario {
 
   private final Scenario scenario;
   private final EngineRecords engine;
-  private final ShipmentConfirmation shipments;
   private final PaymentService payments;
   private final ReminderRepository reminders;
   private final HumanTaskRepository tasks;
   private final Clock clock;
 
-  CollectionScenario(Scenario scenario, EngineRecords engine, ShipmentConfirmation shipments,
-      PaymentService payments, ReminderRepository reminders, HumanTaskRepository tasks, Clock clock) {
+  CollectionScenario(Scenario scenario, EngineRecords engine, PaymentService payments, ReminderRepository reminders,
+      HumanTaskRepository tasks, Clock clock) {
     this.scenario = scenario;
     this.engine = engine;
-    this.shipments = shipments;
     this.payments = payments;
     this.reminders = reminders;
     this.tasks = tasks;
@@ -50,11 +45,7 @@ class CollectionScenario {
 
   /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
   Invoice invoiceFor(Customer customer, String amount) {
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, amount), OrderStatus.APPROVED);
-    shipments.confirm(order.getId(), "sales");
-    Invoice invoice = scenario.awaitInvoice(order);
-    engine.awaitCompleted(order.getProcessInstanceKey(), "Gateway_AwaitAgain");
-    return invoice;
+    return scenario.invoiceFor(customer, amount);
   }
 
   void days(int days) {

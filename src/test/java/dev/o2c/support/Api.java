@@ -38,7 +38,7 @@ public class Api {
   public Response exchange(String user, HttpMethod method, String path, Object body, Map<String, String> headers) {
     HttpHeaders httpHeaders = new HttpHeaders();
     httpHeaders.setContentType(MediaType.APPLICATION_JSON);
-    headers.forEach(httpHeaders::add);
+    headers.forEach(httpHeaders::set);
     TestRestTemplate client = user == null ? http : http.withBasicAuth(user, user);
     try {
       String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);

@@ -11,6 +11,7 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.orders.OrderIntake;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
+import dev.o2c.orders.ShipmentConfirmation;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.platform.engine.TimeTravel;
 import dev.o2c.tasks.HumanTask;
@@ -33,9 +34,13 @@ public class Scenario {
   private final InvoiceRepository invoices;
   private final HumanTaskRepository tasks;
   private final TimeTravel timeTravel;
+  private final ShipmentConfirmation shipments;
+  private final EngineRecords engine;
 
   Scenario(CustomerService customers, OrderIntake intake, OrderService orders, InvoiceRepository invoices,
-      HumanTaskRepository tasks, TimeTravel timeTravel) {
+      HumanTaskRepository tasks, TimeTravel timeTravel, ShipmentConfirmation shipments, EngineRecords engine) {
+    this.shipments = shipments;
+    this.engine = engine;
     this.customers = customers;
     this.intake = intake;
     this.orders = orders;
@@ -85,6 +90,15 @@ public class Scenario {
   public Invoice awaitInvoice(SalesOrder order) {
     return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
         .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
+  }
+
+  /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
+  public Invoice invoiceFor(Customer customer, String amount) {
+    SalesOrder order = awaitStatus(order(customer, amount), OrderStatus.APPROVED);
+    shipments.confirm(order.getId(), "sales");
+    Invoice invoice = awaitInvoice(order);
+    engine.awaitCompleted(order.getProcessInstanceKey(), "Gateway_AwaitAgain");
+    return invoice;
   }
 
   public Invoice invoice(long id) {
