@@ -90,7 +90,7 @@ public class InvoiceService {
       invoice.addCharges(charges);
       audit.record("system", "DUNNING_CHARGES_ADDED", ENTITY, invoiceId,
           "level " + level + ": fee " + fee + ", interest " + interest + " " + invoice.getCurrency(), null);
-      events.publishEvent(new DunningChargesAdded(invoiceId, fee, interest));
+      events.publishEvent(new DunningChargesAdded(invoiceId, level, fee, interest));
     }
     invoice.raiseDunningLevel(level);
     return invoice;
@@ -131,5 +131,5 @@ public class InvoiceService {
     return invoices.lockById(invoiceId).orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));
   }
 
-  public record DunningChargesAdded(long invoiceId, BigDecimal fee, BigDecimal interest) {}
+  public record DunningChargesAdded(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {}
 }

@@ -9,6 +9,7 @@ import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.PaymentTerms;
 import dev.o2c.customers.RiskClass;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.support.Api;
 import dev.o2c.support.EngineRecords;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,6 +44,12 @@ class BankStatementImportTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
   @Autowired Clock clock;
+  @Autowired LedgerInvariants ledger;
+
+  @AfterEach
+  void ledgerStillHolds() {
+    ledger.assertHold();
+  }
 
   @Test
   void aCreditWithTheInvoicesReferenceIsPostedAutomaticallyAndEndsDunning() {

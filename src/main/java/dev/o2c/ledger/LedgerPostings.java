@@ -1,0 +1,98 @@
+package dev.o2c.ledger;
+
+import static dev.o2c.ledger.LedgerAccount.BANK;
+import static dev.o2c.ledger.LedgerAccount.DEDUCTIONS;
+import static dev.o2c.ledger.LedgerAccount.DISCOUNTS_ALLOWED;
+import static dev.o2c.ledger.LedgerAccount.FEE_INCOME;
+import static dev.o2c.ledger.LedgerAccount.INTEREST_INCOME;
+import static dev.o2c.ledger.LedgerAccount.RECEIVABLE;
+import static dev.o2c.ledger.LedgerAccount.REVENUE;
+import static dev.o2c.ledger.LedgerAccount.TAX_PAYABLE;
+import static dev.o2c.ledger.LedgerAccount.UNAPPLIED_CASH;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceAdjusted;
+import dev.o2c.billing.InvoiceIssued;
+import dev.o2c.billing.InvoiceService;
+import dev.o2c.payments.Payment;
+import dev.o2c.payments.PaymentAllocation;
+import dev.o2c.payments.PaymentPosted;
+import dev.o2c.payments.PaymentService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns receivables events into journal entries, inside the transaction that changed the document: an invoice and
+ * its entry, a payment and its entry, commit or roll back together. That is what keeps the receivable account equal
+ * to the open invoices.
+ */
+@Component
+class LedgerPostings {
+
+  private final Journal journal;
+  private final InvoiceService invoices;
+  private final PaymentService payments;
+  private final Clock clock;
+
+  LedgerPostings(Journal journal, InvoiceService invoices, PaymentService payments, Clock clock) {
+    this.journal = journal;
+    this.invoices = invoices;
+    this.payments = payments;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(InvoiceIssued issued) {
+    Invoice invoice = invoices.get(issued.invoiceId());
+    journal.post(draft(invoice, invoice.getIssueDate(), "INVOICE", "invoice issued", "invoice-" + invoice.getId())
+        .debit(RECEIVABLE, invoice.getTotalAmount())
+        .credit(REVENUE, invoice.getNetAmount())
+        .credit(TAX_PAYABLE, invoice.getTaxAmount()));
+  }
+
+  @EventListener
+  void on(InvoiceService.DunningChargesAdded charges) {
+    Invoice invoice = invoices.get(charges.invoiceId());
+    journal.post(draft(invoice, today(), "DUNNING_CHARGES", "dunning level " + charges.level() + " fee and interest",
+        "dunning-" + invoice.getId() + "-" + charges.level())
+        .debit(RECEIVABLE, charges.fee().add(charges.interest()))
+        .credit(FEE_INCOME, charges.fee())
+        .credit(INTEREST_INCOME, charges.interest()));
+  }
+
+  @EventListener
+  void on(InvoiceAdjusted adjusted) {
+    Invoice invoice = invoices.get(adjusted.invoiceId());
+    boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;
+    journal.post(draft(invoice, today(), adjusted.kind().name(),
+        discount ? "early-payment discount" : "short payment written off", null)
+        .debit(discount ? DISCOUNTS_ALLOWED : DEDUCTIONS, adjusted.amount())
+        .credit(RECEIVABLE, adjusted.amount()));
+  }
+
+  @EventListener
+  void on(PaymentPosted posted) {
+    Payment payment = payments.get(posted.paymentId());
+    BigDecimal applied = payments.allocationsOf(payment.getId()).stream().map(PaymentAllocation::getAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    String document = "PAY-" + payment.getId();
+    journal.post(new JournalDraft(payment.getValueDate(), "PAYMENT", document,
+        "payment received" + (payment.getReference() == null ? "" : ": " + payment.getReference()),
+        payment.getCustomerId(), payment.getCurrency(), payment.getPostedBy(), "payment-" + payment.getId())
+        .debit(BANK, payment.getAmount())
+        .credit(RECEIVABLE, applied)
+        .credit(UNAPPLIED_CASH, payment.getUnappliedAmount()));
+  }
+
+  private JournalDraft draft(Invoice invoice, LocalDate date, String kind, String description, String key) {
+    return new JournalDraft(date, kind, invoice.getNumber(), description, invoice.getCustomerId(),
+        invoice.getCurrency(), "system", key);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}
