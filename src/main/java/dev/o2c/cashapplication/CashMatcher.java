@@ -27,6 +27,8 @@ public final class CashMatcher {
   private static final Pattern REFERENCE_IN_TEXT = Pattern.compile("R\\s?F\\s?\\d{2}(?:\\s?[A-Z0-9]){1,21}");
   private static final int MAX_CANDIDATES = 8;
   private static final int MAX_COMBINATION_POOL = 25;
+  /** Account or learned identity: enough to vouch for a part payment; a name alone is not. */
+  private static final BigDecimal STRONG_PAYER = new BigDecimal("0.85");
 
   private final MatchingPolicy policy;
 
@@ -77,21 +79,31 @@ public final class CashMatcher {
     InvoiceNumberIndex.Hits hits = evidence.book.invoiceNumbersIn(evidence.payment.remittanceText());
     hits.exact().forEach(item -> evidence.consider(item, new BigDecimal("0.80"), "invoice number in the text"));
     hits.oneTypoAway().forEach(item -> evidence.consider(item, new BigDecimal("0.60"), "one typo from a number in the text"));
-    Optional<Proposal> exact = oneCustomer(hits.exact()).filter(evidence::payerAgrees).flatMap(customer -> {
-      evidence.reasons.add("the text names invoice(s) " + numbers(hits.exact()));
-      return evidence.settle(hits.exact(), documentConfidence("0.97", "0.85", evidence, customer));
-    });
-    if (exact.isPresent() || hits.oneTypoAway().isEmpty()) {
-      if (exact.isEmpty() && !hits.exact().isEmpty()) {
-        evidence.reasons.add("invoice(s) " + numbers(hits.exact()) + " named in the text belong to someone else");
+    Optional<Long> named = oneCustomer(hits.exact()).filter(evidence::payerAgrees);
+    if (named.isPresent()) {
+      boolean settled = settlesInFull(evidence, hits.exact());
+      Optional<OpenItem> nearMiss = settled ? Optional.empty() : hits.oneTypoAway().stream()
+          .filter(evidence::payerAgrees).filter(item -> settlesInFull(evidence, List.of(item))).findFirst();
+      if (nearMiss.isPresent()) {
+        // The number may be a typo of the invoice the amount pays: two stories fit, so a person decides.
+        evidence.consider(nearMiss.get(), new BigDecimal("0.70"), "the amount settles it; one typo from the text");
+        evidence.reasons.add("the amount does not settle " + numbers(hits.exact()) + " named in the text but settles "
+            + nearMiss.get().number() + ", one typo away");
+        return Optional.empty();
       }
-      return exact;
+      evidence.reasons.add("the text names invoice(s) " + numbers(hits.exact()));
+      return evidence.settle(hits.exact(), documentConfidence("0.97", "0.85", evidence, named.get()));
+    }
+    if (!hits.exact().isEmpty()) {
+      evidence.reasons.add("invoice(s) " + numbers(hits.exact()) + " named in the text belong to someone else");
+    }
+    if (hits.oneTypoAway().isEmpty()) {
+      return Optional.empty();
     }
     // A typo is only trusted when the amount settles exactly one of the near misses in full.
     List<OpenItem> settledByAmount = hits.oneTypoAway().stream()
         .filter(evidence::payerAgrees)
-        .filter(item -> Settlement.of(evidence.payment.amount(), List.of(item), evidence.payment.valueDate(), policy)
-            .fit().settlesInFull())
+        .filter(item -> settlesInFull(evidence, List.of(item)))
         .toList();
     if (settledByAmount.size() != 1) {
       return Optional.empty();
@@ -140,13 +152,18 @@ public final class CashMatcher {
     return Optional.empty();
   }
 
+  private boolean settlesInFull(Evidence evidence, List<OpenItem> items) {
+    return Settlement.of(evidence.payment.amount(), items, evidence.payment.valueDate(), policy).fit().settlesInFull();
+  }
+
   /**
    * A document reference is strong evidence; when the amount does not settle the invoice in full, it takes the payer's
    * account agreeing to post without a clerk.
    */
   private static Function<Fit, BigDecimal> documentConfidence(String inFull, String otherwise, Evidence evidence,
       long customerId) {
-    boolean payerConfirms = evidence.payerCustomer != null && evidence.payerCustomer == customerId;
+    boolean payerConfirms = evidence.payerCustomer != null && evidence.payerCustomer == customerId
+        && evidence.payerStrength.compareTo(STRONG_PAYER) >= 0;
     BigDecimal partly = new BigDecimal(otherwise).add(payerConfirms ? new BigDecimal("0.07") : BigDecimal.ZERO);
     return fit -> fit.settlesInFull() ? new BigDecimal(inFull) : partly;
   }

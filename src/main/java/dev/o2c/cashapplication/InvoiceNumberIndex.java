@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 final class InvoiceNumberIndex {
 
   private static final Pattern PREFIXED = Pattern.compile("INV\\W{0,2}(\\d{4})\\W{0,2}(\\d{1,7})(?!\\d)");
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d(?:[ ./-]?\\d){8,10}(?!\\d)");
+  /** A year and a sequence with or without one separator; 5 to 7 sequence digits leave room for one typo. */
+  private static final Pattern YEAR_AND_SEQUENCE = Pattern.compile("(?<!\\d)(20\\d{2})[ ./-]?(\\d{5,7})(?!\\d)");
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{9,11}(?!\\d)");
   private static final int SEQUENCE_DIGITS = 6;
 
   private final Map<String, OpenItem> byDigits = new HashMap<>();
@@ -57,9 +59,9 @@ final class InvoiceNumberIndex {
       OpenItem item = byDigits.get(token);
       if (item != null) {
         exact.add(item);
-      } else {
-        nearby.addAll(oneTypoAway(token));
       }
+      // Also for a number that exists: with dense numbering a typo often lands on another real invoice.
+      nearby.addAll(oneTypoAway(token));
     }
     nearby.removeAll(exact);
     return new Hits(List.copyOf(exact), List.copyOf(nearby));
@@ -75,9 +77,13 @@ final class InvoiceNumberIndex {
       tokens.add(prefixed.group(1) + (sequence.length() < SEQUENCE_DIGITS
           ? "0".repeat(SEQUENCE_DIGITS - sequence.length()) + sequence : sequence));
     }
+    Matcher shaped = YEAR_AND_SEQUENCE.matcher(text);
+    while (shaped.find()) {
+      tokens.add(shaped.group(1) + shaped.group(2));
+    }
     Matcher run = DIGIT_RUN.matcher(text);
     while (run.find()) {
-      tokens.add(run.group().replaceAll("\\D", ""));
+      tokens.add(run.group());
     }
     return tokens;
   }

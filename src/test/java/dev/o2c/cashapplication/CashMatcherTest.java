@@ -95,6 +95,18 @@ class CashMatcherTest {
   }
 
   @Test
+  void aNumberThatMightBeATypoOfTheInvoiceTheAmountPaysIsLeftToAClerk() {
+    invoice(1767, 2, "14803.21");
+    OpenItem meant = invoice(3767, 2, "7595.46");
+
+    Proposal proposal = match(payment("7595.46").name("Berger & Söhne KG").text("Rechnung INV-2026-001767"));
+
+    assertThat(proposal.confidence()).isLessThan(new BigDecimal("0.90"));
+    assertThat(proposal.reasons()).anyMatch(reason -> reason.contains("one typo away"));
+    assertThat(proposal.candidates()).extracting(Proposal.Candidate::invoiceId).contains(meant.invoiceId());
+  }
+
+  @Test
   void aKnownAccountAndAnAmountThatEqualsOneOpenInvoice() {
     invoice(10, 1, "100.00");
     OpenItem invoice = invoice(11, 1, "250.00");
