@@ -22,9 +22,30 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final TaskInbox inbox;
+  private final List<TaskContextProvider> contexts;
 
-  TaskController(TaskInbox inbox) {
+  TaskController(TaskInbox inbox, List<TaskContextProvider> contexts) {
     this.inbox = inbox;
+    this.contexts = contexts;
+  }
+
+  /** The business context beside the form: customer, credit, invoices, decision reasons, bank entry... */
+  @GetMapping("/{id}/context")
+  Map<String, Object> context(@PathVariable long id) {
+    HumanTask task = inbox.visibleTo(id, CurrentUser.get());
+    return contexts.stream().filter(provider -> provider.describes(task)).findFirst()
+        .map(provider -> provider.contextOf(task, inbox.variablesOf(task)))
+        .orElse(Map.of());
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskView claim(@PathVariable long id) {
+    return view(inbox.claim(id, CurrentUser.get()), false);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskView unclaim(@PathVariable long id) {
+    return view(inbox.unclaim(id, CurrentUser.get()), false);
   }
 
   /** Open tasks the caller's groups may work on, with the business context to pick one. */

@@ -89,6 +89,35 @@ public class TaskInbox {
     return task;
   }
 
+  /** Takes the task so colleagues see it is being worked on; someone else's claim is a conflict. */
+  @Transactional
+  public HumanTask claim(long jobKey, CurrentUser user) {
+    HumanTask task = openVisibleTo(jobKey, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
+      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee());
+    }
+    task.assignTo(user.name());
+    return task;
+  }
+
+  @Transactional
+  public HumanTask unclaim(long jobKey, CurrentUser user) {
+    HumanTask task = openVisibleTo(jobKey, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
+      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee() + ", not by you");
+    }
+    task.assignTo(null);
+    return task;
+  }
+
+  private HumanTask openVisibleTo(long jobKey, CurrentUser user) {
+    HumanTask task = visibleTo(jobKey, user);
+    if (task.getStatus() != HumanTask.Status.OPEN) {
+      throw ApiProblem.conflict("task " + jobKey + " is " + task.getStatus());
+    }
+    return task;
+  }
+
   public Map<String, Object> variablesOf(HumanTask task) {
     try {
       return json.readValue(task.getVariables(), new TypeReference<>() {});

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,13 +23,22 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(UserProperties.class)
 class SecurityConfiguration {
 
+  /**
+   * The JSON API: HTTP Basic for programs, or the session of a user who logged in to the web workspace. Browser
+   * calls carry the session cookie and so need the CSRF token (sent back in the X-XSRF-TOKEN header); calls with
+   * their own Authorization header are not forgeable by another site and need none.
+   */
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(auth -> auth
@@ -40,11 +51,33 @@ class SecurityConfiguration {
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic"))
             .accessDeniedHandler((request, response, e) ->
                 writeProblem(response, json, HttpStatus.FORBIDDEN, "Your groups may not do this")))
-        // A stateless JSON API authenticated on every request: no session, so no CSRF token to steal.
-        .csrf(csrf -> csrf.disable())
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+        .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
         .sessionManagement(Customizer.withDefaults());
     return http.build();
   }
+
+  /** The web workspace: a login page, a session, the same users and groups as the API. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/login.html", "/assets/**", "/vendor/**", "/favicon.ico", "/error").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
   PasswordEncoder passwordEncoder() {
