@@ -171,6 +171,13 @@ public class PaymentService {
     return payments.findById(id).orElseThrow(() -> ApiProblem.notFound("payment", id));
   }
 
+  /** The customer's latest payments, newest first. */
+  @Transactional(readOnly = true)
+  public List<Payment> recentOf(long customerId, int limit) {
+    List<Payment> all = payments.findByCustomerIdOrderByIdAsc(customerId);
+    return all.subList(Math.max(0, all.size() - limit), all.size()).reversed();
+  }
+
   @Transactional(readOnly = true)
   public List<PaymentAllocation> allocationsOf(long paymentId) {
     return allocations.findByPaymentIdOrderByIdAsc(paymentId);
