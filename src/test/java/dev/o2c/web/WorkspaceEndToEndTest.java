@@ -1,0 +1,188 @@
+package dev.o2c.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.PaymentTerms;
+import dev.o2c.customers.RiskClass;
+import dev.o2c.orders.OrderService;
+import dev.o2c.orders.OrderStatus;
+import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.Scenario;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The workspace through a real browser: sales places an order that needs review, an analyst approves it on the
+ * form beside its context, an operator watches the instance move on and retries an incident. Screenshots of each
+ * page land in target/e2e-screenshots.
+ */
+@IntegrationTest
+class WorkspaceEndToEndTest {
+
+  private static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired CustomerService customers;
+  @Autowired OrderService orders;
+  @Autowired CamundaClient client;
+  @Autowired Scenario scenario;
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(Browser.available(),
+        "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private Browser browser() throws Exception {
+    if (browser == null) {
+      browser = new Browser("http://localhost:" + port);
+    }
+    return browser;
+  }
+
+  @Test
+  void salesOrdersAnAnalystApprovesAnOperatorWatchesAndRetriesAnIncident() throws Exception {
+    Browser web = browser();
+    Customer customer = customers.create(new CustomerService.NewCustomer("Brightline Optics " + tag(),
+        "ap@brightline.example", "EUR", PaymentTerms.parse("NET30"), new BigDecimal("50000"), RiskClass.C,
+        new BigDecimal("0.19"), "DE75512108001245126199"), "test");
+
+    web.login("sales");
+    web.open("/orders");
+    web.find("#customer option[value='" + customer.getId() + "']").click();
+    web.find("#lines input[name=description]").sendKeys("Precision lenses, batch 7");
+    web.find("#lines input[name=unitPrice]").sendKeys("12000");
+    web.find("#place-order").click();
+    long orderId = Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
+    web.screenshot("01-sales-order-placed");
+    scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
+    assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders");
+
+    web.login("analyst");
+    web.open("/tasks");
+    web.waitForText("#task-table", "ORDER-" + orderId);
+    web.screenshot("02-analyst-task-inbox");
+    web.linkWithText("Review credit").click();
+    web.waitForText("#context", "Credit decision (DMN)");
+    web.waitForText("#context", customer.getName());
+    web.choose("Approve the order on credit");
+    web.find("#form textarea").sendKeys("Long-standing customer; limit raise requested separately.");
+    web.screenshot("03-analyst-credit-review-form");
+    web.find("#complete").click();
+    web.find("#completed");
+    assertThat(scenario.awaitStatus(orders.get(orderId), OrderStatus.APPROVED).getStatus())
+        .isEqualTo(OrderStatus.APPROVED);
+
+    long instanceKey = orders.get(orderId).getProcessInstanceKey();
+    web.login("operator");
+    web.open("/console");
+    web.find("#search button").click();
+    web.waitForText("#instances-table", "ORDER-" + orderId);
+    web.screenshot("04-operator-console");
+    web.open("/instance?key=" + instanceKey);
+    web.waitForText("#active-elements", "Event_ShipmentConfirmed");
+    assertThat(web.all(".djs-element.o2c-active")).isNotEmpty();
+    assertThat(web.all(".djs-connection.o2c-taken")).isNotEmpty();
+    web.screenshot("05-operator-instance-advanced");
+
+    long drill = startDrillWithIncident();
+    web.open("/instance?key=" + drill);
+    web.find("button.retry").click();
+    web.find("#retried");
+    ActivatedJob retried = activateDrillJob();
+    client.newCompleteCommand(retried.getKey()).send().join();
+    web.waitForText("#instance-state", "COMPLETED");
+    web.screenshot("06-operator-incident-retried");
+
+    web.open("/process?id=order-to-cash");
+    web.waitFor(".o2c-count");
+    web.screenshot("07-operator-process-statistics");
+    web.open("/dashboard");
+    web.waitFor("#credit-table");
+    web.screenshot("08-receivables-dashboard");
+  }
+
+  @Test
+  void whoPlacedAnOrderCannotApproveItsCreditAndSeesWhy() throws Exception {
+    Browser web = browser();
+    Customer customer = scenario.customer("100");
+    web.login("admin");
+    web.open("/orders");
+    web.find("#customer option[value='" + customer.getId() + "']").click();
+    web.find("#lines input[name=description]").sendKeys("Demo unit");
+    web.find("#lines input[name=unitPrice]").sendKeys("900");
+    web.find("#place-order").click();
+    long orderId = Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
+    var task = scenario.awaitReview(orders.get(orderId));
+
+    web.open("/task?id=" + task.getJobKey());
+    web.waitForText("#notice", "Four eyes");
+    web.choose("Approve the order on credit");
+    web.find("#form textarea").sendKeys("approving my own order");
+    web.find("#complete").click();
+    web.waitForText("#result", "four eyes");
+    web.screenshot("09-four-eyes-refused");
+    assertThat(orders.get(orderId).getStatus()).isEqualTo(OrderStatus.CREDIT_REVIEW);
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndPagesNeedALogin() throws Exception {
+    Browser web = browser();
+    web.open("/logout-page-that-does-not-matter");
+    web.open("/login");
+    web.find("#username").sendKeys("clerk");
+    web.find("#password").sendKeys("wrong");
+    web.find("#login").click();
+    web.waitForText("#message", "Wrong user name or password");
+    web.login("clerk");
+    assertThat(web.all("header nav a")).extracting(link -> link.getText())
+        .containsExactly("Task inbox", "Receivables");
+    web.find("#logout").click();
+    web.waitForText("#message", "logged out");
+    web.open("/console");
+    assertThat(web.currentPath()).startsWith("/login");
+  }
+
+  private long startDrillWithIncident() {
+    var model = Bpmn.createExecutableProcess("workspace-incident-drill").name("Workspace incident drill")
+        .startEvent("StartEvent_Drill").serviceTask("Task_Drill", task -> task.zeebeJobType("workspace-drill"))
+        .endEvent("EndEvent_Drill").done();
+    client.newDeployResourceCommand().addProcessModel(model, "workspace-incident-drill.bpmn").send().join();
+    long key = client.newCreateInstanceCommand().bpmnProcessId("workspace-incident-drill").latestVersion()
+        .variables(Map.of("statementEntryId", "DRILL-" + tag())).send().join().getProcessInstanceKey();
+    client.newFailCommand(activateDrillJob().getKey()).retries(0).errorMessage("tax service timed out").send().join();
+    return key;
+  }
+
+  private ActivatedJob activateDrillJob() {
+    return await().atMost(Scenario.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> client
+        .newActivateJobsCommand().jobType("workspace-drill").maxJobsToActivate(1).workerName("e2e-test")
+        .timeout(Duration.ofMinutes(1)).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
+  }
+
+  private static String tag() {
+    return UUID.randomUUID().toString().substring(0, 6);
+  }
+
+}
