@@ -83,13 +83,16 @@ public class ReceivablesDashboard {
         }, Date.valueOf(today.minusDays(DSO_DAYS)));
   }
 
+  /** Customers using credit (or on hold), the most stretched first, up to 200; the page charts the top. */
   private List<CreditUse> creditUse() {
     return jdbc.query("""
-        select c.id, c.name, c.currency, c.credit_limit, c.on_credit_hold,
+        with exposures as (select c.id, c.name, c.currency, c.credit_limit, c.on_credit_hold,
                coalesce((select sum(reserved_amount) from sales_order o
                          where o.customer_id = c.id and o.status in ('APPROVED', 'SHIPPED')), 0)
              + coalesce((select sum(open_amount) from invoice i where i.customer_id = c.id), 0) as exposure
-        from customer c order by exposure desc, c.id limit 25""",
+        from customer c)
+        select * from exposures where exposure > 0 or on_credit_hold
+        order by case when credit_limit > 0 then exposure / credit_limit else 999 end desc, id limit 200""",
         (row, i) -> {
           BigDecimal limit = row.getBigDecimal("credit_limit");
           BigDecimal exposure = row.getBigDecimal("exposure");
