@@ -13,8 +13,6 @@ interface BankEntryRepository extends JpaRepository<BankEntry, Long> {
 
   List<BankEntry> findByStatementIdOrderByLineNo(long statementId);
 
-  List<BankEntry> findByStatusInOrderById(Collection<BankEntryStatus> statuses);
-
   @Query("""
       select e from BankEntry e where e.status in :statuses and e.processInstanceKey is null
       and e.receivedAt < :before order by e.id""")

@@ -83,12 +83,14 @@ final class Browser implements AutoCloseable {
         "//div[@id='form']//label[contains(normalize-space(.), '" + labelText + "')]"))).click();
   }
 
-  List<WebElement> all(String css) {
-    return driver.findElements(By.cssSelector(css));
+  /** Opens, from the inbox table, the task of this business key (other tests' tasks may be listed too). */
+  void openTaskFor(String businessKey) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//table[@id='task-table']//tr[td[normalize-space(.)='"
+        + businessKey + "']]//a[contains(@class, 'open-task')]"))).click();
   }
 
-  WebElement linkWithText(String text) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(text)));
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
   }
 
   String text(String css) {

@@ -69,12 +69,7 @@ class WorkspaceEndToEndTest {
         new BigDecimal("0.19"), "DE75512108001245126199"), "test");
 
     web.login("sales");
-    web.open("/orders");
-    web.find("#customer option[value='" + customer.getId() + "']").click();
-    web.find("#lines input[name=description]").sendKeys("Precision lenses, batch 7");
-    web.find("#lines input[name=unitPrice]").sendKeys("12000");
-    web.find("#place-order").click();
-    long orderId = Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
+    long orderId = placeOrder(web, customer, "Precision lenses, batch 7", "12000");
     web.screenshot("01-sales-order-placed");
     scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
     assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders");
@@ -83,7 +78,7 @@ class WorkspaceEndToEndTest {
     web.open("/tasks");
     web.waitForText("#task-table", "ORDER-" + orderId);
     web.screenshot("02-analyst-task-inbox");
-    web.linkWithText("Review credit").click();
+    web.openTaskFor("ORDER-" + orderId);
     web.waitForText("#context", "Credit decision (DMN)");
     web.waitForText("#context", customer.getName());
     web.choose("Approve the order on credit");
@@ -128,12 +123,7 @@ class WorkspaceEndToEndTest {
     Browser web = browser();
     Customer customer = scenario.customer("100");
     web.login("admin");
-    web.open("/orders");
-    web.find("#customer option[value='" + customer.getId() + "']").click();
-    web.find("#lines input[name=description]").sendKeys("Demo unit");
-    web.find("#lines input[name=unitPrice]").sendKeys("900");
-    web.find("#place-order").click();
-    long orderId = Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
+    long orderId = placeOrder(web, customer, "Demo unit", "900");
     var task = scenario.awaitReview(orders.get(orderId));
 
     web.open("/task?id=" + task.getJobKey());
@@ -162,6 +152,16 @@ class WorkspaceEndToEndTest {
     web.waitForText("#message", "logged out");
     web.open("/console");
     assertThat(web.currentPath()).startsWith("/login");
+  }
+
+  /** Places a one-line order on the Orders page and returns its number. */
+  private static long placeOrder(Browser web, Customer customer, String description, String unitPrice) {
+    web.open("/orders");
+    web.find("#customer option[value='" + customer.getId() + "']").click();
+    web.find("#lines input[name=description]").sendKeys(description);
+    web.find("#lines input[name=unitPrice]").sendKeys(unitPrice);
+    web.find("#place-order").click();
+    return Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
   }
 
   private long startDrillWithIncident() {

@@ -35,7 +35,8 @@ class SecurityConfiguration {
   /**
    * The JSON API: HTTP Basic for programs, or the session of a user who logged in to the web workspace. Browser
    * calls carry the session cookie and so need the CSRF token (sent back in the X-XSRF-TOKEN header); calls with
-   * their own Authorization header are not forgeable by another site and need none.
+   * their own Authorization header, or without a session, are not forgeable by another site and need none (a caller
+   * without credentials gets its 401).
    */
   @Bean
   @Order(1)
@@ -55,7 +56,7 @@ class SecurityConfiguration {
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() != null))
         .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
         .sessionManagement(Customizer.withDefaults());
     return http.build();
