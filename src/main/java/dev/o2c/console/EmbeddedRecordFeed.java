@@ -3,6 +3,7 @@ package dev.o2c.console;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 class EmbeddedRecordFeed {
 
   private static final int BATCH = 5_000;
+  private static final int MAX_ATTEMPTS = 20;
 
   private final ObjectProvider<ZeebeTestEngine> engine;
   private final RecordProjection projection;
@@ -27,24 +29,33 @@ class EmbeddedRecordFeed {
   }
 
   @Scheduled(fixedDelayString = "${o2c.console.poll:PT0.3S}")
-  public void poll() {
+  public synchronized void poll() {
     ZeebeTestEngine embedded = engine.getIfAvailable();
     if (embedded == null) {
       return;
     }
-    long last = projection.lastPosition();
-    List<Record<?>> fresh = new ArrayList<>();
-    for (Record<?> record : embedded.getRecordStreamSource().getRecords()) {
-      if (record.getPosition() > last) {
-        fresh.add(record);
-        if (fresh.size() == BATCH) {
-          projection.apply(fresh);
-          fresh.clear();
+    List<Record<?>> fresh = freshRecords(embedded, projection.lastPosition());
+    for (int from = 0; from < fresh.size(); from += BATCH) {
+      projection.apply(fresh.subList(from, Math.min(fresh.size(), from + BATCH)));
+    }
+  }
+
+  /** The engine appends while we read: a read it interrupts is simply done again. */
+  private static List<Record<?>> freshRecords(ZeebeTestEngine embedded, long after) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<Record<?>> fresh = new ArrayList<>();
+        for (Record<?> record : embedded.getRecordStreamSource().getRecords()) {
+          if (record.getPosition() > after) {
+            fresh.add(record);
+          }
+        }
+        return fresh;
+      } catch (ConcurrentModificationException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
         }
       }
-    }
-    if (!fresh.isEmpty()) {
-      projection.apply(fresh);
     }
   }
 }

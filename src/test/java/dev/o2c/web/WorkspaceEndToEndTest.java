@@ -103,12 +103,15 @@ class WorkspaceEndToEndTest {
 
     long drill = startDrillWithIncident();
     web.open("/instance?key=" + drill);
+    web.waitForText("#incidents-table", "tax service timed out");
+    web.waitFor(".djs-element.o2c-incident");
+    web.screenshot("06-operator-incident");
     web.find("button.retry").click();
     web.find("#retried");
     ActivatedJob retried = activateDrillJob();
     client.newCompleteCommand(retried.getKey()).send().join();
     web.waitForText("#instance-state", "COMPLETED");
-    web.screenshot("06-operator-incident-retried");
+    web.screenshot("06b-operator-incident-retried");
 
     web.open("/process?id=order-to-cash");
     web.waitFor(".o2c-count");
