@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.o2c.payments.PaymentRepository;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +24,12 @@ class OrderToCashThroughTheApiTest {
 
   @Autowired Api api;
   @Autowired PaymentRepository payments;
+  @Autowired LedgerInvariants ledger;
+
+  @AfterEach
+  void ledgerStillHolds() {
+    ledger.assertHold();
+  }
 
   @Test
   void aNewUserRunsAnOrderFromPlacementToCompleted() {

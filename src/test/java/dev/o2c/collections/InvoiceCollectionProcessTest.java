@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.o2c.billing.Invoice;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.billing.InvoiceStatus;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
@@ -21,6 +22,7 @@ import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.HumanTaskRepository;
 import dev.o2c.tasks.TaskInbox;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +40,12 @@ class InvoiceCollectionProcessTest {
   @Autowired CustomerService customers;
   @Autowired OrderService orders;
   @Autowired AuditRepository audit;
+  @Autowired LedgerInvariants ledger;
+
+  @AfterEach
+  void ledgerStillHolds() {
+    ledger.assertHold();
+  }
 
   @Test
   void remindersClimbToFinalNoticeThenCollectionsAndABrokenPromiseComesBack() {

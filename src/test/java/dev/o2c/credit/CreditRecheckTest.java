@@ -3,6 +3,7 @@ package dev.o2c.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o2c.billing.Invoice;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.customers.Customer;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
@@ -16,6 +17,7 @@ import dev.o2c.tasks.HumanTaskRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,12 @@ class CreditRecheckTest {
   @Autowired ShipmentConfirmation shipments;
   @Autowired PaymentService payments;
   @Autowired HumanTaskRepository tasks;
+  @Autowired LedgerInvariants ledger;
+
+  @AfterEach
+  void ledgerStillHolds() {
+    ledger.assertHold();
+  }
 
   @Test
   void aPaymentReleasesAnOrderWaitingInReviewForLackOfCredit() {
