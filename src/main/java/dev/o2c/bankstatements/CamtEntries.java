@@ -33,9 +33,14 @@ final class CamtEntries {
       throw new StatementRejected(entry.path() + "/Amt must be positive, not " + amount);
     }
     LocalDate valueDate = entry.valueDate() != null ? entry.valueDate() : entry.bookingDate();
+    maxLength(entry.bankReference(), 35, entry.path() + "/AcctSvcrRef");
+    if (!currency.matches("[A-Z]{3}")) {
+      throw new StatementRejected(entry.path() + "/Amt/@Ccy must be an ISO 4217 code, not " + currency);
+    }
     if (entry.details().size() <= 1) {
       Details details = entry.details().isEmpty() ? new Details(null, null, null, null, null, null, null)
           : entry.details().get(0);
+      checkSchemaLimits(details, entry.path() + "/NtryDtls/TxDtls[1]");
       return List.of(transaction(entry, credit, amount, currency, valueDate, details, entry.bankReference()));
     }
     List<BankTransaction> transactions = new ArrayList<>();
@@ -43,6 +48,7 @@ final class CamtEntries {
     for (int i = 0; i < entry.details().size(); i++) {
       Details details = entry.details().get(i);
       String path = entry.path() + "/NtryDtls/TxDtls[" + (i + 1) + "]";
+      checkSchemaLimits(details, path);
       BigDecimal part = required(details.amount(), path + "/AmtDtls/TxAmt/Amt");
       sum = sum.add(part);
       String reference = (entry.bankReference() == null ? entry.path() : entry.bankReference()) + "/" + (i + 1);
@@ -59,7 +65,27 @@ final class CamtEntries {
       LocalDate valueDate, Details details, String reference) {
     return new BankTransaction(reference, amount, currency, credit, entry.booked(), entry.bookingDate(), valueDate,
         trim(details.debtorName()), compactIban(details.debtorIban()), trim(details.creditorReference()),
-        trim(details.remittanceText()), trim(details.endToEndId()));
+        limit(trim(details.remittanceText()), MAX_REMITTANCE), trim(details.endToEndId()));
+  }
+
+  /**
+   * The bindings carry the schema's types but not its length and pattern facets; these are the ones our records
+   * rely on, checked here so an oversized value is a clear rejection rather than a database error.
+   */
+  private static void checkSchemaLimits(Details details, String path) {
+    maxLength(details.creditorReference(), 35, path + "/RmtInf/Strd/CdtrRefInf/Ref");
+    maxLength(details.endToEndId(), 35, path + "/Refs/EndToEndId");
+    maxLength(details.debtorName(), 140, path + "/RltdPties/Dbtr/Nm");
+    String iban = details.debtorIban() == null ? null : details.debtorIban().replaceAll("\\s", "");
+    if (iban != null && !iban.matches("[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{1,30}")) {
+      throw new StatementRejected(path + "/RltdPties/DbtrAcct/Id/IBAN is not an IBAN: " + details.debtorIban());
+    }
+  }
+
+  static void maxLength(String value, int max, String path) {
+    if (value != null && value.length() > max) {
+      throw new StatementRejected(path + " is " + value.length() + " characters long; the schema allows " + max);
+    }
   }
 
   static <T> T required(T value, String path) {
@@ -77,6 +103,13 @@ final class CamtEntries {
     String joined = parts.filter(Objects::nonNull).map(String::trim).filter(part -> !part.isEmpty())
         .collect(Collectors.joining(" "));
     return joined.isEmpty() ? null : joined;
+  }
+
+  /** Several Ustrd lines of 140 may come; what we keep for matching is capped like the column that holds it. */
+  private static final int MAX_REMITTANCE = 2000;
+
+  private static String limit(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   private static String trim(String text) {

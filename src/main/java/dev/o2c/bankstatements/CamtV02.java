@@ -51,12 +51,14 @@ final class CamtV02 {
   }
 
   private static String messageId(GroupHeader42 header) {
-    return required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+    String messageId = required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+    CamtEntries.maxLength(messageId, 35, "GrpHdr/MsgId");
+    return messageId;
   }
 
   private static ParsedStatement parsed(String type, String messageId, String path, String id, CashAccount20 account,
       List<ReportEntry2> entries) {
-    required(id, path + "/Id");
+    CamtEntries.maxLength(required(id, path + "/Id"), 35, path + "/Id");
     String iban = account == null || account.getId() == null ? null : account.getId().getIBAN();
     List<BankTransaction> transactions = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {

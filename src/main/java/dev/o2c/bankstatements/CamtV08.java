@@ -51,12 +51,14 @@ final class CamtV08 {
   }
 
   private static String messageId(GroupHeader81 header) {
-    return required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+    String messageId = required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+    CamtEntries.maxLength(messageId, 35, "GrpHdr/MsgId");
+    return messageId;
   }
 
   private static ParsedStatement parsed(String type, String messageId, String path, String id, CashAccount39 account,
       List<ReportEntry10> entries) {
-    required(id, path + "/Id");
+    CamtEntries.maxLength(required(id, path + "/Id"), 35, path + "/Id");
     String iban = account == null || account.getId() == null ? null : account.getId().getIBAN();
     List<BankTransaction> transactions = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {

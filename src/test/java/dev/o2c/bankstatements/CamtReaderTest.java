@@ -142,6 +142,20 @@ class CamtReaderTest {
   }
 
   @Test
+  void rejectsValuesLongerThanTheSchemaAllowsByTheirPath() {
+    String longReference = sample("camt053-v02.xml").replace("<Ref>RF18539007547034</Ref>",
+        "<Ref>" + "X".repeat(36) + "</Ref>");
+    assertThatThrownBy(() -> reader.read(bytes(longReference)))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessage("Stmt[1]/Ntry[1]/NtryDtls/TxDtls[1]/RmtInf/Strd/CdtrRefInf/Ref is 36 characters long; "
+            + "the schema allows 35");
+
+    String badIban = sample("camt054-v08.xml").replace("FR1420041010050500013M02606", "not an iban");
+    assertThatThrownBy(() -> reader.read(bytes(badIban)))
+        .isInstanceOf(StatementRejected.class).hasMessageContaining("IBAN is not an IBAN");
+  }
+
+  @Test
   void rejectsABatchWhoseTransactionsDoNotAddUpToTheEntry() {
     String xml = sample("camt053-v08.xml").replace("<Amt Ccy=\"EUR\">1200.00</Amt>", "<Amt Ccy=\"EUR\">1100.00</Amt>");
 
