@@ -27,10 +27,14 @@ class MatchPaymentContext implements TaskContextProvider {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("kind", "match-payment");
     context.put("entry", Map.of("id", entry.getId(), "amount", entry.getAmount(), "currency", entry.getCurrency(),
-        "valueDate", String.valueOf(entry.getValueDate()), "debtorName", String.valueOf(entry.getDebtorName()),
-        "debtorIban", String.valueOf(entry.getDebtorIban()),
-        "remittance", String.valueOf(entry.getRemittanceText()), "status", entry.getStatus().name()));
+        "valueDate", String.valueOf(entry.getValueDate()), "debtorName", orNone(entry.getDebtorName()),
+        "debtorIban", orNone(entry.getDebtorIban()), "remittance", orNone(entry.getRemittanceText()),
+        "status", entry.getStatus().name()));
     context.put("proposal", posting.proposalOf(entry));
     return context;
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "not given" : value;
   }
 }

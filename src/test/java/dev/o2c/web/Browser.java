@@ -89,6 +89,25 @@ final class Browser implements AutoCloseable {
         + businessKey + "']]//a[contains(@class, 'open-task')]"))).click();
   }
 
+  /** Types into the form-js field with this label. */
+  void fill(String labelText, String value) {
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='form']//label[contains("
+        + "normalize-space(.), '" + labelText + "')]/following::*[self::input or self::textarea][1]")));
+    input.click();
+    input.sendKeys(value);
+    // form-js debounces typing (300 ms) and a re-render while another field's change is pending wipes what was
+    // typed; type like a person, field after field.
+    pause(Duration.ofMillis(500));
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }

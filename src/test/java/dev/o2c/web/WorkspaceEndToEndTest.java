@@ -3,6 +3,10 @@ package dev.o2c.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.o2c.bankstatements.BankStatementImport;
+import dev.o2c.bankstatements.CamtWriter;
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceStatus;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.PaymentTerms;
@@ -15,7 +19,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +46,8 @@ class WorkspaceEndToEndTest {
   @Autowired OrderService orders;
   @Autowired CamundaClient client;
   @Autowired Scenario scenario;
+  @Autowired BankStatementImport imports;
+  @Autowired Clock clock;
 
   @BeforeAll
   static void needsChromium() {
@@ -137,6 +145,32 @@ class WorkspaceEndToEndTest {
     web.waitForText("#result", "four eyes");
     web.screenshot("09-four-eyes-refused");
     assertThat(orders.get(orderId).getStatus()).isEqualTo(OrderStatus.CREDIT_REVIEW);
+  }
+
+  @Test
+  void aClerkMatchesAPaymentTheBankStatementCouldNotPlace() throws Exception {
+    Browser web = browser();
+    Customer customer = scenario.customer("10000");
+    Invoice invoice = scenario.invoiceFor(customer, "310.00");
+    var imported = imports.importFile(new CamtWriter("E2E-" + tag(), "E2E-" + tag())
+        .credit(invoice.getOpenAmount().toPlainString(), LocalDate.now(clock), "J. Private", null, null, "thanks")
+        .bytes(), "e2e", "clerk");
+    long entryId = imports.entriesOf(imported.statements().get(0).statementId()).get(0).getId();
+
+    web.login("clerk");
+    web.open("/tasks");
+    web.waitForText("#task-table", "BE-" + entryId);
+    web.openTaskFor("BE-" + entryId);
+    web.waitForText("#context", "Why it needs you");
+    web.choose("Post to a customer");
+    web.fill("Customer number", String.valueOf(customer.getId()));
+    web.fill("Invoices to settle", invoice.getNumber());
+    web.fill("Note", "Paid privately by the owner, confirmed by phone");
+    web.screenshot("10-clerk-match-payment");
+    web.find("#complete").click();
+    web.find("#completed");
+
+    await().atMost(Scenario.PATIENCE).until(() -> scenario.invoice(invoice.getId()).getStatus() == InvoiceStatus.PAID);
   }
 
   @Test
