@@ -16,9 +16,10 @@ function csrfToken() {
 export async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin' });
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers,
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body), credentials: 'same-origin' });
   if (response.status === 401) {
     location.href = '/login';
     throw new ApiError(401, { detail: 'Please log in' });
@@ -32,6 +33,7 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
 const NAV = [
   { href: '/tasks', label: 'Task inbox', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks'] },
   { href: '/orders', label: 'Orders', groups: ['sales'] },
+  { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
   { href: '/dashboard', label: 'Receivables', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/console', label: 'Process console', groups: ['operators'] },
 ];
@@ -95,7 +97,7 @@ export function badge(text, tone) {
 
 export function statusTone(status) {
   return ({ COMPLETED: 'ok', PAID: 'ok', POSTED: 'ok', APPROVED: 'ok', ACTIVE: 'info', OPEN: 'info',
-    CREDIT_REVIEW: 'warn', PARTIALLY_PAID: 'warn', NEEDS_CLERK: 'warn', INCIDENT: 'bad', REJECTED: 'bad',
+    CREDIT_REVIEW: 'warn', PARTIALLY_PAID: 'warn', NEEDS_CLERK: 'warn', INCIDENT: 'bad', REJECTED: 'bad', MATCHED: 'info',
     TERMINATED: 'bad', RESOLVED: 'ok' })[status] || '';
 }
 

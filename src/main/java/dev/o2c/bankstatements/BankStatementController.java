@@ -53,6 +53,11 @@ class BankStatementController {
     }
   }
 
+  @GetMapping("/bank-statements")
+  List<StatementImportResult.StatementSummary> recent() {
+    return imports.recent();
+  }
+
   @GetMapping("/bank-statements/{id}")
   StatementView statement(@PathVariable long id) {
     return new StatementView(imports.summary(id), imports.entriesOf(id).stream().map(this::view).toList());

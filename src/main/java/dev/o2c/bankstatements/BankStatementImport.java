@@ -72,6 +72,12 @@ public class BankStatementImport {
         .orElseThrow(() -> dev.o2c.platform.web.ApiProblem.notFound("bank statement", statementId)), false);
   }
 
+  /** The latest statements, newest first. */
+  @Transactional(readOnly = true)
+  public List<StatementSummary> recent() {
+    return statements.findTop50ByOrderByIdDesc().stream().map(statement -> summary(statement, false)).toList();
+  }
+
   @Transactional(readOnly = true)
   public List<BankEntry> entriesOf(long statementId) {
     return entries.findByStatementIdOrderByLineNo(statementId);

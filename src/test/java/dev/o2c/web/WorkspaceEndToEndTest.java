@@ -19,6 +19,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -152,12 +154,23 @@ class WorkspaceEndToEndTest {
     Browser web = browser();
     Customer customer = scenario.customer("10000");
     Invoice invoice = scenario.invoiceFor(customer, "310.00");
-    var imported = imports.importFile(new CamtWriter("E2E-" + tag(), "E2E-" + tag())
+    String messageId = "E2E-" + tag();
+    Path file = Files.createTempFile("statement", ".xml");
+    Files.write(file, new CamtWriter(messageId, "STMT-" + messageId)
         .credit(invoice.getOpenAmount().toPlainString(), LocalDate.now(clock), "J. Private", null, null, "thanks")
-        .bytes(), "e2e", "clerk");
-    long entryId = imports.entriesOf(imported.statements().get(0).statementId()).get(0).getId();
+        .bytes());
 
     web.login("clerk");
+    web.open("/statements");
+    web.find("#file").sendKeys(file.toAbsolutePath().toString());
+    web.find("#import").click();
+    web.waitForText("#imported", "0 matched automatically, 1 for a clerk");
+    web.waitForText("#entries-table", "NEEDS_CLERK");
+    web.screenshot("10-clerk-statement-imported");
+    long statementId = imports.recent().stream().filter(summary -> summary.messageId().equals(messageId))
+        .findFirst().orElseThrow().statementId();
+    long entryId = imports.entriesOf(statementId).get(0).getId();
+
     web.open("/tasks");
     web.waitForText("#task-table", "BE-" + entryId);
     web.openTaskFor("BE-" + entryId);
@@ -166,7 +179,7 @@ class WorkspaceEndToEndTest {
     web.fill("Customer number", String.valueOf(customer.getId()));
     web.fill("Invoices to settle", invoice.getNumber());
     web.fill("Note", "Paid privately by the owner, confirmed by phone");
-    web.screenshot("10-clerk-match-payment");
+    web.screenshot("11-clerk-match-payment");
     web.find("#complete").click();
     web.find("#completed");
 
@@ -184,7 +197,7 @@ class WorkspaceEndToEndTest {
     web.waitForText("#message", "Wrong user name or password");
     web.login("clerk");
     assertThat(web.all("header nav a")).extracting(link -> link.getText())
-        .containsExactly("Task inbox", "Receivables");
+        .containsExactly("Task inbox", "Bank statements", "Receivables");
     web.find("#logout").click();
     web.waitForText("#message", "logged out");
     web.open("/console");

@@ -11,7 +11,8 @@ class WorkspacePages implements WebMvcConfigurer {
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addViewController("/login").setViewName("forward:/login.html");
-    for (String page : new String[] {"tasks", "task", "orders", "console", "instance", "process", "dashboard"}) {
+    for (String page : new String[] {"tasks", "task", "orders", "console", "instance", "process", "dashboard",
+        "statements"}) {
       registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
     }
   }
