@@ -1,25 +1,30 @@
 package dev.o2c.bankstatements;
 
 import dev.o2c.cashapplication.Proposal;
+import jakarta.annotation.PreDestroy;
 import dev.o2c.platform.engine.ProcessCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts one payment-posting process per imported credit, after the import committed. If the engine was unreachable
- * at that moment the entry has no process yet, and the sweep starts it later: an import never waits for the engine
- * and never loses an entry.
+ * Starts one payment-posting process per imported credit, after the import committed, on a thread of its own so a
+ * clerk's upload of a long statement answers at once. If the engine was unreachable at that moment the entry has no
+ * process yet, and the sweep starts it later: an import never waits for the engine and never loses an entry.
  */
 @Component
 class PaymentPostingStarter {
@@ -32,19 +37,30 @@ class PaymentPostingStarter {
   private final ProcessCommands processes;
   private final ProposalCodec proposals;
   private final Clock clock;
+  private final TransactionTemplate transactions;
+  /** One thread: starts keep the statement's order and never crowd out the request threads. */
+  private final ExecutorService starts = Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
 
   PaymentPostingStarter(BankEntryRepository entries, ProcessCommands processes, ProposalCodec proposals,
-      Clock clock) {
+      Clock clock, PlatformTransactionManager transactionManager) {
     this.entries = entries;
     this.processes = processes;
     this.proposals = proposals;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    starts.shutdown();
+    starts.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @TransactionalEventListener
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void onReceived(BankEntryReceived received) {
-    entries.lockById(received.bankEntryId()).ifPresent(this::start);
+    starts.execute(() -> transactions.executeWithoutResult(status ->
+        entries.lockById(received.bankEntryId()).ifPresent(this::start)));
   }
 
   @Scheduled(fixedDelayString = "${o2c.cash-application.start-sweep:PT1M}", initialDelayString = "PT1M")
