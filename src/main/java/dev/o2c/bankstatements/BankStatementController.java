@@ -1,5 +1,7 @@
 package dev.o2c.bankstatements;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.cashapplication.Proposal;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.web.ApiProblem;
@@ -10,7 +12,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api")
-@PreAuthorize("hasAuthority('ar-clerks')")
+@Allowed(Groups.AR_CLERKS)
 class BankStatementController {
 
   private final BankStatementImport imports;

@@ -1,5 +1,7 @@
 package dev.o2c.billing;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.collections.DunningService;
 import dev.o2c.collections.Reminder;
 import dev.o2c.payments.PaymentAllocation;
@@ -8,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/invoices")
-@PreAuthorize("hasAnyAuthority('ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'sales', 'operators')")
+@Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS, Groups.SALES, Groups.OPERATORS})
 class InvoiceController {
 
   private final InvoiceService invoices;

@@ -1,8 +1,9 @@
 package dev.o2c.collections;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The e-mails the application wrote, newest first: in embedded mode (no SMTP) this is where reminders go. */
 @RestController
 @RequestMapping("/api/outbox")
-@PreAuthorize("hasAnyAuthority('collectors', 'ar-clerks', 'operators')")
+@Allowed({Groups.COLLECTORS, Groups.AR_CLERKS, Groups.OPERATORS})
 class OutboxController {
 
   private final DunningService dunning;

@@ -1,5 +1,7 @@
 package dev.o2c.customers;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.credit.CreditExposure;
 import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.security.CurrentUser;
@@ -17,7 +19,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,7 @@ class CustomerController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyAuthority('sales', 'credit-managers')")
+  @Allowed({Groups.SALES, Groups.CREDIT_MANAGERS})
   ResponseEntity<CustomerView> create(@Valid @RequestBody CreateCustomer request) {
     if (!Amounts.isIsoCurrency(request.currency())) {
       throw ApiProblem.invalid("currency", "is not an ISO 4217 currency code: " + request.currency());
@@ -62,25 +63,25 @@ class CustomerController {
   }
 
   @GetMapping
-  @PreAuthorize("isAuthenticated()")
+  @Allowed(Allowed.ANY_USER)
   List<CustomerView> list() {
     return repository.findAll().stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("isAuthenticated()")
+  @Allowed(Allowed.ANY_USER)
   CustomerView get(@PathVariable long id) {
     return view(customers.get(id));
   }
 
   @PutMapping("/{id}/credit-limit")
-  @PreAuthorize("hasAuthority('credit-managers')")
+  @Allowed(Groups.CREDIT_MANAGERS)
   CustomerView changeLimit(@PathVariable long id, @Valid @RequestBody ChangeLimit request) {
     return view(customers.changeCreditLimit(id, request.creditLimit(), CurrentUser.get().name(), request.reason()));
   }
 
   @PostMapping("/{id}/credit-hold/release")
-  @PreAuthorize("hasAuthority('credit-managers')")
+  @Allowed(Groups.CREDIT_MANAGERS)
   CustomerView releaseHold(@PathVariable long id, @Valid @RequestBody Reason request) {
     return view(customers.releaseCreditHold(id, CurrentUser.get().name(), request.reason()));
   }

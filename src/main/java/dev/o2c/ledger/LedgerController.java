@@ -1,9 +1,10 @@
 package dev.o2c.ledger;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,14 +24,14 @@ class LedgerController {
   }
 
   @GetMapping("/api/ledger/trial-balance")
-  @PreAuthorize("hasAnyAuthority('ar-clerks', 'operators')")
+  @Allowed({Groups.AR_CLERKS, Groups.OPERATORS})
   TrialBalance.Report trialBalance() {
     return trialBalance.report();
   }
 
   /** Defaults to the current month so far. */
   @GetMapping("/api/customers/{id}/statement")
-  @PreAuthorize("hasAnyAuthority('ar-clerks', 'collectors', 'credit-analysts', 'credit-managers')")
+  @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
   CustomerStatements.Statement statement(@PathVariable long id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -1,5 +1,7 @@
 package dev.o2c.payments;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.web.ApiProblem;
@@ -17,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,7 @@ class PaymentController {
    * and posts nothing; the same key with a different body is refused.
    */
   @PostMapping
-  @PreAuthorize("hasAuthority('ar-clerks')")
+  @Allowed(Groups.AR_CLERKS)
   ResponseEntity<PaymentView> post(@Valid @RequestBody PostPayment request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -71,7 +72,7 @@ class PaymentController {
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAnyAuthority('ar-clerks', 'collectors', 'credit-managers', 'operators')")
+  @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_MANAGERS, Groups.OPERATORS})
   PaymentView get(@PathVariable long id) {
     return view(payments.get(id));
   }

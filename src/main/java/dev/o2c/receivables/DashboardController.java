@@ -1,6 +1,7 @@
 package dev.o2c.receivables;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +15,7 @@ class DashboardController {
   }
 
   @GetMapping("/api/dashboard")
-  @PreAuthorize("hasAnyAuthority('ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators')")
+  @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS, Groups.OPERATORS})
   ReceivablesDashboard.Snapshot snapshot() {
     return dashboard.snapshot();
   }

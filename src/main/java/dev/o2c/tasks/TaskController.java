@@ -1,5 +1,6 @@
 package dev.o2c.tasks;
 
+import dev.o2c.platform.security.Allowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.o2c.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/tasks")
-@PreAuthorize("isAuthenticated()")
+@Allowed(Allowed.ANY_USER)
 class TaskController {
 
   private final TaskInbox inbox;

@@ -1,9 +1,10 @@
 package dev.o2c.platform.audit;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.platform.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit trail of one record: who did what, when and why. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasAnyAuthority('credit-managers', 'credit-analysts', 'ar-clerks', 'collectors', 'operators')")
+@Allowed({Groups.CREDIT_MANAGERS, Groups.CREDIT_ANALYSTS, Groups.AR_CLERKS, Groups.COLLECTORS, Groups.OPERATORS})
 class AuditController {
 
   private static final List<String> ENTITY_TYPES =

@@ -1,5 +1,7 @@
 package dev.o2c.platform.engine;
 
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
 import dev.o2c.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +11,6 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,13 +31,13 @@ class EngineController {
   }
 
   @GetMapping("/clock")
-  @PreAuthorize("isAuthenticated()")
+  @Allowed(Allowed.ANY_USER)
   ClockView now() {
     return new ClockView(clock.instant(), clock.getZone().getId(), timeTravel.getIfAvailable() != null);
   }
 
   @PostMapping("/clock")
-  @PreAuthorize("hasAuthority('operators')")
+  @Allowed(Groups.OPERATORS)
   ClockView advance(@Valid @RequestBody Advance request) {
     TimeTravel travel = Optional.ofNullable(timeTravel.getIfAvailable()).orElseThrow(() ->
         ApiProblem.conflict("time travel is only possible with the embedded engine"));

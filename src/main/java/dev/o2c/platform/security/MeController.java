@@ -15,6 +15,7 @@ class MeController {
   }
 
   @GetMapping("/api/me")
+  @Allowed(Allowed.ANY_USER)
   Me me() {
     CurrentUser user = CurrentUser.get();
     UserProperties.User configured = users.getUsers().get(user.name());

@@ -1,5 +1,6 @@
 package dev.o2c.platform.web;
 
+import dev.o2c.platform.security.GroupRequiredException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ class ProblemHandler {
       detail.setProperty("field", problem.field());
       detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
     }
+    return detail;
+  }
+
+  /** 403 before anything of the request was read: names the groups that may, nothing about the input. */
+  @ExceptionHandler(GroupRequiredException.class)
+  ProblemDetail groupRequired(GroupRequiredException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    detail.setProperty("requiredGroups", e.groups());
     return detail;
   }
 
