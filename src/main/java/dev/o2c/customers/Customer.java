@@ -24,6 +24,7 @@ public class Customer {
   private boolean onCreditHold;
   private String iban;
   private Instant createdAt;
+  private BigDecimal proposedCreditLimit;
   @Version
   private long version;
 
@@ -84,6 +85,18 @@ public class Customer {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public BigDecimal getProposedCreditLimit() {
+    return proposedCreditLimit;
+  }
+
+  void proposeCreditLimit(BigDecimal proposal) {
+    this.proposedCreditLimit = proposal;
+  }
+
+  void changeRiskClass(RiskClass riskClass) {
+    this.riskClass = riskClass.name();
   }
 
   void changeCreditLimit(BigDecimal newLimit) {

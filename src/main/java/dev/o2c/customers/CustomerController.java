@@ -4,6 +4,8 @@ import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.credit.CreditExposure;
 import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.money.Iban;
+import dev.o2c.platform.security.GroupRequiredException;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.web.ApiProblem;
 import jakarta.validation.Valid;
@@ -31,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/customers")
 class CustomerController {
 
+  static final List<String> CREDIT_STAFF = List.of(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
+  /** Where a customer nobody in credit has assessed yet starts: orders over its (zero) limit go to review. */
+  static final RiskClass UNASSESSED = RiskClass.C;
+
   private final CustomerService customers;
   private final CustomerRepository repository;
   private final CreditExposure exposure;
@@ -41,14 +47,27 @@ class CustomerController {
     this.exposure = exposure;
   }
 
+  /**
+   * Sales and credit staff create customers. Only credit staff set the credit limit and risk class: a customer that
+   * sales creates starts unassessed (no credit, risk class C, so every order goes to a credit review) with the limit
+   * sales proposed kept beside it for credit staff to decide on.
+   */
   @PostMapping
-  @Allowed({Groups.SALES, Groups.CREDIT_MANAGERS})
+  @Allowed({Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
   ResponseEntity<CustomerView> create(@Valid @RequestBody CreateCustomer request) {
-    if (!Amounts.isIsoCurrency(request.currency())) {
-      throw ApiProblem.invalid("currency", "is not an ISO 4217 currency code: " + request.currency());
+    CurrentUser user = CurrentUser.get();
+    boolean creditStaff = user.inAnyGroup(CREDIT_STAFF);
+    if (!creditStaff && (request.creditLimit() != null || request.riskClass() != null)) {
+      throw new GroupRequiredException(CREDIT_STAFF,
+          "Only credit staff set a credit limit or risk class; sales may send proposedCreditLimit");
     }
-    if (!Amounts.fitsMinorUnit(request.creditLimit(), request.currency())) {
-      throw ApiProblem.invalid("creditLimit", "has more decimals than " + request.currency() + " allows");
+    if (!Amounts.isIsoCurrency(request.currency())) {
+      throw ApiProblem.invalid("currency", "is not a currency customers are billed in: " + request.currency());
+    }
+    checkFitsCurrency("creditLimit", request.creditLimit(), request.currency());
+    checkFitsCurrency("proposedCreditLimit", request.proposedCreditLimit(), request.currency());
+    if (request.iban() != null && !Iban.isValid(request.iban())) {
+      throw ApiProblem.invalid("iban", "is not a valid IBAN (check digits do not match)");
     }
     PaymentTerms terms;
     try {
@@ -56,10 +75,19 @@ class CustomerController {
     } catch (IllegalArgumentException e) {
       throw ApiProblem.invalid("paymentTerms", e.getMessage());
     }
+    BigDecimal limit = request.creditLimit() == null ? BigDecimal.ZERO : request.creditLimit();
+    RiskClass riskClass = request.riskClass() == null ? UNASSESSED : RiskClass.valueOf(request.riskClass());
     Customer customer = customers.create(new CustomerService.NewCustomer(request.name().trim(), request.email(),
-        request.currency(), terms, request.creditLimit(), RiskClass.valueOf(request.riskClass()),
-        request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(), request.iban()), CurrentUser.get().name());
+        request.currency(), terms, limit, riskClass,
+        request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(), request.iban()),
+        request.proposedCreditLimit(), user.name());
     return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(view(customer));
+  }
+
+  private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
+    if (amount != null && !Amounts.fitsMinorUnit(amount, currency)) {
+      throw ApiProblem.invalid(field, "has more decimals than " + currency + " allows");
+    }
   }
 
   @GetMapping
@@ -80,6 +108,13 @@ class CustomerController {
     return view(customers.changeCreditLimit(id, request.creditLimit(), CurrentUser.get().name(), request.reason()));
   }
 
+  @PutMapping("/{id}/risk-class")
+  @Allowed({Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
+  CustomerView changeRiskClass(@PathVariable long id, @Valid @RequestBody ChangeRiskClass request) {
+    return view(customers.changeRiskClass(id, RiskClass.valueOf(request.riskClass()), CurrentUser.get().name(),
+        request.reason()));
+  }
+
   @PostMapping("/{id}/credit-hold/release")
   @Allowed(Groups.CREDIT_MANAGERS)
   CustomerView releaseHold(@PathVariable long id, @Valid @RequestBody Reason request) {
@@ -91,16 +126,17 @@ class CustomerController {
     return new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getCurrency(),
         customer.paymentTerms().toString(), customer.getCreditLimit(), current,
         customer.getCreditLimit().subtract(current), customer.riskClass().name(), customer.isOnCreditHold(),
-        customer.getTaxRate(), customer.getIban());
+        customer.getTaxRate(), customer.getIban(), customer.getProposedCreditLimit());
   }
 
   record CreateCustomer(
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Email @Size(max = 320) String email,
-      @NotBlank String currency,
-      @NotBlank String paymentTerms,
-      @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal creditLimit,
-      @NotBlank @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D") String riskClass,
+      @NotBlank @Size(max = 3) String currency,
+      @NotBlank @Size(max = 40) String paymentTerms,
+      @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal creditLimit,
+      @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D") String riskClass,
+      @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal proposedCreditLimit,
       @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 1, fraction = 4) BigDecimal taxRate,
       @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces") String iban) {}
 
@@ -109,7 +145,10 @@ class CustomerController {
 
   record Reason(@NotBlank @Size(max = 1000) String reason) {}
 
+  record ChangeRiskClass(@NotBlank @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D") String riskClass,
+      @NotBlank @Size(max = 1000) String reason) {}
+
   record CustomerView(long id, String name, String email, String currency, String paymentTerms,
       BigDecimal creditLimit, BigDecimal exposure, BigDecimal availableCredit, String riskClass, boolean onCreditHold,
-      BigDecimal taxRate, String iban) {}
+      BigDecimal taxRate, String iban, BigDecimal proposedCreditLimit) {}
 }

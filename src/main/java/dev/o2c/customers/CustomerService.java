@@ -24,12 +24,25 @@ public class CustomerService {
 
   @Transactional
   public Customer create(NewCustomer request, String actor) {
+    return create(request, null, actor);
+  }
+
+  /**
+   * A new customer; {@code proposedLimit} is what sales asked for, kept beside the limit credit staff set (a sales
+   * request never sets the limit itself: the controller gives sales' customers the unassessed default).
+   */
+  @Transactional
+  public Customer create(NewCustomer request, BigDecimal proposedLimit, String actor) {
     Customer customer = customers.save(new Customer(request.name(), request.email(), request.currency(),
         request.terms(), request.creditLimit(), request.riskClass(), request.taxRate(), request.iban(),
         clock.instant()));
     audit.record(actor, "CUSTOMER_CREATED", ENTITY, customer.getId(),
         "limit " + request.creditLimit() + " " + request.currency() + ", terms " + request.terms()
-            + ", risk class " + request.riskClass(), null);
+            + ", risk class " + request.riskClass()
+            + (proposedLimit == null ? "" : ", proposed limit " + proposedLimit), null);
+    if (proposedLimit != null) {
+      customer.proposeCreditLimit(proposedLimit);
+    }
     return customer;
   }
 
@@ -44,6 +57,15 @@ public class CustomerService {
     BigDecimal old = customer.getCreditLimit();
     customer.changeCreditLimit(newLimit);
     audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
+    return customer;
+  }
+
+  @Transactional
+  public Customer changeRiskClass(long id, RiskClass riskClass, String actor, String reason) {
+    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    RiskClass old = customer.riskClass();
+    customer.changeRiskClass(riskClass);
+    audit.record(actor, "RISK_CLASS_CHANGED", ENTITY, id, old + " -> " + riskClass, reason);
     return customer;
   }
 

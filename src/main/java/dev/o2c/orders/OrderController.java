@@ -86,7 +86,7 @@ class OrderController {
             line.getQuantity(), line.getUnitPrice(), line.getLineAmount())).toList());
   }
 
-  record PlaceOrder(@NotNull @Positive Long customerId, @NotEmpty @Size(max = 500) List<@Valid Line> lines) {}
+  record PlaceOrder(@NotNull @Positive Long customerId, @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines) {}
 
   record Line(@NotBlank @Size(max = 64) String sku, @NotBlank @Size(max = 500) String description,
       @NotNull @Positive @Digits(integer = 12, fraction = 3) BigDecimal quantity,

@@ -3,6 +3,7 @@ package dev.o2c.orders;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
 import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,7 +34,15 @@ public class OrderService {
     Customer customer = customers.findById(customerId)
         .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + customerId));
     SalesOrder order = new SalesOrder(customerId, customer.getCurrency(), placedBy, clock.instant());
-    lines.forEach(line -> order.addLine(line.sku(), line.description(), line.quantity(), line.unitPrice()));
+    for (int i = 0; i < lines.size(); i++) {
+      NewLine line = lines.get(i);
+      order.addLine(line.sku(), line.description(), line.quantity(), line.unitPrice());
+      // quantity x price and the running total must stay within what one document may carry (tax comes on top)
+      if (!Amounts.withinDocumentLimit(order.getTotalAmount())) {
+        throw ApiProblem.invalid("lines[" + i + "]", "brings the order total above the largest amount one order may"
+            + " carry (" + Amounts.MAX_DOCUMENT_AMOUNT.toPlainString() + ")");
+      }
+    }
     if (order.getTotalAmount().signum() <= 0) {
       throw ApiProblem.invalid("lines", "the order total must be greater than zero");
     }

@@ -3,6 +3,8 @@ package dev.o2c.payments;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.time.BusinessDates;
+import dev.o2c.platform.text.Texts;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.web.ApiProblem;
 import jakarta.validation.Valid;
@@ -14,9 +16,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,40 +36,46 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
   private final PaymentService payments;
+  private final Clock clock;
 
-  PaymentController(PaymentService payments) {
+  PaymentController(PaymentService payments, Clock clock) {
     this.payments = payments;
+    this.clock = clock;
   }
 
   /**
    * Posts a payment. With an Idempotency-Key header a repeated request (a client retry) returns the first result
-   * and posts nothing; the same key with a different body is refused.
+   * and posts nothing. Keys belong to the caller (another user's key is a different key), and a repeat must be the
+   * same request in every field: the same key with anything changed is refused, never replayed silently.
    */
   @PostMapping
   @Allowed(Groups.AR_CLERKS)
   ResponseEntity<PaymentView> post(@Valid @RequestBody PostPayment request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 characters");
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
+        || Texts.hasForbiddenControlCharacter(idempotencyKey))) {
+      throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 characters without control characters");
     }
-    var earlier = payments.findByIdempotencyKey(idempotencyKey);
+    String user = CurrentUser.get().name();
+    String key = idempotencyKey == null ? null : "api/" + user + "/" + idempotencyKey;
+    var earlier = payments.findByIdempotencyKey(key);
     if (earlier.isPresent()) {
       return ResponseEntity.ok(replay(earlier.get(), request));
     }
     if (!Amounts.isIsoCurrency(request.currency())) {
-      throw ApiProblem.invalid("currency", "is not an ISO 4217 currency code: " + request.currency());
+      throw ApiProblem.invalid("currency", "is not a currency customers pay in: " + request.currency());
     }
     if (!Amounts.fitsMinorUnit(request.amount(), request.currency())) {
       throw ApiProblem.invalid("amount", "has more decimals than " + request.currency() + " allows");
     }
+    BusinessDates.checkValueDate("valueDate", request.valueDate(), LocalDate.now(clock));
     Payment payment;
     try {
       payment = payments.post(new PaymentService.NewPayment(request.customerId(), request.amount(),
-          request.currency(), request.reference(), request.valueDate(), idempotencyKey, List.of()),
-          CurrentUser.get().name());
+          request.currency(), request.reference(), request.valueDate(), key, List.of()), user);
     } catch (DataIntegrityViolationException e) {
       // Two requests with one key at the same moment: the other one won, and this one replays its result.
-      Payment winner = payments.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> e);
+      Payment winner = payments.findByIdempotencyKey(key).orElseThrow(() -> e);
       return ResponseEntity.ok(replay(winner, request));
     }
     return ResponseEntity.created(URI.create("/api/payments/" + payment.getId())).body(view(payment));
@@ -80,10 +90,12 @@ class PaymentController {
   private PaymentView replay(Payment earlier, PostPayment request) {
     boolean same = earlier.getCustomerId().equals(request.customerId())
         && earlier.getAmount().compareTo(request.amount()) == 0
-        && earlier.getCurrency().equals(request.currency());
+        && earlier.getCurrency().equals(request.currency())
+        && Objects.equals(earlier.getReference(), request.reference())
+        && earlier.getValueDate().equals(request.valueDate());
     if (!same) {
-      throw ApiProblem.conflict("Idempotency-Key was already used for a different payment ("
-          + earlier.getId() + ")");
+      throw ApiProblem.conflict("Idempotency-Key was already used by you for a different payment ("
+          + earlier.getId() + "); use a new key for a new payment");
     }
     return view(earlier);
   }
@@ -97,7 +109,7 @@ class PaymentController {
 
   record PostPayment(@NotNull @Positive Long customerId,
       @NotNull @DecimalMin(value = "0.01") @Digits(integer = 15, fraction = 2) BigDecimal amount,
-      @NotBlank String currency, @Size(max = 140) String reference, @NotNull LocalDate valueDate) {}
+      @NotBlank @Size(max = 3) String currency, @Size(max = 140) String reference, @NotNull LocalDate valueDate) {}
 
   record PaymentView(long id, long customerId, BigDecimal amount, String currency, String reference,
       LocalDate valueDate, BigDecimal unappliedAmount, String postedBy, Instant postedAt,

@@ -136,9 +136,11 @@ public class TaskInbox {
    */
   @Transactional(noRollbackFor = TaskGoneException.class)
   public HumanTask complete(long jobKey, Map<String, Object> answers, CurrentUser user) {
-    HumanTask task = visibleTo(jobKey, user);
-    if (task.getStatus() != HumanTask.Status.OPEN) {
-      throw ApiProblem.conflict("task " + jobKey + " is " + task.getStatus());
+    HumanTask task = openVisibleTo(jobKey, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
+      // A claim says "I am on it": a colleague (admins included) must ask them to unclaim it first.
+      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee()
+          + "; only they can complete it until they unclaim it");
     }
     Map<String, Object> context = variablesOf(task);
     formOf(task).ifPresent(form -> validator.validate(form, answers, context));

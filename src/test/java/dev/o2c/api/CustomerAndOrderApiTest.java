@@ -25,7 +25,7 @@ class CustomerAndOrderApiTest {
 
   @Test
   void createsACustomerAndShowsItsCreditPosition() {
-    Api.Response created = api.post("sales", "/api/customers", customer("EUR", "2/10 NET30"));
+    Api.Response created = api.post("manager", "/api/customers", customer("EUR", "2/10 NET30"));
     assertThat(created.status()).isEqualTo(201);
     long id = created.body().path("id").asLong();
     assertThat(created.headers().getLocation()).hasToString("/api/customers/" + id);
@@ -39,25 +39,58 @@ class CustomerAndOrderApiTest {
   }
 
   @Test
+  void salesProposesALimitAndCreditStaffSetIt() {
+    long before = customers.count();
+    Api.Response refused = api.post("sales", "/api/customers", customer("EUR", "NET30"));
+    assertProblem(refused, 403, null);
+    assertThat(refused.body().path("requiredGroups").toString()).contains("credit-analysts", "credit-managers");
+    assertThat(customers.count()).isEqualTo(before);
+
+    Api.Response created = api.post("sales", "/api/customers", Map.of("name", "Proposed Ltd", "email",
+        "ap@proposed.example", "currency", "EUR", "paymentTerms", "NET30", "proposedCreditLimit", 25000));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().path("creditLimit").decimalValue()).isZero();
+    assertThat(created.body().path("riskClass").asText()).isEqualTo("C");
+    assertThat(created.body().path("proposedCreditLimit").decimalValue()).isEqualByComparingTo("25000");
+    long id = created.body().path("id").asLong();
+
+    assertProblem(api.exchange("sales", org.springframework.http.HttpMethod.PUT, "/api/customers/" + id
+        + "/risk-class", Map.of("riskClass", "A", "reason", "trust me"), Map.of()), 403, null);
+    Api.Response classed = api.exchange("analyst", org.springframework.http.HttpMethod.PUT, "/api/customers/" + id
+        + "/risk-class", Map.of("riskClass", "B", "reason", "Bureau report and references checked"), Map.of());
+    assertThat(classed.status()).isEqualTo(200);
+    assertThat(classed.body().path("riskClass").asText()).isEqualTo("B");
+  }
+
+  @Test
   void badCustomerInputIsRefusedNamingTheFieldAndNothingIsCreated() {
     long before = customers.count();
-    assertProblem(api.post("sales", "/api/customers", customer("EURO", "NET30")), 400, "currency");
-    assertProblem(api.post("sales", "/api/customers", customer("XXY", "NET30")), 400, "currency");
-    assertProblem(api.post("sales", "/api/customers", customer("EUR", "thirty days")), 400, "paymentTerms");
+    assertProblem(api.post("manager", "/api/customers", customer("EURO", "NET30")), 400, "currency");
+    assertProblem(api.post("manager", "/api/customers", customer("XXY", "NET30")), 400, "currency");
+    for (String notForTrading : List.of("XXX", "XAU", "XTS")) {
+      assertProblem(api.post("manager", "/api/customers", customer(notForTrading, "NET30")), 400, "currency");
+    }
+    Map<String, Object> badIban = new java.util.HashMap<>(customer("EUR", "NET30"));
+    badIban.put("iban", "DE89370400440532013001");
+    assertProblem(api.post("manager", "/api/customers", badIban), 400, "iban");
+    Map<String, Object> nul = new java.util.HashMap<>(customer("EUR", "NET30"));
+    nul.put("name", "Acme\u0000 GmbH");
+    assertProblem(api.post("manager", "/api/customers", nul), 400, "name");
+    assertProblem(api.post("manager", "/api/customers", customer("EUR", "thirty days")), 400, "paymentTerms");
     Map<String, Object> negative = new java.util.HashMap<>(customer("EUR", "NET30"));
     negative.put("creditLimit", -1);
-    assertProblem(api.post("sales", "/api/customers", negative), 400, "creditLimit");
+    assertProblem(api.post("manager", "/api/customers", negative), 400, "creditLimit");
     Map<String, Object> badRisk = new java.util.HashMap<>(customer("EUR", "NET30"));
     badRisk.put("riskClass", "Z");
-    assertProblem(api.post("sales", "/api/customers", badRisk), 400, "riskClass");
-    assertProblem(api.post("sales", "/api/customers", "{\"name\": \"x\", \"creditLimit\": \"lots\"}"), 400,
+    assertProblem(api.post("manager", "/api/customers", badRisk), 400, "riskClass");
+    assertProblem(api.post("manager", "/api/customers", "{\"name\": \"x\", \"creditLimit\": \"lots\"}"), 400,
         "creditLimit");
     assertThat(customers.count()).isEqualTo(before);
   }
 
   @Test
   void badOrdersAreRefusedNamingTheFieldAndNothingIsPlaced() {
-    long customerId = api.post("sales", "/api/customers", customer("EUR", "NET30")).body().path("id").asLong();
+    long customerId = api.post("manager", "/api/customers", customer("EUR", "NET30")).body().path("id").asLong();
     long before = orders.count();
 
     assertProblem(api.post("sales", "/api/orders", Map.of("customerId", customerId, "lines", List.of())), 400,

@@ -33,7 +33,7 @@ class OrderToCashThroughTheApiTest {
 
   @Test
   void aNewUserRunsAnOrderFromPlacementToCompleted() {
-    long customerId = api.post("sales", "/api/customers", Map.of("name", "Readme AG", "email", "ap@readme.example",
+    long customerId = api.post("manager", "/api/customers", Map.of("name", "Readme AG", "email", "ap@readme.example",
         "currency", "EUR", "paymentTerms", "NET30", "creditLimit", 60000, "riskClass", "C")).body().path("id").asLong();
     long orderId = api.post("sales", "/api/orders", Map.of("customerId", customerId, "lines", List.of(
         Map.of("sku", "PUMP-7", "description", "Pump", "quantity", 3, "unitPrice", 4000)))).body().path("id").asLong();
@@ -96,7 +96,7 @@ class OrderToCashThroughTheApiTest {
 
   @Test
   void aPaymentIdempotencyKeyCannotBeReusedForAnotherPayment() {
-    long customerId = api.post("sales", "/api/customers", Map.of("name", "Key Ltd", "email", "ap@key.example",
+    long customerId = api.post("manager", "/api/customers", Map.of("name", "Key Ltd", "email", "ap@key.example",
         "currency", "EUR", "paymentTerms", "NET30", "creditLimit", 1000, "riskClass", "A")).body().path("id").asLong();
     Map<String, Object> payment = Map.of("customerId", customerId, "amount", 10, "currency", "EUR",
         "valueDate", "2026-01-01");

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.o2c.platform.text.Texts;
 import java.time.Instant;
 
 /** Who did what to which record, when and why. Written in the same transaction as the change it describes. */
@@ -23,6 +24,9 @@ public class AuditRecord {
   private String details;
   private String reason;
 
+  /** audit_record.reason; the full text of an answer stays in details (text). */
+  static final int REASON_LENGTH = 1000;
+
   protected AuditRecord() {}
 
   AuditRecord(Instant at, String actor, String action, String entityType, String entityId, String details,
@@ -33,7 +37,7 @@ public class AuditRecord {
     this.entityType = entityType;
     this.entityId = entityId;
     this.details = details;
-    this.reason = reason;
+    this.reason = Texts.fit(reason, REASON_LENGTH);
   }
 
   public Long getId() {

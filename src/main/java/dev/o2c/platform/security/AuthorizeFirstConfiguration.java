@@ -9,6 +9,6 @@ class AuthorizeFirstConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AuthorizeFirst()).addPathPatterns("/api/**");
+    registry.addInterceptor(new AuthorizeFirst()).addPathPatterns("/api/**").order(0);
   }
 }

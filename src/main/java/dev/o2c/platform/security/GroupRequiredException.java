@@ -9,7 +9,12 @@ public class GroupRequiredException extends AccessDeniedException {
   private final List<String> groups;
 
   GroupRequiredException(List<String> groups) {
-    super("This needs one of the groups " + groups);
+    this(groups, "This needs one of the groups " + groups);
+  }
+
+  /** For a rule inside an endpoint some callers may use (a field only some groups may set). */
+  public GroupRequiredException(List<String> groups, String message) {
+    super(message);
     this.groups = List.copyOf(groups);
   }
 

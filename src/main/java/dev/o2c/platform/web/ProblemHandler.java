@@ -66,7 +66,9 @@ class ProblemHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String field = JsonFieldPath.of(e);
-    String message = field == null ? "the request body is not valid JSON" : "has a value of the wrong type";
+    String message = field == null ? "the request body is not valid JSON"
+        : e.getCause() instanceof StrictJsonInput.ControlCharacters ? "contains control characters"
+        : "has a value of the wrong type";
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         field == null ? message : field + " " + message);
     if (field != null) {

@@ -1,0 +1,30 @@
+package dev.o2c.platform.time;
+
+import dev.o2c.platform.web.ApiProblem;
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * The window of dates a payment's value date may fall in. A payment booked more than five years ago is not posted
+ * through day-to-day work (it is an audit finding), and banks value-date credits at most a few days ahead; a month
+ * leaves room for holidays. Anything outside is a typing error such as 2062 for 2026, or the year 99999.
+ */
+public final class BusinessDates {
+
+  public static final Period OLDEST_VALUE_DATE = Period.ofYears(5);
+  public static final Period LATEST_VALUE_DATE = Period.ofDays(31);
+
+  private BusinessDates() {}
+
+  public static boolean isPlausibleValueDate(LocalDate date, LocalDate today) {
+    return !date.isBefore(today.minus(OLDEST_VALUE_DATE)) && !date.isAfter(today.plus(LATEST_VALUE_DATE));
+  }
+
+  /** Throws a 400 naming {@code field} when the value date is outside the window around {@code today}. */
+  public static void checkValueDate(String field, LocalDate date, LocalDate today) {
+    if (!isPlausibleValueDate(date, today)) {
+      throw ApiProblem.invalid(field, "must be between " + today.minus(OLDEST_VALUE_DATE) + " and "
+          + today.plus(LATEST_VALUE_DATE) + ", not " + date);
+    }
+  }
+}
