@@ -2,6 +2,13 @@ package dev.o2c.platform.web;
 
 import dev.o2c.platform.security.GroupRequiredException;
 import java.net.URI;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -15,12 +22,16 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error leaves the API as application/problem+json; input errors name the offending field. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(ApiProblem.class)
   ProblemDetail apiProblem(ApiProblem problem) {
@@ -38,6 +49,21 @@ class ProblemHandler {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     detail.setProperty("requiredGroups", e.groups());
     return detail;
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "The upload is larger than the application accepts" + (e.getMaxUploadSize() > 0
+            ? " (" + e.getMaxUploadSize() + " bytes)" : ""));
+    detail.setProperty("field", "file");
+    return detail;
+  }
+
+  /** A body sent as multipart that is not (resolved lazily, so only after the access check). */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail notMultipart(MultipartException e) {
+    return invalid(List.of(Map.of("field", "file", "message", "the request is not a readable multipart upload")));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -76,6 +102,27 @@ class ProblemHandler {
       detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     }
     return detail;
+  }
+
+  /**
+   * Whatever no handler above expects. Spring's own web errors keep their status (405, 415, 404...); access errors go
+   * on to Spring Security; anything else is a 500 as problem+json with a reference to the logged stack trace, never
+   * the container's default error page.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e;
+    }
+    if (e instanceof ErrorResponse known) {
+      return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+    }
+    String reference = UUID.randomUUID().toString();
+    LOG.error("Unexpected error, reference {}", reference, e);
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side; the error is logged under reference " + reference);
+    detail.setProperty("reference", reference);
+    return ResponseEntity.internalServerError().body(detail);
   }
 
   private static ProblemDetail invalid(List<Map<String, String>> errors) {
