@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
   static final List<String> CREDIT_STAFF = List.of(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
+  static final List<String> LIMIT_SETTERS = List.of(Groups.CREDIT_MANAGERS);
   /** Where a customer nobody in credit has assessed yet starts: orders over its (zero) limit go to review. */
   static final RiskClass UNASSESSED = RiskClass.C;
 
@@ -56,10 +57,13 @@ class CustomerController {
   @Allowed({Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
   ResponseEntity<CustomerView> create(@Valid @RequestBody CreateCustomer request) {
     CurrentUser user = CurrentUser.get();
-    boolean creditStaff = user.inAnyGroup(CREDIT_STAFF);
-    if (!creditStaff && (request.creditLimit() != null || request.riskClass() != null)) {
-      throw new GroupRequiredException(CREDIT_STAFF,
-          "Only credit staff set a credit limit or risk class; sales may send proposedCreditLimit");
+    // the same people who may change a limit or a risk class later may set it at creation, nobody else
+    if (request.creditLimit() != null && !user.inAnyGroup(LIMIT_SETTERS)) {
+      throw new GroupRequiredException(LIMIT_SETTERS,
+          "Only credit managers set a credit limit; sales may send proposedCreditLimit");
+    }
+    if (request.riskClass() != null && !user.inAnyGroup(CREDIT_STAFF)) {
+      throw new GroupRequiredException(CREDIT_STAFF, "Only credit staff set a risk class");
     }
     if (!Amounts.isIsoCurrency(request.currency())) {
       throw ApiProblem.invalid("currency", "is not a currency customers are billed in: " + request.currency());
