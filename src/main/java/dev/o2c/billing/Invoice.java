@@ -34,7 +34,6 @@ public class Invoice {
   private InvoiceStatus status;
   private int dunningLevel;
   private LocalDate promisedDate;
-  private Long processInstanceKey;
   @Version
   private long version;
 
@@ -93,10 +92,6 @@ public class Invoice {
 
   void promisePaymentBy(LocalDate date) {
     promisedDate = date;
-  }
-
-  void startedCollection(long processInstanceKey) {
-    this.processInstanceKey = processInstanceKey;
   }
 
   private void moveTo(InvoiceStatus target) {
@@ -177,9 +172,5 @@ public class Invoice {
 
   public LocalDate getPromisedDate() {
     return promisedDate;
-  }
-
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
   }
 }

@@ -66,11 +66,6 @@ public class InvoiceService {
     return invoice;
   }
 
-  @Transactional
-  public void linkCollection(long invoiceId, long processInstanceKey) {
-    get(invoiceId).startedCollection(processInstanceKey);
-  }
-
   @Transactional(readOnly = true)
   public Invoice get(long invoiceId) {
     return invoices.findById(invoiceId).orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));

@@ -52,11 +52,6 @@ public class OrderService {
     return order;
   }
 
-  @Transactional
-  public void linkProcess(long orderId, long processInstanceKey) {
-    get(orderId).startedAs(processInstanceKey);
-  }
-
   @Transactional(readOnly = true)
   public SalesOrder get(long orderId) {
     return orders.findById(orderId).orElseThrow(() -> ApiProblem.notFound("order", orderId));
@@ -65,11 +60,6 @@ public class OrderService {
   @Transactional(readOnly = true)
   public List<SalesOrder> recent() {
     return orders.findTop200ByOrderByIdDesc();
-  }
-
-  @Transactional(readOnly = true)
-  public List<SalesOrder> inStatus(OrderStatus status) {
-    return orders.findByStatusOrderByPlacedAtAsc(status);
   }
 
   @Transactional(readOnly = true)

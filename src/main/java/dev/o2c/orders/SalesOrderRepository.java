@@ -20,7 +20,6 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
   List<SalesOrder> findByCustomerIdAndStatusIn(Long customerId, Collection<OrderStatus> statuses);
 
-  List<SalesOrder> findByStatusOrderByPlacedAtAsc(OrderStatus status);
 
   List<SalesOrder> findTop200ByOrderByIdDesc();
 }
