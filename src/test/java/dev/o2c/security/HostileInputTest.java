@@ -67,6 +67,9 @@ class HostileInputTest {
     List<Endpoint> endpoints = new ArrayList<>();
     for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
       RequestMappingInfo info = entry.getKey();
+      if (!entry.getValue().getBeanType().getPackageName().startsWith("dev.o2c.")) {
+        continue; // the OpenAPI document: any signed-in user, covered by ApiDocumentationTest
+      }
       Allowed rule = AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getMethod(), Allowed.class);
       if (rule == null) {
         rule = AnnotatedElementUtils.findMergedAnnotation(entry.getValue().getBeanType(), Allowed.class);
