@@ -2,6 +2,9 @@ package dev.o2c.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2c.modeling.ModelChecks;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -13,10 +16,8 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +47,9 @@ import org.springframework.stereotype.Component;
  */
 class ProcessModelConventionsTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<BpmnModelInstance> models = new ArrayList<>();
+  private static final Map<String, BpmnModelInstance> modelsByFile = new LinkedHashMap<>();
   private static final Set<String> decisionIds = new HashSet<>();
   private static final Set<String> formIds = new HashSet<>();
   private static final Set<String> processIds = new HashSet<>();
@@ -58,6 +63,7 @@ class ProcessModelConventionsTest {
         BpmnModelInstance model = Bpmn.readModelFromStream(in);
         Bpmn.validateModel(model);
         models.add(model);
+        modelsByFile.put(resource.getFilename(), model);
         model.getModelElementsByType(Process.class).forEach(process -> processIds.add(process.getId()));
       }
     }
@@ -68,11 +74,10 @@ class ProcessModelConventionsTest {
         decisionIds.add(matcher.group(1));
       }
     }
-    Pattern formId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     for (Resource resource : resolver.getResources("classpath*:/forms/*.form")) {
-      Matcher matcher = formId.matcher(text(resource));
-      assertThat(matcher.find()).as("form %s has an id", resource.getFilename()).isTrue();
-      formIds.add(matcher.group(1));
+      String id = formId(text(resource));
+      assertThat(id).as("form %s has an id", resource.getFilename()).isNotBlank();
+      formIds.add(id);
     }
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
@@ -99,18 +104,59 @@ class ProcessModelConventionsTest {
 
   @Test
   void userTasksAreJobBasedWithAFormAndCandidateGroups() {
-    for (BpmnModelInstance model : models) {
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        assertThat(task.getSingleExtensionElement(ZeebeUserTask.class))
-            .as("%s must be a job-based user task (no zeebe:userTask)", task.getId()).isNull();
-        ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
-        assertThat(form).as("%s links a form", task.getId()).isNotNull();
-        assertThat(formIds).as("form of %s exists in forms/", task.getId()).contains(form.getFormId());
-        ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
-        assertThat(assignment).as("%s has candidate groups", task.getId()).isNotNull();
-        assertThat(assignment.getCandidateGroups()).isNotBlank();
-      }
-    }
+    List<ModelChecks.Finding> findings = new ArrayList<>();
+    modelsByFile.forEach((file, model) -> findings.addAll(ModelChecks.userTasks(file, model, formIds)));
+    assertThat(findings).as("user tasks this application cannot run").isEmpty();
+  }
+
+  @Test
+  void aUserTaskAsModelerForCamunda88CreatesItIsRefusedWithWhatToChange() {
+    // What Desktop Modeler 5.x writes for a new user task when the diagram targets Camunda 8.8.
+    String modelerDefault = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="approval" isExecutable="true">
+            <bpmn:startEvent id="StartEvent_1"/>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_Approve"/>
+            <bpmn:userTask id="Task_Approve" name="Approve discount">
+              <bpmn:extensionElements>
+                <zeebe:userTask/>
+                <zeebe:formDefinition formId="credit-review"/>
+                <zeebe:assignmentDefinition candidateGroups="credit-managers"/>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    BpmnModelInstance model = Bpmn.readModelFromStream(
+        new java.io.ByteArrayInputStream(modelerDefault.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(ModelChecks.userTasks("approval.bpmn", model, formIds)).singleElement().satisfies(finding -> {
+      assertThat(finding.elementId()).isEqualTo("Task_Approve");
+      assertThat(finding.toString()).isEqualTo("approval.bpmn: User task 'Approve discount' (Task_Approve) is a"
+          + " Camunda user task (zeebe:userTask); this application completes job-based user tasks only: in Modeler,"
+          + " select the task, in the properties panel under 'Implementation' set 'Type' to 'Job worker' (the form"
+          + " and the candidate groups stay), and save.");
+    });
+
+    ZeebeUserTask marker = model.getModelElementsByType(UserTask.class).iterator().next()
+        .getSingleExtensionElement(ZeebeUserTask.class);
+    marker.getParentElement().removeChildElement(marker);
+    assertThat(ModelChecks.userTasks("approval.bpmn", model, formIds)).as("after choosing 'Job worker'").isEmpty();
+  }
+
+  @Test
+  void aUserTaskWithoutFormOrGroupsOrWithAMissingFormIsNamed() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent()
+        .userTask("Task_Check").name("Check").zeebeFormId("no-such-form")
+        .moveToProcess("p").startEvent().userTask("Task_Bare").name("Bare").done();
+    assertThat(ModelChecks.userTasks("p.bpmn", model, formIds)).extracting(ModelChecks.Finding::message)
+        .satisfiesExactlyInAnyOrder(
+            message -> assertThat(message).startsWith("User task 'Check' (Task_Check) links form 'no-such-form',"),
+            message -> assertThat(message).startsWith("User task 'Check' (Task_Check) has no candidate groups"),
+            message -> assertThat(message).startsWith("User task 'Bare' (Task_Bare) has no linked form"),
+            message -> assertThat(message).startsWith("User task 'Bare' (Task_Bare) has no candidate groups"));
   }
 
   @Test
@@ -147,6 +193,33 @@ class ProcessModelConventionsTest {
         assertThat(edges).as("%s is drawn", flow.getId()).contains(flow.getId());
       }
     }
+  }
+
+  @Test
+  void formIdIsTheTopLevelIdEvenWhenComponentsComeFirst() throws IOException {
+    // The form editor re-saves a form with its components before its own id (PLATFORM.md): the first "id" in the
+    // file is then a component's, and only reading the JSON finds the form's.
+    String resavedByTheFormEditor = """
+        {
+          "components": [
+            { "id": "Field_0x1abcd", "key": "reviewOutcome", "type": "radio", "label": "Decision" },
+            { "id": "Field_1y2bcde", "key": "reviewComment", "type": "textarea", "label": "Why" }
+          ],
+          "type": "default",
+          "id": "credit-review",
+          "executionPlatform": "Camunda Cloud",
+          "executionPlatformVersion": "8.8.0",
+          "schemaVersion": 19
+        }
+        """;
+    assertThat(formId(resavedByTheFormEditor)).isEqualTo("credit-review");
+    assertThat(formId("{\"components\": [{\"id\": \"Field_1\"}]}")).as("a form without an id of its own").isNull();
+  }
+
+  /** The form's own id: the top-level "id", wherever the editor put it; null when the form has none. */
+  static String formId(String formJson) throws IOException {
+    JsonNode id = JSON.readTree(formJson).path("id");
+    return id.isTextual() ? id.asText() : null;
   }
 
   private static String text(Resource resource) throws IOException {
