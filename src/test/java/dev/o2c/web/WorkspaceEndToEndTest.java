@@ -82,7 +82,7 @@ class WorkspaceEndToEndTest {
     long orderId = placeOrder(web, customer, "Precision lenses, batch 7", "12000");
     web.screenshot("01-sales-order-placed");
     scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
-    assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders");
+    assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders", "API");
 
     web.login("analyst");
     web.open("/tasks");
@@ -197,7 +197,7 @@ class WorkspaceEndToEndTest {
     web.waitForText("#message", "Wrong user name or password");
     web.login("clerk");
     assertThat(web.all("header nav a")).extracting(link -> link.getText())
-        .containsExactly("Task inbox", "Bank statements", "Receivables");
+        .containsExactly("Task inbox", "Bank statements", "Receivables", "API");
     web.find("#logout").click();
     web.waitForText("#message", "logged out");
     web.open("/console");
