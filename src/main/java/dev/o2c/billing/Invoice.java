@@ -1,6 +1,5 @@
 package dev.o2c.billing;
 
-import dev.o2c.platform.web.ApiProblem;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -78,7 +77,7 @@ public class Invoice {
   /** Dunning fees and interest are owed on top of the invoice total. */
   void addCharges(BigDecimal charges) {
     if (!status.isOpen()) {
-      throw ApiProblem.conflict("invoice " + number + " is paid; no charges can be added");
+      throw new IllegalInvoiceTransitionException("invoice " + number + " is paid; no charges can be added");
     }
     chargesAmount = chargesAmount.add(charges);
     openAmount = openAmount.add(charges);
@@ -96,7 +95,7 @@ public class Invoice {
 
   private void moveTo(InvoiceStatus target) {
     if (!status.canMoveTo(target)) {
-      throw ApiProblem.conflict("invoice " + number + " cannot go from " + status + " to " + target);
+      throw new IllegalInvoiceTransitionException("invoice " + number + " cannot go from " + status + " to " + target);
     }
     status = target;
   }

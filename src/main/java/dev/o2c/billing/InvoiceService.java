@@ -8,7 +8,6 @@ import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Amounts;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,7 +48,7 @@ public class InvoiceService {
 
   private Invoice issue(SalesOrder order) {
     if (order.getStatus() != OrderStatus.SHIPPED) {
-      throw ApiProblem.conflict("order " + order.getId() + " is " + order.getStatus() + "; only shipped orders are invoiced");
+      throw new IllegalInvoiceTransitionException("order " + order.getId() + " is " + order.getStatus() + "; only shipped orders are invoiced");
     }
     Customer customer = customers.get(order.getCustomerId());
     PaymentTerms terms = customer.paymentTerms();
@@ -68,7 +67,7 @@ public class InvoiceService {
 
   @Transactional(readOnly = true)
   public Invoice get(long invoiceId) {
-    return invoices.findById(invoiceId).orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));
+    return invoices.findById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
   }
 
   @Transactional(readOnly = true)
@@ -123,7 +122,7 @@ public class InvoiceService {
   }
 
   Invoice lock(long invoiceId) {
-    return invoices.lockById(invoiceId).orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));
+    return invoices.lockById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
   }
 
   public record DunningChargesAdded(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {}

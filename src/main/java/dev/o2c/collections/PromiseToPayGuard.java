@@ -1,7 +1,6 @@
 package dev.o2c.collections;
 
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
 import java.time.Clock;
@@ -36,10 +35,10 @@ class PromiseToPayGuard implements TaskCompletionGuard {
     LocalDate promised = LocalDate.parse((String) answers.get("promisedDate"));
     LocalDate today = LocalDate.now(clock);
     if (promised.isBefore(today)) {
-      throw ApiProblem.invalid("promisedDate", "a promise to pay cannot be dated before today (" + today + ")");
+      throw new InvalidCollectionException("promisedDate", "a promise to pay cannot be dated before today (" + today + ")");
     }
     if (promised.isAfter(today.plus(LONGEST_PROMISE))) {
-      throw ApiProblem.invalid("promisedDate", "a promise to pay may be at most " + LONGEST_PROMISE.getDays()
+      throw new InvalidCollectionException("promisedDate", "a promise to pay may be at most " + LONGEST_PROMISE.getDays()
           + " days ahead (" + today.plus(LONGEST_PROMISE) + "); longer needs a payment plan approved by credit");
     }
   }

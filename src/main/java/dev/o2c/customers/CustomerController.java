@@ -7,7 +7,6 @@ import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.money.Iban;
 import dev.o2c.platform.security.GroupRequiredException;
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -66,18 +65,18 @@ class CustomerController {
       throw new GroupRequiredException(CREDIT_STAFF, "Only credit staff set a risk class");
     }
     if (!Amounts.isIsoCurrency(request.currency())) {
-      throw ApiProblem.invalid("currency", "is not a currency customers are billed in: " + request.currency());
+      throw new InvalidCustomerException("currency", "is not a currency customers are billed in: " + request.currency());
     }
     checkFitsCurrency("creditLimit", request.creditLimit(), request.currency());
     checkFitsCurrency("proposedCreditLimit", request.proposedCreditLimit(), request.currency());
     if (request.iban() != null && !Iban.isValid(request.iban())) {
-      throw ApiProblem.invalid("iban", "is not a valid IBAN (check digits do not match)");
+      throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
     }
     PaymentTerms terms;
     try {
       terms = PaymentTerms.parse(request.paymentTerms());
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid("paymentTerms", e.getMessage());
+      throw new InvalidCustomerException("paymentTerms", e.getMessage());
     }
     BigDecimal limit = request.creditLimit() == null ? BigDecimal.ZERO : request.creditLimit();
     RiskClass riskClass = request.riskClass() == null ? UNASSESSED : RiskClass.valueOf(request.riskClass());
@@ -90,7 +89,7 @@ class CustomerController {
 
   private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
     if (amount != null && !Amounts.fitsMinorUnit(amount, currency)) {
-      throw ApiProblem.invalid(field, "has more decimals than " + currency + " allows");
+      throw new InvalidCustomerException(field, "has more decimals than " + currency + " allows");
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.o2c.customers;
 
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -48,12 +47,12 @@ public class CustomerService {
 
   @Transactional(readOnly = true)
   public Customer get(long id) {
-    return customers.findById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
   }
 
   @Transactional
   public Customer changeCreditLimit(long id, BigDecimal newLimit, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
     BigDecimal old = customer.getCreditLimit();
     customer.changeCreditLimit(newLimit);
     audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
@@ -62,7 +61,7 @@ public class CustomerService {
 
   @Transactional
   public Customer changeRiskClass(long id, RiskClass riskClass, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
     RiskClass old = customer.riskClass();
     customer.changeRiskClass(riskClass);
     audit.record(actor, "RISK_CLASS_CHANGED", ENTITY, id, old + " -> " + riskClass, reason);
@@ -72,7 +71,7 @@ public class CustomerService {
   /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
   @Transactional
   public Customer placeOnCreditHold(long id, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
     if (!customer.isOnCreditHold()) {
       customer.placeOnCreditHold();
       audit.record(actor, "CREDIT_HOLD_PLACED", ENTITY, id, "customer placed on credit hold", reason);
@@ -82,7 +81,7 @@ public class CustomerService {
 
   @Transactional
   public Customer releaseCreditHold(long id, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
     if (customer.isOnCreditHold()) {
       customer.releaseCreditHold();
       audit.record(actor, "CREDIT_HOLD_RELEASED", ENTITY, id, "credit hold released", reason);

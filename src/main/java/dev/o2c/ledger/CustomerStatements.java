@@ -2,7 +2,6 @@ package dev.o2c.ledger;
 
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -42,7 +41,7 @@ public class CustomerStatements {
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Statement of(long customerId, LocalDate from, LocalDate to) {
     if (from.isAfter(to)) {
-      throw ApiProblem.invalid("from", "must not be after to (" + to + ")");
+      throw new InvalidLedgerException("from", "must not be after to (" + to + ")");
     }
     Customer customer = customers.get(customerId);
     BigDecimal opening = jdbc.queryForObject("select coalesce(" + CUSTOMER_EFFECT + ", 0) from journal_line l "

@@ -1,7 +1,6 @@
 package dev.o2c.ledger;
 
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.web.ApiProblem;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -62,11 +61,11 @@ public class Journal {
     var original = jdbc.query("select * from journal_entry where id = ?", (row, i) -> new JournalDraft(
         LocalDate.now(clock), "REVERSAL", row.getString("document"), "reversal of entry " + entryId + ": " + reason,
         (Long) row.getObject("customer_id", Long.class), row.getString("currency"), actor, null), entryId)
-        .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("journal entry", entryId));
+        .stream().findFirst().orElseThrow(() -> new LedgerNotFoundException("journal entry", entryId));
     Integer reversals = jdbc.queryForObject("select count(*) from journal_entry where reversal_of = ?", Integer.class,
         entryId);
     if (reversals != null && reversals > 0) {
-      throw ApiProblem.conflict("journal entry " + entryId + " is already reversed");
+      throw new IllegalLedgerTransitionException("journal entry " + entryId + " is already reversed");
     }
     jdbc.query("select account_code, debit, credit from journal_line where entry_id = ? order by id",
         row -> {

@@ -4,7 +4,6 @@ import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Amounts;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -32,19 +31,19 @@ public class OrderService {
   @Transactional
   public SalesOrder place(long customerId, List<NewLine> lines, String placedBy) {
     Customer customer = customers.findById(customerId)
-        .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + customerId));
+        .orElseThrow(() -> new InvalidOrderException("customerId", "no customer with id " + customerId));
     SalesOrder order = new SalesOrder(customerId, customer.getCurrency(), placedBy, clock.instant());
     for (int i = 0; i < lines.size(); i++) {
       NewLine line = lines.get(i);
       order.addLine(line.sku(), line.description(), line.quantity(), line.unitPrice());
       // quantity x price and the running total must stay within what one document may carry (tax comes on top)
       if (!Amounts.withinDocumentLimit(order.getTotalAmount())) {
-        throw ApiProblem.invalid("lines[" + i + "]", "brings the order total above the largest amount one order may"
+        throw new InvalidOrderException("lines[" + i + "]", "brings the order total above the largest amount one order may"
             + " carry (" + Amounts.MAX_DOCUMENT_AMOUNT.toPlainString() + ")");
       }
     }
     if (order.getTotalAmount().signum() <= 0) {
-      throw ApiProblem.invalid("lines", "the order total must be greater than zero");
+      throw new InvalidOrderException("lines", "the order total must be greater than zero");
     }
     orders.save(order);
     audit.record(placedBy, "ORDER_PLACED", ENTITY, order.getId(),
@@ -54,7 +53,7 @@ public class OrderService {
 
   @Transactional(readOnly = true)
   public SalesOrder get(long orderId) {
-    return orders.findById(orderId).orElseThrow(() -> ApiProblem.notFound("order", orderId));
+    return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
   }
 
   @Transactional(readOnly = true)
@@ -112,7 +111,7 @@ public class OrderService {
       return order;
     }
     if (order.getStatus() != OrderStatus.APPROVED) {
-      throw ApiProblem.conflict("order " + orderId + " is " + order.getStatus() + "; only APPROVED orders ship");
+      throw new IllegalOrderTransitionException("order " + orderId + " is " + order.getStatus() + "; only APPROVED orders ship");
     }
     order.ship(clock.instant());
     audit.record(actor, "ORDER_SHIPPED", ENTITY, orderId, "shipment confirmed", null);
@@ -139,7 +138,7 @@ public class OrderService {
   }
 
   private SalesOrder lock(long orderId) {
-    return orders.lockById(orderId).orElseThrow(() -> ApiProblem.notFound("order", orderId));
+    return orders.lockById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
   }
 
   public record NewLine(String sku, String description, BigDecimal quantity, BigDecimal unitPrice) {}

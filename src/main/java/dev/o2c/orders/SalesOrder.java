@@ -1,7 +1,6 @@
 package dev.o2c.orders;
 
 import dev.o2c.platform.money.Amounts;
-import dev.o2c.platform.web.ApiProblem;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,7 +61,7 @@ public class SalesOrder {
   /** Moves the order along its life cycle; an illegal move is a conflict, never a silent overwrite. */
   void moveTo(OrderStatus target) {
     if (!status.canMoveTo(target)) {
-      throw ApiProblem.conflict("order " + id + " cannot go from " + status + " to " + target);
+      throw new IllegalOrderTransitionException("order " + id + " cannot go from " + status + " to " + target);
     }
     status = target;
   }

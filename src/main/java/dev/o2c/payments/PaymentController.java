@@ -6,7 +6,6 @@ import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.time.BusinessDates;
 import dev.o2c.platform.text.Texts;
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -54,7 +53,7 @@ class PaymentController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
         || Texts.hasForbiddenControlCharacter(idempotencyKey))) {
-      throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 characters without control characters");
+      throw new InvalidPaymentException("Idempotency-Key", "must be 1 to 200 characters without control characters");
     }
     String user = CurrentUser.get().name();
     String key = idempotencyKey == null ? null : "api/" + user + "/" + idempotencyKey;
@@ -63,10 +62,10 @@ class PaymentController {
       return ResponseEntity.ok(replay(earlier.get(), request));
     }
     if (!Amounts.isIsoCurrency(request.currency())) {
-      throw ApiProblem.invalid("currency", "is not a currency customers pay in: " + request.currency());
+      throw new InvalidPaymentException("currency", "is not a currency customers pay in: " + request.currency());
     }
     if (!Amounts.fitsMinorUnit(request.amount(), request.currency())) {
-      throw ApiProblem.invalid("amount", "has more decimals than " + request.currency() + " allows");
+      throw new InvalidPaymentException("amount", "has more decimals than " + request.currency() + " allows");
     }
     BusinessDates.checkValueDate("valueDate", request.valueDate(), LocalDate.now(clock));
     Payment payment;
@@ -94,7 +93,7 @@ class PaymentController {
         && Objects.equals(earlier.getReference(), request.reference())
         && earlier.getValueDate().equals(request.valueDate());
     if (!same) {
-      throw ApiProblem.conflict("Idempotency-Key was already used by you for a different payment ("
+      throw new IllegalPaymentTransitionException("Idempotency-Key was already used by you for a different payment ("
           + earlier.getId() + "); use a new key for a new payment");
     }
     return view(earlier);

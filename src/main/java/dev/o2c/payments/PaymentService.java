@@ -8,7 +8,6 @@ import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.engine.ProcessCommands;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -116,9 +115,9 @@ public class PaymentService {
 
   private Customer lockCustomer(NewPayment request) {
     Customer customer = customers.lockById(request.customerId())
-        .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer with id " + request.customerId()));
+        .orElseThrow(() -> new InvalidPaymentException("customerId", "no customer with id " + request.customerId()));
     if (!customer.getCurrency().equals(request.currency())) {
-      throw ApiProblem.invalid("currency", "customer " + customer.getId() + " is billed in "
+      throw new InvalidPaymentException("currency", "customer " + customer.getId() + " is billed in "
           + customer.getCurrency() + ", not " + request.currency());
     }
     return customer;
@@ -168,7 +167,7 @@ public class PaymentService {
 
   @Transactional(readOnly = true)
   public Payment get(long id) {
-    return payments.findById(id).orElseThrow(() -> ApiProblem.notFound("payment", id));
+    return payments.findById(id).orElseThrow(() -> new PaymentNotFoundException("payment", id));
   }
 
   /** The customer's latest payments, newest first. */

@@ -1,7 +1,6 @@
 package dev.o2c.tasks;
 
 import dev.o2c.platform.text.Texts;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -48,10 +47,10 @@ class FormValidator {
     for (Map.Entry<String, Object> answer : submitted.entrySet()) {
       FormSchema.Field field = fields.get(answer.getKey());
       if (field == null) {
-        throw ApiProblem.invalid(answer.getKey(), "is not a field of form " + form.id());
+        throw new InvalidTaskException(answer.getKey(), "is not a field of form " + form.id());
       }
       if (!field.answerable() && !blank(answer.getValue())) {
-        throw ApiProblem.invalid(field.key(), field.label() + " is shown for information and cannot be answered");
+        throw new InvalidTaskException(field.key(), field.label() + " is shown for information and cannot be answered");
       }
     }
     Map<String, Object> context = new HashMap<>(taskVariables);
@@ -63,13 +62,13 @@ class FormValidator {
       }
       if (hidden(field, context)) {
         if (!blank(value)) {
-          throw ApiProblem.invalid(field.key(), field.label() + " is not part of this answer (hidden by the form)");
+          throw new InvalidTaskException(field.key(), field.label() + " is not part of this answer (hidden by the form)");
         }
         continue;
       }
       if (blank(value)) {
         if (field.required()) {
-          throw ApiProblem.invalid(field.key(), field.label() + " is required");
+          throw new InvalidTaskException(field.key(), field.label() + " is required");
         }
         continue;
       }
@@ -85,36 +84,36 @@ class FormValidator {
       case "radio", "select" -> checkChoice(field, value);
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
-          throw ApiProblem.invalid(field.key(), field.label() + " must be true or false");
+          throw new InvalidTaskException(field.key(), field.label() + " must be true or false");
         }
       }
       case "checklist", "taglist" -> {
         if (!(value instanceof Collection<?> values)) {
-          throw ApiProblem.invalid(field.key(), field.label() + " must be a list of " + field.allowedValues());
+          throw new InvalidTaskException(field.key(), field.label() + " must be a list of " + field.allowedValues());
         }
         values.forEach(each -> checkChoice(field, each));
       }
-      default -> throw ApiProblem.invalid(field.key(),
+      default -> throw new InvalidTaskException(field.key(),
           field.label() + " is a '" + field.type() + "' field, which this application cannot check");
     }
   }
 
   private static void checkText(FormSchema.Field field, Object value) {
     if (!(value instanceof String text)) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be text");
+      throw new InvalidTaskException(field.key(), field.label() + " must be text");
     }
     if (Texts.hasForbiddenControlCharacter(text)) {
-      throw ApiProblem.invalid(field.key(), field.label() + " contains control characters");
+      throw new InvalidTaskException(field.key(), field.label() + " contains control characters");
     }
     if (field.minLength() != null && text.strip().length() < field.minLength()) {
-      throw ApiProblem.invalid(field.key(), "must have at least " + field.minLength() + " characters");
+      throw new InvalidTaskException(field.key(), "must have at least " + field.minLength() + " characters");
     }
     int max = field.maxLength() == null ? DEFAULT_MAX_TEXT : field.maxLength();
     if (text.length() > max) {
-      throw ApiProblem.invalid(field.key(), "must have at most " + max + " characters");
+      throw new InvalidTaskException(field.key(), "must have at most " + max + " characters");
     }
     if (field.pattern() != null && !field.pattern().isBlank() && !matches(field.pattern(), text)) {
-      throw ApiProblem.invalid(field.key(), field.label() + " does not have the expected format");
+      throw new InvalidTaskException(field.key(), field.label() + " does not have the expected format");
     }
   }
 
@@ -129,20 +128,20 @@ class FormValidator {
   private static void checkNumber(FormSchema.Field field, Object value) {
     BigDecimal number = numberOf(field, value);
     if (number == null) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be a number");
+      throw new InvalidTaskException(field.key(), field.label() + " must be a number");
     }
     int decimals = field.decimalDigits() == null ? 2 : field.decimalDigits();
     if (number.stripTrailingZeros().scale() > decimals) {
-      throw ApiProblem.invalid(field.key(), field.label()
+      throw new InvalidTaskException(field.key(), field.label()
           + (decimals == 0 ? " must be a whole number" : " must have at most " + decimals + " decimals"));
     }
     BigDecimal max = field.max() == null ? DEFAULT_MAX_NUMBER : field.max();
     BigDecimal min = field.min() == null ? DEFAULT_MAX_NUMBER.negate() : field.min();
     if (number.compareTo(min) < 0) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be at least " + min.toPlainString());
+      throw new InvalidTaskException(field.key(), field.label() + " must be at least " + min.toPlainString());
     }
     if (number.compareTo(max) > 0) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be at most " + max.toPlainString());
+      throw new InvalidTaskException(field.key(), field.label() + " must be at most " + max.toPlainString());
     }
   }
 
@@ -167,7 +166,7 @@ class FormValidator {
   private static void checkDateTime(FormSchema.Field field, Object value) {
     String subtype = field.subtype() == null ? "date" : field.subtype();
     if (!(value instanceof String text)) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be a " + subtype + " as text");
+      throw new InvalidTaskException(field.key(), field.label() + " must be a " + subtype + " as text");
     }
     try {
       switch (subtype) {
@@ -176,7 +175,7 @@ class FormValidator {
         default -> parseDateTime(text);
       }
     } catch (DateTimeParseException e) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be a real " + subtype
+      throw new InvalidTaskException(field.key(), field.label() + " must be a real " + subtype
           + ("date".equals(subtype) ? " like 2026-12-31" : " in ISO 8601"));
     }
   }
@@ -199,10 +198,10 @@ class FormValidator {
 
   private static void checkChoice(FormSchema.Field field, Object value) {
     if (!(value instanceof String text)) {
-      throw ApiProblem.invalid(field.key(), field.label() + " must be one of " + field.allowedValues());
+      throw new InvalidTaskException(field.key(), field.label() + " must be one of " + field.allowedValues());
     }
     if (!field.allowedValues().isEmpty() && !field.allowedValues().contains(text)) {
-      throw ApiProblem.invalid(field.key(), "must be one of " + field.allowedValues());
+      throw new InvalidTaskException(field.key(), "must be one of " + field.allowedValues());
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public interface TaskCompletionGuard {
 
   /**
-   * Throws an ApiProblem (403 when {@code user} may not complete {@code task}, 400 naming the field when the
+   * Throws a domain exception (NotPermittedException, 403, when {@code user} may not complete {@code task}, an InvalidValueException, 400 naming the field, when the
    * {@code answers} make no business sense). {@code context} holds the process variables the task was created with.
    */
   void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.engine.ProcessModels;
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.NotPermittedException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -82,9 +82,9 @@ public class TaskInbox {
 
   @Transactional(readOnly = true)
   public HumanTask visibleTo(long jobKey, CurrentUser user) {
-    HumanTask task = tasks.findById(jobKey).orElseThrow(() -> ApiProblem.notFound("task", jobKey));
+    HumanTask task = tasks.findById(jobKey).orElseThrow(() -> new TaskNotFoundException("task", jobKey));
     if (!user.inAnyGroup(task.candidateGroups())) {
-      throw ApiProblem.forbidden("task " + jobKey + " is for " + task.candidateGroups());
+      throw new NotPermittedException("task " + jobKey + " is for " + task.candidateGroups());
     }
     return task;
   }
@@ -94,7 +94,7 @@ public class TaskInbox {
   public HumanTask claim(long jobKey, CurrentUser user) {
     HumanTask task = openVisibleTo(jobKey, user);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
-      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee());
+      throw new IllegalTaskTransitionException("task " + jobKey + " is claimed by " + task.getAssignee());
     }
     task.assignTo(user.name());
     return task;
@@ -104,7 +104,7 @@ public class TaskInbox {
   public HumanTask unclaim(long jobKey, CurrentUser user) {
     HumanTask task = openVisibleTo(jobKey, user);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
-      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee() + ", not by you");
+      throw new IllegalTaskTransitionException("task " + jobKey + " is claimed by " + task.getAssignee() + ", not by you");
     }
     task.assignTo(null);
     return task;
@@ -113,7 +113,7 @@ public class TaskInbox {
   private HumanTask openVisibleTo(long jobKey, CurrentUser user) {
     HumanTask task = visibleTo(jobKey, user);
     if (task.getStatus() != HumanTask.Status.OPEN) {
-      throw ApiProblem.conflict("task " + jobKey + " is " + task.getStatus());
+      throw new IllegalTaskTransitionException("task " + jobKey + " is " + task.getStatus());
     }
     return task;
   }
@@ -139,7 +139,7 @@ public class TaskInbox {
     HumanTask task = openVisibleTo(jobKey, user);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.name())) {
       // A claim says "I am on it": a colleague (admins included) must ask them to unclaim it first.
-      throw ApiProblem.conflict("task " + jobKey + " is claimed by " + task.getAssignee()
+      throw new IllegalTaskTransitionException("task " + jobKey + " is claimed by " + task.getAssignee()
           + "; only they can complete it until they unclaim it");
     }
     Map<String, Object> context = variablesOf(task);
@@ -233,10 +233,9 @@ public class TaskInbox {
   }
 
   /** The engine no longer has this task (escalated, cancelled); the caller gets 409. */
-  public static class TaskGoneException extends ApiProblem {
+  public static class TaskGoneException extends IllegalTaskTransitionException {
     TaskGoneException(long jobKey) {
-      super(org.springframework.http.HttpStatus.CONFLICT, null,
-          "task " + jobKey + " no longer exists in the engine (escalated or cancelled)");
+      super("task " + jobKey + " no longer exists in the engine (escalated or cancelled)");
     }
   }
 }

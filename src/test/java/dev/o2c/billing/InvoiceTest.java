@@ -3,7 +3,6 @@ package dev.o2c.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class InvoiceTest {
     assertThat(invoice.getOpenAmount()).isEqualByComparingTo("124.00");
     assertThat(invoice.getChargesAmount()).isEqualByComparingTo("5.00");
     invoice.applyPayment(new BigDecimal("124.00"));
-    assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE)).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE)).isInstanceOf(IllegalInvoiceTransitionException.class);
     assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.OPEN)).isFalse();
     assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.PARTIALLY_PAID)).isFalse();
   }

@@ -14,7 +14,7 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.platform.audit.AuditRepository;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -93,7 +93,7 @@ class InvoiceCollectionProcessTest {
 
     assertThatThrownBy(() -> inbox.complete(followUp.getJobKey(),
         Map.of("followUpOutcome", "PROMISE_TO_PAY", "followUpNote", "Will pay soon"), COLLECTOR))
-        .isInstanceOfSatisfying(ApiProblem.class, e -> assertThat(e.field()).isEqualTo("promisedDate"));
+        .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("promisedDate"));
     inbox.complete(followUp.getJobKey(), Map.of("followUpOutcome", "PROMISE_TO_PAY",
         "promisedDate", collection.today().plusDays(10).toString(), "followUpNote", "CFO promised payment"), COLLECTOR);
     long orderProcess = orders.get(invoice.getOrderId()).getProcessInstanceKey();

@@ -11,6 +11,7 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
+import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.web.ApiProblem;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
@@ -104,7 +105,7 @@ class CreditReviewPathsTest {
     assertThat(review.candidateGroups()).containsExactly(Groups.CREDIT_MANAGERS);
     assertThatThrownBy(() -> inbox.complete(review.getJobKey(),
         Map.of("reviewOutcome", "APPROVE", "reviewComment", "fine"), ANALYST))
-        .isInstanceOf(ApiProblem.class).hasMessageContaining("credit-managers");
+        .isInstanceOf(NotPermittedException.class).hasMessageContaining("credit-managers");
 
     inbox.complete(review.getJobKey(), Map.of("reviewOutcome", "APPROVE", "reviewComment", "Framework contract"),
         MANAGER);

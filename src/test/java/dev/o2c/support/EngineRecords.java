@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,16 @@ public class EngineRecords {
         record.getValue().getProcessInstanceKey() == processInstanceKey
             && record.getValue().getElementId().equals(elementId)
             && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED));
+  }
+
+  /** The error messages of the incidents raised in the instance, oldest first. */
+  public List<String> incidentMessages(long processInstanceKey) {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(record -> record.getValueType() == ValueType.INCIDENT && record.getIntent() == IncidentIntent.CREATED)
+        .map(record -> (IncidentRecordValue) record.getValue())
+        .filter(incident -> incident.getProcessInstanceKey() == processInstanceKey)
+        .map(IncidentRecordValue::getErrorMessage)
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +105,7 @@ class FormValidatorTest {
   void aWrongAnswerIsRefusedNamingItsField(String formId, Map<String, Object> answers, String field) {
     FormSchema form = FORMS.find(formId).orElseThrow();
     assertThatThrownBy(() -> validator.validate(form, answers, Map.of()))
-        .isInstanceOfSatisfying(ApiProblem.class, problem -> org.assertj.core.api.Assertions
+        .isInstanceOfSatisfying(InvalidValueException.class, problem -> org.assertj.core.api.Assertions
             .assertThat(problem.field()).isEqualTo(field));
   }
 

@@ -2,7 +2,7 @@ package dev.o2c.platform.audit;
 
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ class AuditController {
   @GetMapping
   List<AuditView> trail(@RequestParam String entityType, @RequestParam String entityId) {
     if (!ENTITY_TYPES.contains(entityType)) {
-      throw ApiProblem.invalid("entityType", "must be one of " + ENTITY_TYPES);
+      throw new InvalidValueException("entityType", "must be one of " + ENTITY_TYPES);
     }
     return records.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream()
         .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))

@@ -2,7 +2,8 @@ package dev.o2c.platform.engine;
 
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
+import dev.o2c.platform.errors.IllegalTransitionException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -40,10 +41,10 @@ class EngineController {
   @Allowed(Groups.OPERATORS)
   ClockView advance(@Valid @RequestBody Advance request) {
     TimeTravel travel = Optional.ofNullable(timeTravel.getIfAvailable()).orElseThrow(() ->
-        ApiProblem.conflict("time travel is only possible with the embedded engine"));
+        new IllegalTransitionException("time travel is only possible with the embedded engine"));
     Duration duration = parse(request.advance());
     if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(3660)) > 0) {
-      throw ApiProblem.invalid("advance", "must be a positive duration of at most ten years");
+      throw new InvalidValueException("advance", "must be a positive duration of at most ten years");
     }
     travel.advance(duration);
     return new ClockView(clock.instant(), clock.getZone().getId(), true);
@@ -56,11 +57,11 @@ class EngineController {
       }
       Period period = Period.parse(text);
       if (period.getYears() != 0 || period.getMonths() != 0) {
-        throw ApiProblem.invalid("advance", "use days (P40D) rather than months or years");
+        throw new InvalidValueException("advance", "use days (P40D) rather than months or years");
       }
       return Duration.ofDays(period.getDays());
     } catch (DateTimeParseException e) {
-      throw ApiProblem.invalid("advance", "is not an ISO 8601 duration such as P10D or PT4H: " + text);
+      throw new InvalidValueException("advance", "is not an ISO 8601 duration such as P10D or PT4H: " + text);
     }
   }
 

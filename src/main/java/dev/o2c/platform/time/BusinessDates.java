@@ -1,6 +1,6 @@
 package dev.o2c.platform.time;
 
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -23,7 +23,7 @@ public final class BusinessDates {
   /** Throws a 400 naming {@code field} when the value date is outside the window around {@code today}. */
   public static void checkValueDate(String field, LocalDate date, LocalDate today) {
     if (!isPlausibleValueDate(date, today)) {
-      throw ApiProblem.invalid(field, "must be between " + today.minus(OLDEST_VALUE_DATE) + " and "
+      throw new InvalidValueException(field, "must be between " + today.minus(OLDEST_VALUE_DATE) + " and "
           + today.plus(LATEST_VALUE_DATE) + ", not " + date);
     }
   }

@@ -1,5 +1,10 @@
 package dev.o2c.platform.web;
 
+import dev.o2c.platform.errors.DomainException;
+import dev.o2c.platform.errors.IllegalTransitionException;
+import dev.o2c.platform.errors.InvalidValueException;
+import dev.o2c.platform.errors.NotFoundException;
+import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.security.GroupRequiredException;
 import java.net.URI;
 import java.util.UUID;
@@ -39,6 +44,23 @@ class ProblemHandler {
     if (problem.field() != null) {
       detail.setProperty("field", problem.field());
       detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
+    }
+    return detail;
+  }
+
+  /** The capabilities' own refusals, by kind; only here do they become HTTP. */
+  @ExceptionHandler(DomainException.class)
+  ProblemDetail domain(DomainException problem) {
+    HttpStatus status = switch (problem) {
+      case NotFoundException e -> HttpStatus.NOT_FOUND;
+      case InvalidValueException e -> HttpStatus.BAD_REQUEST;
+      case IllegalTransitionException e -> HttpStatus.CONFLICT;
+      case NotPermittedException e -> HttpStatus.FORBIDDEN;
+    };
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
+    if (problem instanceof InvalidValueException invalid && invalid.field() != null) {
+      detail.setProperty("field", invalid.field());
+      detail.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", problem.getMessage())));
     }
     return detail;
   }
