@@ -89,6 +89,11 @@ public class Invoice {
     }
   }
 
+  /** Whole days past the due date on {@code today}; 0 until the due date has passed. The one rule for "overdue". */
+  public long daysOverdue(LocalDate today) {
+    return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueDate, today));
+  }
+
   void promisePaymentBy(LocalDate date) {
     promisedDate = date;
   }

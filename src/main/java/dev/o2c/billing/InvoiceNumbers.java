@@ -10,7 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
  * locked until the issuing transaction ends, so a rolled-back invoice gives its number back.
  */
 @Component
-class InvoiceNumbers {
+public class InvoiceNumbers {
+
+  /** The prefix every invoice number starts with. */
+  public static final String PREFIX = "INV";
+  /** Digits of the sequence within a year. */
+  public static final int SEQUENCE_DIGITS = 6;
+  /** An invoice number exactly as the application writes it, e.g. INV-2026-000001. */
+  public static final java.util.regex.Pattern FORMAT =
+      java.util.regex.Pattern.compile(PREFIX + "-\\d{4}-\\d{" + SEQUENCE_DIGITS + "}");
 
   private final JdbcTemplate jdbc;
 
@@ -24,6 +32,10 @@ class InvoiceNumbers {
         insert into invoice_number_sequence (year, last_number) values (?, 1)
         on conflict (year) do update set last_number = invoice_number_sequence.last_number + 1
         returning last_number""", Integer.class, year);
-    return "INV-%d-%06d".formatted(year, number);
+    return format(year, number);
+  }
+
+  static String format(int year, int sequence) {
+    return (PREFIX + "-%d-%0" + SEQUENCE_DIGITS + "d").formatted(year, sequence);
   }
 }

@@ -1,5 +1,6 @@
 package dev.o2c.cashapplication;
 
+import dev.o2c.billing.InvoiceNumbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,11 +20,12 @@ import java.util.regex.Pattern;
  */
 final class InvoiceNumberIndex {
 
-  private static final Pattern PREFIXED = Pattern.compile("INV\\W{0,2}(\\d{4})\\W{0,2}(\\d{1,7})(?!\\d)");
+  private static final Pattern PREFIXED =
+      Pattern.compile(InvoiceNumbers.PREFIX + "\\W{0,2}(\\d{4})\\W{0,2}(\\d{1,7})(?!\\d)");
   /** A year and a sequence with or without one separator; 5 to 7 sequence digits leave room for one typo. */
   private static final Pattern YEAR_AND_SEQUENCE = Pattern.compile("(?<!\\d)(20\\d{2})[ ./-]?(\\d{5,7})(?!\\d)");
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{9,11}(?!\\d)");
-  private static final int SEQUENCE_DIGITS = 6;
+  private static final int SEQUENCE_DIGITS = InvoiceNumbers.SEQUENCE_DIGITS;
 
   private final Map<String, OpenItem> byDigits = new HashMap<>();
   private final long[] variants;

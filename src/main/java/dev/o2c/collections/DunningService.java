@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,7 @@ public class DunningService {
   public OverdueAssessment assess(long invoiceId) {
     Invoice invoice = invoices.get(invoiceId);
     Customer customer = customers.get(invoice.getCustomerId());
-    long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), LocalDate.now(clock)));
+    long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
     return new OverdueAssessment(invoice.getId(), invoice.getNumber(), invoice.getStatus().name(),
         invoice.getOpenAmount(), invoice.getCurrency(), daysOverdue, invoice.getDunningLevel(),
         customer.riskClass().name(), customer.getName(), customer.getEmail());
@@ -64,7 +63,7 @@ public class DunningService {
       return new ReminderOutcome(null, false);
     }
     Customer customer = customers.get(invoice.getCustomerId());
-    long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), LocalDate.now(clock)));
+    long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
     BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
     BigDecimal interest = Amounts.round(invoice.getOpenAmount()
         .multiply(yearlyInterestPercent).divide(HUNDRED, 10, RoundingMode.HALF_EVEN)

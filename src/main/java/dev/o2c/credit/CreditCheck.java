@@ -8,7 +8,6 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.SalesOrder;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +41,7 @@ public class CreditCheck {
     List<Invoice> open = invoices.findOpenByCustomer(customer.getId());
     LocalDate today = LocalDate.now(clock);
     long maxDaysOverdue = open.stream()
-        .mapToLong(invoice -> Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)))
+        .mapToLong(invoice -> invoice.daysOverdue(today))
         .max().orElse(0);
     long pastFinalNotice = open.stream().filter(invoice -> invoice.getDunningLevel() >= FINAL_NOTICE_LEVEL).count();
     var currentExposure = exposure.of(customer.getId());

@@ -2,6 +2,7 @@ package dev.o2c.payments;
 
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
+import dev.o2c.billing.InvoiceNumbers;
 import dev.o2c.billing.InvoiceRepository;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService {
 
   public static final String PAYMENT_RECEIVED = "payment-received";
-  private static final Pattern INVOICE_NUMBER = Pattern.compile("INV-\\d{4}-\\d{6}");
 
   private final PaymentRepository payments;
   private final PaymentAllocationRepository allocations;
@@ -157,7 +157,7 @@ public class PaymentService {
   static List<String> invoiceNumbersIn(String reference) {
     List<String> numbers = new ArrayList<>();
     if (reference != null) {
-      Matcher matcher = INVOICE_NUMBER.matcher(reference.toUpperCase());
+      Matcher matcher = InvoiceNumbers.FORMAT.matcher(reference.toUpperCase());
       while (matcher.find()) {
         numbers.add(matcher.group());
       }
