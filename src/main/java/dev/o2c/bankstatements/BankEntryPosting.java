@@ -7,6 +7,8 @@ import dev.o2c.billing.InvoiceRepository;
 import dev.o2c.cashapplication.CashApplication;
 import dev.o2c.cashapplication.OpenItem;
 import dev.o2c.cashapplication.Proposal;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerRepository;
 import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.payments.PaymentService.InvoiceSettlement;
@@ -32,16 +34,19 @@ public class BankEntryPosting {
   private final BankEntryRepository entries;
   private final PaymentService payments;
   private final InvoiceRepository invoices;
+  private final CustomerRepository customers;
   private final CashApplication cashApplication;
   private final ProposalCodec proposals;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
   BankEntryPosting(BankEntryRepository entries, PaymentService payments, InvoiceRepository invoices,
-      CashApplication cashApplication, ProposalCodec proposals, AuditLog audit, PlatformTransactionManager transactions) {
+      CustomerRepository customers, CashApplication cashApplication, ProposalCodec proposals, AuditLog audit,
+      PlatformTransactionManager transactions) {
     this.entries = entries;
     this.payments = payments;
     this.invoices = invoices;
+    this.customers = customers;
     this.cashApplication = cashApplication;
     this.proposals = proposals;
     this.audit = audit;
@@ -92,6 +97,21 @@ public class BankEntryPosting {
   }
 
   /**
+   * Records the process instance that runs the entry. True for the first instance (and for it again, as jobs come at
+   * least once); false for any other, which must end without posting or asking a clerk.
+   */
+  @Transactional
+  public boolean registerInstance(long entryId, long processInstanceKey) {
+    if (entries.recordInstance(entryId, processInstanceKey) == 1) {
+      return true;
+    }
+    BankEntry entry = get(entryId);
+    audit.record(SYSTEM_ACTOR, "BANK_ENTRY_DUPLICATE_START", "bank-entry", entryId, "instance " + processInstanceKey
+        + " ended: the entry is run by instance " + entry.getProcessInstanceKey(), null);
+    return false;
+  }
+
+  /**
    * The clerk's decision from the "Match payment" task: post to this customer (and these invoices, in this order), or
    * set the entry aside. Repeating the same decision changes nothing.
    */
@@ -133,22 +153,45 @@ public class BankEntryPosting {
       } catch (ArithmeticException | NumberFormatException e) {
         throw ApiProblem.invalid("customerId", "must be a customer number");
       }
+      if (customer != null && customer <= 0) {
+        throw ApiProblem.invalid("customerId", "must be a customer number (1 or more), not " + customer);
+      }
       List<String> numbers = invoiceNumbers == null ? List.of() : java.util.Arrays.stream(
           invoiceNumbers.toString().split("[,;\\s]+")).filter(number -> !number.isBlank()).toList();
       return new ClerkChoice("POST".equals(decision), customer, numbers, note == null ? null : note.toString());
     }
   }
 
-  /** Checks a choice before the task completes, so the clerk sees the problem on the form. */
+  /**
+   * Checks a choice before the task completes, so the clerk sees the problem on the form and nothing reaches the
+   * engine: the customer must exist and be billed in the entry's currency, every invoice must be that customer's,
+   * open and in that currency.
+   */
   @Transactional(readOnly = true)
-  public void validate(ClerkChoice choice) {
+  public void validate(long entryId, ClerkChoice choice) {
     if (!choice.post()) {
       return;
+    }
+    BankEntry entry = get(entryId);
+    if (entry.getStatus() != BankEntryStatus.NEEDS_CLERK) {
+      throw ApiProblem.conflict("bank entry " + entryId + " is " + entry.getStatus() + ", not waiting for a clerk");
     }
     if (choice.customerId() == null) {
       throw ApiProblem.invalid("customerId", "choose the customer who paid");
     }
-    choice.invoiceNumbers().forEach(number -> openItem(number, choice.customerId()));
+    Customer customer = customers.findById(choice.customerId())
+        .orElseThrow(() -> ApiProblem.invalid("customerId", "there is no customer " + choice.customerId()));
+    if (!customer.getCurrency().equals(entry.getCurrency())) {
+      throw ApiProblem.invalid("customerId", "customer " + customer.getId() + " is billed in "
+          + customer.getCurrency() + "; this payment is in " + entry.getCurrency());
+    }
+    choice.invoiceNumbers().forEach(number -> {
+      OpenItem item = openItem(number, choice.customerId());
+      if (!item.currency().equals(entry.getCurrency())) {
+        throw ApiProblem.invalid("invoiceNumbers", item.number() + " is in " + item.currency()
+            + "; this payment is in " + entry.getCurrency());
+      }
+    });
   }
 
   private OpenItem openItem(String number, long customerId) {

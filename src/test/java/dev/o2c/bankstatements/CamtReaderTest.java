@@ -152,7 +152,7 @@ class CamtReaderTest {
 
     String badIban = sample("camt054-v08.xml").replace("FR1420041010050500013M02606", "not an iban");
     assertThatThrownBy(() -> reader.read(bytes(badIban)))
-        .isInstanceOf(StatementRejected.class).hasMessageContaining("IBAN is not an IBAN");
+        .isInstanceOf(StatementRejected.class).hasMessageContaining("IBAN is not a valid IBAN");
   }
 
   @Test
