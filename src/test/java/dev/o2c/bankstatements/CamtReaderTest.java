@@ -165,6 +165,23 @@ class CamtReaderTest {
   }
 
   @Test
+  void version02BalancesTotalsAndTransactionCurrenciesAreCheckedToo() {
+    String v02 = sample("camt053-v02.xml");
+    assertThat(reader.read(bytes(v02))).hasSize(1);
+
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("16155.55", "16155.56"))))
+        .isInstanceOf(StatementRejected.class).hasMessageStartingWith("Stmt[1]/Bal: opening balance 15230.55 EUR");
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("<NbOfNtries>3</NbOfNtries>",
+        "<NbOfNtries>4</NbOfNtries>"))))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessage("Stmt[1]/TxsSummry/TtlNtries/NbOfNtries declares 4 entries; the statement has 3");
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("<TxAmt><Amt Ccy=\"EUR\">235.00</Amt>",
+        "<TxAmt><Amt Ccy=\"USD\">235.00</Amt>"))))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageStartingWith("Stmt[1]/Ntry[3]/NtryDtls/TxDtls[1]/Amt/@Ccy is USD inside an entry in EUR");
+  }
+
+  @Test
   void refusesExternalEntities() {
     String xml = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
