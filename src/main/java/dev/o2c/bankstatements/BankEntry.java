@@ -1,6 +1,6 @@
 package dev.o2c.bankstatements;
 
-import dev.o2c.platform.web.ApiProblem;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,6 +33,7 @@ public class BankEntry {
   private String creditorReference;
   private String remittanceText;
   private String endToEndId;
+  private Integer remittanceCutFrom;
   @Enumerated(EnumType.STRING)
   private BankEntryStatus status;
   private BigDecimal confidence;
@@ -40,7 +41,16 @@ public class BankEntry {
   private String proposal;
   private Long paymentId;
   private String decidedBy;
+  /**
+   * Written only by the conditional updates in {@link BankEntryRepository} (claim, then the instance recording
+   * itself): never by Hibernate, so a stale copy of the entry can never clear or replace them.
+   */
+  @Column(insertable = false, updatable = false)
   private Long processInstanceKey;
+  @Column(insertable = false, updatable = false)
+  private Instant startClaimedAt;
+  @Column(insertable = false, updatable = false)
+  private int startAttempts;
   private Instant receivedAt;
   @Version
   private long version;
@@ -63,6 +73,7 @@ public class BankEntry {
     this.creditorReference = transaction.creditorReference();
     this.remittanceText = transaction.remittanceText();
     this.endToEndId = transaction.endToEndId();
+    this.remittanceCutFrom = transaction.remittanceCutFrom();
     this.status = BankEntryStatus.NOT_APPLICABLE;
   }
 
@@ -99,13 +110,9 @@ public class BankEntry {
     this.paymentId = paymentId;
   }
 
-  void startedAs(long processInstanceKey) {
-    this.processInstanceKey = processInstanceKey;
-  }
-
   private void moveTo(BankEntryStatus target) {
     if (!status.canMoveTo(target)) {
-      throw ApiProblem.conflict("bank entry " + id + " is " + status + " and cannot become " + target);
+      throw new IllegalBankStatementTransitionException("bank entry " + id + " is " + status + " and cannot become " + target);
     }
     status = target;
   }
@@ -200,5 +207,18 @@ public class BankEntry {
 
   public Long getProcessInstanceKey() {
     return processInstanceKey;
+  }
+
+  public Instant getStartClaimedAt() {
+    return startClaimedAt;
+  }
+
+  public int getStartAttempts() {
+    return startAttempts;
+  }
+
+  /** How long the remittance text was when the bank sent more than we keep; null when it is whole. */
+  public Integer getRemittanceCutFrom() {
+    return remittanceCutFrom;
   }
 }

@@ -7,12 +7,13 @@ import dev.o2c.billing.InvoiceRepository;
 import dev.o2c.cashapplication.CashApplication;
 import dev.o2c.cashapplication.OpenItem;
 import dev.o2c.cashapplication.Proposal;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerRepository;
 import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.payments.PaymentService.InvoiceSettlement;
 import dev.o2c.payments.PaymentService.NewPayment;
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.web.ApiProblem;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -32,16 +33,19 @@ public class BankEntryPosting {
   private final BankEntryRepository entries;
   private final PaymentService payments;
   private final InvoiceRepository invoices;
+  private final CustomerRepository customers;
   private final CashApplication cashApplication;
   private final ProposalCodec proposals;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
 
   BankEntryPosting(BankEntryRepository entries, PaymentService payments, InvoiceRepository invoices,
-      CashApplication cashApplication, ProposalCodec proposals, AuditLog audit, PlatformTransactionManager transactions) {
+      CustomerRepository customers, CashApplication cashApplication, ProposalCodec proposals, AuditLog audit,
+      PlatformTransactionManager transactions) {
     this.entries = entries;
     this.payments = payments;
     this.invoices = invoices;
+    this.customers = customers;
     this.cashApplication = cashApplication;
     this.proposals = proposals;
     this.audit = audit;
@@ -92,6 +96,21 @@ public class BankEntryPosting {
   }
 
   /**
+   * Records the process instance that runs the entry. True for the first instance (and for it again, as jobs come at
+   * least once); false for any other, which must end without posting or asking a clerk.
+   */
+  @Transactional
+  public boolean registerInstance(long entryId, long processInstanceKey) {
+    if (entries.recordInstance(entryId, processInstanceKey) == 1) {
+      return true;
+    }
+    BankEntry entry = get(entryId);
+    audit.record(SYSTEM_ACTOR, "BANK_ENTRY_DUPLICATE_START", "bank-entry", entryId, "instance " + processInstanceKey
+        + " ended: the entry is run by instance " + entry.getProcessInstanceKey(), null);
+    return false;
+  }
+
+  /**
    * The clerk's decision from the "Match payment" task: post to this customer (and these invoices, in this order), or
    * set the entry aside. Repeating the same decision changes nothing.
    */
@@ -124,14 +143,17 @@ public class BankEntryPosting {
     /** From the "Match payment" form's fields. */
     public static ClerkChoice fromForm(Object decision, Object customerId, Object invoiceNumbers, Object note) {
       if (!"POST".equals(decision) && !"SET_ASIDE".equals(decision)) {
-        throw ApiProblem.invalid("matchDecision", "must be POST or SET_ASIDE");
+        throw new InvalidBankStatementException("matchDecision", "must be POST or SET_ASIDE");
       }
       Long customer;
       try {
         customer = customerId == null || customerId.toString().isBlank() ? null
             : new java.math.BigDecimal(customerId.toString()).longValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
-        throw ApiProblem.invalid("customerId", "must be a customer number");
+        throw new InvalidBankStatementException("customerId", "must be a customer number");
+      }
+      if (customer != null && customer <= 0) {
+        throw new InvalidBankStatementException("customerId", "must be a customer number (1 or more), not " + customer);
       }
       List<String> numbers = invoiceNumbers == null ? List.of() : java.util.Arrays.stream(
           invoiceNumbers.toString().split("[,;\\s]+")).filter(number -> !number.isBlank()).toList();
@@ -139,26 +161,46 @@ public class BankEntryPosting {
     }
   }
 
-  /** Checks a choice before the task completes, so the clerk sees the problem on the form. */
+  /**
+   * Checks a choice before the task completes, so the clerk sees the problem on the form and nothing reaches the
+   * engine: the customer must exist and be billed in the entry's currency, every invoice must be that customer's,
+   * open and in that currency.
+   */
   @Transactional(readOnly = true)
-  public void validate(ClerkChoice choice) {
+  public void validate(long entryId, ClerkChoice choice) {
     if (!choice.post()) {
       return;
     }
-    if (choice.customerId() == null) {
-      throw ApiProblem.invalid("customerId", "choose the customer who paid");
+    BankEntry entry = get(entryId);
+    if (entry.getStatus() != BankEntryStatus.NEEDS_CLERK) {
+      throw new IllegalBankStatementTransitionException("bank entry " + entryId + " is " + entry.getStatus() + ", not waiting for a clerk");
     }
-    choice.invoiceNumbers().forEach(number -> openItem(number, choice.customerId()));
+    if (choice.customerId() == null) {
+      throw new InvalidBankStatementException("customerId", "choose the customer who paid");
+    }
+    Customer customer = customers.findById(choice.customerId())
+        .orElseThrow(() -> new InvalidBankStatementException("customerId", "there is no customer " + choice.customerId()));
+    if (!customer.getCurrency().equals(entry.getCurrency())) {
+      throw new InvalidBankStatementException("customerId", "customer " + customer.getId() + " is billed in "
+          + customer.getCurrency() + "; this payment is in " + entry.getCurrency());
+    }
+    choice.invoiceNumbers().forEach(number -> {
+      OpenItem item = openItem(number, choice.customerId());
+      if (!item.currency().equals(entry.getCurrency())) {
+        throw new InvalidBankStatementException("invoiceNumbers", item.number() + " is in " + item.currency()
+            + "; this payment is in " + entry.getCurrency());
+      }
+    });
   }
 
   private OpenItem openItem(String number, long customerId) {
     Invoice invoice = invoices.findByNumber(number.trim().toUpperCase())
-        .orElseThrow(() -> ApiProblem.invalid("invoiceNumbers", "there is no invoice " + number));
+        .orElseThrow(() -> new InvalidBankStatementException("invoiceNumbers", "there is no invoice " + number));
     if (!invoice.getCustomerId().equals(customerId)) {
-      throw ApiProblem.invalid("invoiceNumbers", invoice.getNumber() + " is not customer " + customerId + "'s");
+      throw new InvalidBankStatementException("invoiceNumbers", invoice.getNumber() + " is not customer " + customerId + "'s");
     }
     if (!invoice.getStatus().isOpen()) {
-      throw ApiProblem.invalid("invoiceNumbers", invoice.getNumber() + " is already paid");
+      throw new InvalidBankStatementException("invoiceNumbers", invoice.getNumber() + " is already paid");
     }
     return new OpenItem(invoice.getId(), invoice.getNumber(), CreditorReference.forInvoiceNumber(invoice.getNumber()),
         invoice.getCustomerId(), invoice.getCurrency(), invoice.getTotalAmount(), invoice.getOpenAmount(),
@@ -167,7 +209,7 @@ public class BankEntryPosting {
 
   @Transactional(readOnly = true)
   public BankEntry get(long entryId) {
-    return entries.findById(entryId).orElseThrow(() -> ApiProblem.notFound("bank entry", entryId));
+    return entries.findById(entryId).orElseThrow(() -> new BankStatementNotFoundException("bank entry", entryId));
   }
 
   public Proposal proposalOf(BankEntry entry) {
@@ -175,7 +217,7 @@ public class BankEntryPosting {
   }
 
   private BankEntry lock(long entryId) {
-    return entries.lockById(entryId).orElseThrow(() -> ApiProblem.notFound("bank entry", entryId));
+    return entries.lockById(entryId).orElseThrow(() -> new BankStatementNotFoundException("bank entry", entryId));
   }
 
   private static String reference(BankEntry entry) {

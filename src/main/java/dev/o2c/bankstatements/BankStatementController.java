@@ -4,7 +4,7 @@ import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.cashapplication.Proposal;
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,29 +27,35 @@ class BankStatementController {
 
   private final BankStatementImport imports;
   private final BankEntryPosting posting;
+  private final StatementFileLimit limit;
 
-  BankStatementController(BankStatementImport imports, BankEntryPosting posting) {
+  BankStatementController(BankStatementImport imports, BankEntryPosting posting, StatementFileLimit limit) {
     this.imports = imports;
     this.posting = posting;
+    this.limit = limit;
   }
 
+  /** The body is read here, not bound by a converter, so that it is never read past the size limit. */
   @PostMapping(path = "/bank-statements", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
       MediaType.APPLICATION_OCTET_STREAM_VALUE})
-  ResponseEntity<StatementImportResult> importBody(@RequestBody byte[] xml) {
-    return imported(xml, "body", "api");
+  ResponseEntity<StatementImportResult> importBody(HttpServletRequest request) throws IOException {
+    return imported(limit.read(request.getInputStream(), request.getContentLengthLong(), "body"), "body", "api");
   }
 
   @PostMapping(path = "/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<StatementImportResult> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+    limit.check(file.getSize(), "file");
     return imported(file.getBytes(), "file", "upload " + file.getOriginalFilename());
   }
 
   private ResponseEntity<StatementImportResult> imported(byte[] xml, String field, String source) {
     try {
       StatementImportResult result = imports.importFile(xml, source, CurrentUser.get().name());
-      return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+      // 201 only when something was created: a duplicate or a statement without entries creates nothing
+      boolean created = !result.duplicate() && !result.statements().isEmpty();
+      return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(result);
     } catch (StatementRejected e) {
-      throw ApiProblem.invalid(field, e.getMessage());
+      throw new InvalidBankStatementException(field, e.getMessage());
     }
   }
 
@@ -73,7 +78,8 @@ class BankStatementController {
     Proposal proposal = entry.getProposal() == null ? null : posting.proposalOf(entry);
     return new EntryView(entry.getId(), entry.getLineNo(), entry.getBankReference(), entry.getAmount(),
         entry.getCurrency(), entry.isCredit(), entry.isBooked(), entry.getValueDate(), entry.getDebtorName(),
-        entry.getDebtorIban(), entry.getCreditorReference(), entry.getRemittanceText(), entry.getStatus(),
+        entry.getDebtorIban(), entry.getCreditorReference(), entry.getRemittanceText(),
+        entry.getRemittanceCutFrom() != null, entry.getRemittanceCutFrom(), entry.getStatus(),
         entry.getConfidence(), entry.getCustomerId(), entry.getPaymentId(), entry.getDecidedBy(), proposal);
   }
 
@@ -81,6 +87,6 @@ class BankStatementController {
 
   record EntryView(long id, int line, String bankReference, BigDecimal amount, String currency, boolean credit,
       boolean booked, LocalDate valueDate, String debtorName, String debtorIban, String creditorReference,
-      String remittanceText, BankEntryStatus status, BigDecimal confidence, Long customerId, Long paymentId,
+      String remittanceText, boolean remittanceCut, Integer remittanceCutFrom, BankEntryStatus status, BigDecimal confidence, Long customerId, Long paymentId,
       String decidedBy, Proposal proposal) {}
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +36,14 @@ public class BankStatementImport {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
+  /** bank_statement.source */
+  private static final int MAX_SOURCE = 300;
 
   BankStatementImport(CamtReader reader, BankStatementRepository statements, BankEntryRepository entries,
       CashApplication cashApplication, ProposalCodec proposals, AuditLog audit, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.reader = reader;
     this.statements = statements;
     this.entries = entries;
@@ -48,28 +54,54 @@ public class BankStatementImport {
     this.clock = clock;
   }
 
+  /**
+   * Imports the file. The same statement uploaded several times at once is imported once: each statement's
+   * identity is locked for the transaction (a PostgreSQL advisory lock on message and statement id) before we look
+   * whether it is known, so the second upload waits for the first to commit and then finds it: a duplicate, not a
+   * unique-key violation.
+   */
   @Transactional
   public StatementImportResult importFile(byte[] xml, String source, String actor) {
     List<ParsedStatement> parsed = reader.read(xml);
+    List<String> identities = parsed.stream().map(s -> s.messageId() + "/" + s.statementId()).toList();
+    if (new TreeSet<>(identities).size() < identities.size()) {
+      throw new StatementRejected("the file holds the same statement id twice: " + identities);
+    }
+    // sorted, so that two files naming the same statements in another order cannot deadlock
+    new TreeSet<>(identities).forEach(identity -> jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))",
+        rs -> null, "bank-statement:" + identity));
+    String storedSource = source.length() <= MAX_SOURCE ? source : source.substring(0, MAX_SOURCE - 3) + "...";
     OpenItemBook book = cashApplication.openItems();
     CashMatcher matcher = cashApplication.matcher();
     List<StatementSummary> summaries = new ArrayList<>();
+    int empty = 0;
     for (ParsedStatement statement : parsed) {
+      if (statement.transactions().isEmpty()) {
+        // a camt.053 for a day without movements is legitimate; it has nothing to apply, so nothing is stored
+        empty++;
+        continue;
+      }
       summaries.add(statements.findByMessageIdAndStatementId(statement.messageId(), statement.statementId())
           .map(known -> summary(known, true))
-          .orElseGet(() -> store(statement, source, actor, book, matcher)));
+          .orElseGet(() -> store(statement, storedSource, actor, book, matcher)));
+    }
+    if (summaries.isEmpty()) {
+      return new StatementImportResult(false, "the file has no entries: nothing was imported", summaries);
     }
     boolean duplicate = summaries.stream().allMatch(StatementSummary::duplicate);
     String message = duplicate ? "already imported: nothing was posted again"
         : summaries.stream().anyMatch(StatementSummary::duplicate)
             ? "imported; statements seen before were skipped" : "imported";
+    if (empty > 0) {
+      message += "; " + empty + " statement(s) without entries were not stored";
+    }
     return new StatementImportResult(duplicate, message, summaries);
   }
 
   @Transactional(readOnly = true)
   public StatementSummary summary(long statementId) {
     return summary(statements.findById(statementId)
-        .orElseThrow(() -> dev.o2c.platform.web.ApiProblem.notFound("bank statement", statementId)), false);
+        .orElseThrow(() -> new BankStatementNotFoundException("bank statement", statementId)), false);
   }
 
   /** The latest statements, newest first. */

@@ -19,4 +19,6 @@ public record BankTransaction(
     String debtorIban,
     String creditorReference,
     String remittanceText,
-    String endToEndId) {}
+    String endToEndId,
+    /** How long the remittance text was when it had to be cut to {@code remittanceText}; null when kept whole. */
+    Integer remittanceCutFrom) {}

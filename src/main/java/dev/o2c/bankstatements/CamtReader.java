@@ -13,11 +13,13 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -44,6 +46,18 @@ public class CamtReader {
       "camt.054.001.08", new MessageFormat<>(MxCamt05400108.class, CamtV08::notifications));
 
   private final Map<Class<?>, JAXBContext> contexts = new ConcurrentHashMap<>();
+  /** "Today" for the window of acceptable value and booking dates: the application's clock (the engine's). */
+  private final Clock clock;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public CamtReader(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Outside the application (benchmarks, tools): today by the system clock. */
+  public CamtReader() {
+    this(Clock.systemUTC());
+  }
 
   public List<ParsedStatement> read(byte[] xml) {
     if (xml == null || xml.length == 0) {
@@ -55,7 +69,7 @@ public class CamtReader {
       throw new StatementRejected("unsupported message " + messageType + "; expected one of "
           + FORMATS.keySet().stream().sorted().toList());
     }
-    return format.read(this, messageType, xml);
+    return format.read(this, messageType, xml, LocalDate.now(clock));
   }
 
   /** Reads the whole file once: it must be well-formed before anything else is said about it. */
@@ -130,11 +144,12 @@ public class CamtReader {
     return where + event.getMessage();
   }
 
-  private record MessageFormat<T extends AbstractMX>(Class<T> type, Function<T, List<ParsedStatement>> mapping) {
+  private record MessageFormat<T extends AbstractMX>(Class<T> type,
+      BiFunction<T, LocalDate, List<ParsedStatement>> mapping) {
 
-    List<ParsedStatement> read(CamtReader reader, String messageType, byte[] xml) {
+    List<ParsedStatement> read(CamtReader reader, String messageType, byte[] xml, LocalDate today) {
       T message = reader.unmarshal(type, xml);
-      List<ParsedStatement> statements = mapping.apply(message);
+      List<ParsedStatement> statements = mapping.apply(message, today);
       if (statements.isEmpty()) {
         throw new StatementRejected(messageType + " holds no account statement or notification");
       }

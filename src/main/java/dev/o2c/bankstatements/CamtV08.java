@@ -26,26 +26,26 @@ final class CamtV08 {
 
   private CamtV08() {}
 
-  static List<ParsedStatement> statements(MxCamt05300108 message) {
+  static List<ParsedStatement> statements(MxCamt05300108 message, java.time.LocalDate today) {
     var document = required(message.getBkToCstmrStmt(), "BkToCstmrStmt");
     String messageId = messageId(document.getGrpHdr());
     List<ParsedStatement> statements = new ArrayList<>();
     for (int i = 0; i < document.getStmt().size(); i++) {
       var statement = document.getStmt().get(i);
       statements.add(parsed("camt.053.001.08", messageId, "Stmt[" + (i + 1) + "]", statement.getId(),
-          statement.getAcct(), statement.getNtry()));
+          statement.getAcct(), statement.getNtry(), statement.getTxsSummry(), statement.getBal(), today));
     }
     return statements;
   }
 
-  static List<ParsedStatement> notifications(MxCamt05400108 message) {
+  static List<ParsedStatement> notifications(MxCamt05400108 message, java.time.LocalDate today) {
     var document = required(message.getBkToCstmrDbtCdtNtfctn(), "BkToCstmrDbtCdtNtfctn");
     String messageId = messageId(document.getGrpHdr());
     List<ParsedStatement> statements = new ArrayList<>();
     for (int i = 0; i < document.getNtfctn().size(); i++) {
       var notification = document.getNtfctn().get(i);
       statements.add(parsed("camt.054.001.08", messageId, "Ntfctn[" + (i + 1) + "]", notification.getId(),
-          notification.getAcct(), notification.getNtry()));
+          notification.getAcct(), notification.getNtry(), notification.getTxsSummry(), List.of(), today));
     }
     return statements;
   }
@@ -57,14 +57,23 @@ final class CamtV08 {
   }
 
   private static ParsedStatement parsed(String type, String messageId, String path, String id, CashAccount39 account,
-      List<ReportEntry10> entries) {
-    CamtEntries.maxLength(required(id, path + "/Id"), 35, path + "/Id");
+      List<ReportEntry10> entries, com.prowidesoftware.swift.model.mx.dic.TotalTransactions6 totals, List<com.prowidesoftware.swift.model.mx.dic.CashBalance8> balances,
+      java.time.LocalDate today) {
     String iban = account == null || account.getId() == null ? null : account.getId().getIBAN();
-    List<BankTransaction> transactions = new ArrayList<>();
+    List<CamtEntries.Entry> read = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      transactions.addAll(CamtEntries.transactions(entry(path + "/Ntry[" + (i + 1) + "]", entries.get(i))));
+      read.add(entry(path + "/Ntry[" + (i + 1) + "]", entries.get(i)));
     }
-    return new ParsedStatement(type, messageId, id, iban, transactions);
+    List<CamtEntries.Balance> readBalances = new ArrayList<>();
+    for (int i = 0; i < balances.size(); i++) {
+      var balance = balances.get(i);
+      var amount = balance.getAmt();
+      readBalances.add(new CamtEntries.Balance(path + "/Bal[" + (i + 1) + "]", balanceType(balance),
+          amount == null ? null : amount.getValue(), amount == null ? null : amount.getCcy(),
+          balance.getCdtDbtInd() == null ? null : balance.getCdtDbtInd().value()));
+    }
+    return CamtEntries.parsed(type, messageId, new CamtEntries.Statement(path, id, iban, read, totals(totals),
+        readBalances), today);
   }
 
   private static CamtEntries.Entry entry(String path, ReportEntry10 entry) {
@@ -94,6 +103,7 @@ final class CamtV08 {
     // Version 08 gives each transaction its own amount element; older producers still fill AmtDtls only.
     var amount = transaction.getAmt() != null ? transaction.getAmt() : transactionAmount(transaction.getAmtDtls());
     return new CamtEntries.Details(amount == null ? null : amount.getValue(), amount == null ? null : amount.getCcy(),
+        transaction.getCdtDbtInd() == null ? null : transaction.getCdtDbtInd().value(),
         parties == null || parties.getDbtr() == null || parties.getDbtr().getPty() == null ? null
             : parties.getDbtr().getPty().getNm(),
         iban(parties == null ? null : parties.getDbtrAcct()), creditorReference, text,
@@ -103,6 +113,26 @@ final class CamtV08 {
   private static com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount transactionAmount(
       AmountAndCurrencyExchange3 details) {
     return details == null || details.getTxAmt() == null ? null : details.getTxAmt().getAmt();
+  }
+
+  private static CamtEntries.DeclaredTotals totals(com.prowidesoftware.swift.model.mx.dic.TotalTransactions6 totals) {
+    if (totals == null) {
+      return CamtEntries.DeclaredTotals.NONE;
+    }
+    var all = totals.getTtlNtries();
+    var net = all == null ? null : all.getTtlNetNtry();
+    var credits = totals.getTtlCdtNtries();
+    var debits = totals.getTtlDbtNtries();
+    return new CamtEntries.DeclaredTotals(all == null ? null : all.getNbOfNtries(), all == null ? null : all.getSum(),
+        net == null ? null : net.getAmt(), net == null || net.getCdtDbtInd() == null ? null
+            : net.getCdtDbtInd().value(),
+        credits == null ? null : credits.getNbOfNtries(), credits == null ? null : credits.getSum(),
+        debits == null ? null : debits.getNbOfNtries(), debits == null ? null : debits.getSum());
+  }
+
+  private static String balanceType(com.prowidesoftware.swift.model.mx.dic.CashBalance8 balance) {
+    return balance.getTp() == null || balance.getTp().getCdOrPrtry() == null ? null
+        : balance.getTp().getCdOrPrtry().getCd();
   }
 
   private static String iban(CashAccount38 account) {

@@ -29,6 +29,9 @@ class MatchPaymentContext implements TaskContextProvider {
     context.put("entry", Map.of("id", entry.getId(), "amount", entry.getAmount(), "currency", entry.getCurrency(),
         "valueDate", String.valueOf(entry.getValueDate()), "debtorName", orNone(entry.getDebtorName()),
         "debtorIban", orNone(entry.getDebtorIban()), "remittance", orNone(entry.getRemittanceText()),
+        "remittanceCut", entry.getRemittanceCutFrom() == null ? "no"
+            : "yes: the bank sent " + entry.getRemittanceCutFrom() + " characters, the first "
+                + entry.getRemittanceText().length() + " are kept",
         "status", entry.getStatus().name()));
     context.put("proposal", posting.proposalOf(entry));
     return context;

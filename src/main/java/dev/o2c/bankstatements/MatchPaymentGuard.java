@@ -6,7 +6,11 @@ import dev.o2c.tasks.TaskCompletionGuard;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A clerk's match is checked before the task completes: unknown, paid or foreign invoices are refused on the form. */
+/**
+ * A clerk's match is checked before the task completes: an unknown customer or one billed in another currency, and
+ * unknown, paid, foreign or other-currency invoices are refused on the form (400 naming the field); the task stays
+ * open and nothing reaches the engine.
+ */
 @Component
 class MatchPaymentGuard implements TaskCompletionGuard {
 
@@ -22,8 +26,13 @@ class MatchPaymentGuard implements TaskCompletionGuard {
   public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context,
       CurrentUser user) {
     if (FORM_ID.equals(task.getFormId())) {
-      posting.validate(BankEntryPosting.ClerkChoice.fromForm(answers.get("matchDecision"),
-          answers.get("customerId"), answers.get("invoiceNumbers"), answers.get("matchNote")));
+      Object entryId = context.get("bankEntryId");
+      if (entryId == null) {
+        throw new IllegalStateException("match-payment task " + task.getJobKey() + " has no bankEntryId");
+      }
+      posting.validate(Long.parseLong(entryId.toString()), BankEntryPosting.ClerkChoice.fromForm(
+          answers.get("matchDecision"), answers.get("customerId"), answers.get("invoiceNumbers"),
+          answers.get("matchNote")));
     }
   }
 }

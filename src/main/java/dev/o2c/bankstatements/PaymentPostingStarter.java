@@ -4,7 +4,12 @@ import dev.o2c.cashapplication.Proposal;
 import jakarta.annotation.PreDestroy;
 import dev.o2c.platform.engine.ProcessCommands;
 import java.time.Clock;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status.Code;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -25,30 +30,52 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Starts one payment-posting process per imported credit, after the import committed, on a thread of its own so a
  * clerk's upload of a long statement answers at once. If the engine was unreachable at that moment the entry has no
  * process yet, and the sweep starts it later: an import never waits for the engine and never loses an entry.
+ *
+ * <p>A start can never happen twice for one entry, however slow the engine is (issue 10: starts queued behind the
+ * engine outlived the sweep's grace period and the sweep started the same entries again):
+ * <ol>
+ *   <li>a starter first claims the entry in the database with a conditional update; of two starters at the same
+ *       moment exactly one wins, the other does nothing;</li>
+ *   <li>the sweep only claims entries that have no instance and whose claim is older than the grace period;</li>
+ *   <li>the process starts by the message {@value #START_MESSAGE} whose message id and correlation key are the
+ *       entry: while that message is buffered (a day) the engine refuses it a second time, so a sweep that retries a
+ *       start still in flight is answered "already exists" and starts nothing;</li>
+ *   <li>the process's first task records its instance on the entry (first one wins) and ends any other instance of
+ *       the same entry before it posts anything or reaches a clerk, should one ever get past the engine.</li>
+ * </ol>
  */
 @Component
 class PaymentPostingStarter {
 
   static final String PROCESS_ID = "payment-posting";
+  static final String START_MESSAGE = "bank-credit-received";
+  /** How long the engine remembers a start message and refuses it again. */
+  private static final Duration START_MESSAGE_TTL = Duration.ofDays(1);
   private static final Logger log = LoggerFactory.getLogger(PaymentPostingStarter.class);
-  private static final Duration SWEEP_GRACE = Duration.ofMinutes(1);
+  private static final EnumSet<BankEntryStatus> STARTABLE = EnumSet.of(BankEntryStatus.MATCHED,
+      BankEntryStatus.NEEDS_CLERK);
 
   private final BankEntryRepository entries;
   private final ProcessCommands processes;
   private final ProposalCodec proposals;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final Duration sweepGrace;
   /** One thread: starts keep the statement's order and never crowd out the request threads. */
   private final ExecutorService starts = Executors.newSingleThreadExecutor(
       Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
+  /** Runs between the claim and the start message; tests slow a start down here to reproduce a lagging engine. */
+  private volatile LongConsumer beforeStart = id -> {};
 
   PaymentPostingStarter(BankEntryRepository entries, ProcessCommands processes, ProposalCodec proposals,
-      Clock clock, PlatformTransactionManager transactionManager) {
+      Clock clock, PlatformTransactionManager transactionManager,
+      @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace) {
     this.entries = entries;
     this.processes = processes;
     this.proposals = proposals;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.sweepGrace = sweepGrace;
   }
 
   @PreDestroy
@@ -59,15 +86,75 @@ class PaymentPostingStarter {
 
   @TransactionalEventListener
   public void onReceived(BankEntryReceived received) {
-    starts.execute(() -> transactions.executeWithoutResult(status ->
-        entries.lockById(received.bankEntryId()).ifPresent(this::start)));
+    starts.execute(() -> start(received.bankEntryId(), null));
   }
 
   @Scheduled(fixedDelayString = "${o2c.cash-application.start-sweep:PT1M}", initialDelayString = "PT1M")
-  @Transactional
   public void startMissed() {
-    entries.findWithoutProcess(EnumSet.of(BankEntryStatus.MATCHED, BankEntryStatus.NEEDS_CLERK),
-        clock.instant().minus(SWEEP_GRACE)).forEach(this::start);
+    sweep(sweepGrace);
+  }
+
+  /** Starts the entries that have no instance and no claim younger than {@code grace}; returns how many it tried. */
+  int sweep(Duration grace) {
+    List<BankEntry> missed = entries.findWithoutProcess(STARTABLE, clock.instant().minus(grace));
+    missed.forEach(entry -> start(entry.getId(), entry.getStartClaimedAt()));
+    return missed.size();
+  }
+
+  /** Waits until the starts queued so far have run (tests). */
+  void drain() throws Exception {
+    starts.submit(() -> {}).get(1, TimeUnit.MINUTES);
+  }
+
+  void slowDownStartsWith(LongConsumer hook) {
+    this.beforeStart = hook == null ? id -> {} : hook;
+  }
+
+  /**
+   * Claims the entry (from no claim, or from the claim the sweep saw) and, having won it, asks the engine to start.
+   * A start that fails stays claimed; the sweep takes it up again once the claim is older than the grace period.
+   */
+  private void start(long entryId, Instant seenClaim) {
+    Map<String, Object> variables = transactions.execute(status -> {
+      Instant now = clock.instant();
+      int claimed = seenClaim == null ? entries.claimFirstStart(entryId, now)
+          : entries.reclaimStart(entryId, seenClaim, now);
+      if (claimed == 0) {
+        return null;
+      }
+      return entries.findById(entryId).filter(entry -> STARTABLE.contains(entry.getStatus()))
+          .map(this::variables).orElse(null);
+    });
+    if (variables == null) {
+      return;
+    }
+    try {
+      beforeStart.accept(entryId);
+      processes.publish(START_MESSAGE, "BE-" + entryId, "BE-" + entryId, variables, START_MESSAGE_TTL);
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Code.ALREADY_EXISTS) {
+        log.info("payment-posting for bank entry {} was started before; the engine refused a second start", entryId);
+      } else {
+        log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
+    }
+  }
+
+  private Map<String, Object> variables(BankEntry entry) {
+    Map<String, Object> variables = clerkContext(entry);
+    variables.put("bankEntryId", entry.getId());
+    variables.put("statementEntryId", "BE-" + entry.getId());
+    variables.put("amount", entry.getAmount());
+    variables.put("currency", entry.getCurrency());
+    variables.put("debtorName", entry.getDebtorName() == null ? "unknown payer" : entry.getDebtorName());
+    variables.put("confidence", entry.getConfidence());
+    variables.put("autoPost", entry.getStatus() == BankEntryStatus.MATCHED);
+    if (entry.getCustomerId() != null) {
+      variables.put("customerId", entry.getCustomerId());
+    }
+    return variables;
   }
 
   /** What the "Match payment" form shows and prefills, should the entry reach a clerk. */
@@ -76,7 +163,9 @@ class PaymentPostingStarter {
     Map<String, Object> variables = new HashMap<>();
     variables.put("valueDate", String.valueOf(entry.getValueDate()));
     variables.put("debtorIban", entry.getDebtorIban() == null ? "not given" : entry.getDebtorIban());
-    variables.put("remittanceText", entry.getRemittanceText() == null ? "none" : entry.getRemittanceText());
+    variables.put("remittanceText", entry.getRemittanceText() == null ? "none" : entry.getRemittanceText()
+        + (entry.getRemittanceCutFrom() == null ? "" : " [cut: the bank sent " + entry.getRemittanceCutFrom()
+            + " characters, the first " + entry.getRemittanceText().length() + " are kept]"));
     variables.put("matchReasons", String.join("; ", proposal.reasons()));
     variables.put("candidateSummary", proposal.candidates().isEmpty() ? "none found"
         : proposal.candidates().stream().map(candidate -> "- " + candidate.invoiceNumber() + ": customer "
@@ -85,27 +174,5 @@ class PaymentPostingStarter {
     variables.put("invoiceNumbers", proposal.allocations().stream().map(Proposal.PlannedAllocation::invoiceNumber)
         .collect(Collectors.joining(", ")));
     return variables;
-  }
-
-  private void start(BankEntry entry) {
-    if (entry.getProcessInstanceKey() != null) {
-      return;
-    }
-    try {
-      Map<String, Object> variables = clerkContext(entry);
-      variables.put("bankEntryId", entry.getId());
-      variables.put("statementEntryId", "BE-" + entry.getId());
-      variables.put("amount", entry.getAmount());
-      variables.put("currency", entry.getCurrency());
-      variables.put("debtorName", entry.getDebtorName() == null ? "unknown payer" : entry.getDebtorName());
-      variables.put("confidence", entry.getConfidence());
-      variables.put("autoPost", entry.getStatus() == BankEntryStatus.MATCHED);
-      if (entry.getCustomerId() != null) {
-        variables.put("customerId", entry.getCustomerId());
-      }
-      entry.startedAs(processes.start(PROCESS_ID, variables));
-    } catch (RuntimeException e) {
-      log.warn("payment-posting for bank entry {} not started yet: {}", entry.getId(), e.getMessage());
-    }
   }
 }

@@ -26,10 +26,13 @@ public class StatementInbox {
 
   private final BankStatementImport imports;
   private final String inboxDir;
+  private final StatementFileLimit limit;
 
-  StatementInbox(BankStatementImport imports, @Value("${o2c.bank-statements.inbox-dir:}") String inboxDir) {
+  StatementInbox(BankStatementImport imports, @Value("${o2c.bank-statements.inbox-dir:}") String inboxDir,
+      StatementFileLimit limit) {
     this.imports = imports;
     this.inboxDir = inboxDir;
+    this.limit = limit;
   }
 
   @Scheduled(fixedDelayString = "${o2c.bank-statements.inbox-poll:PT30S}")
@@ -49,8 +52,12 @@ public class StatementInbox {
 
   private void importOne(Path inbox, Path file) {
     try {
-      byte[] xml = Files.readAllBytes(file);
       try {
+        // the same limit as an upload, checked before the file is read
+        if (Files.size(file) > limit.max().toBytes()) {
+          throw new StatementRejected(limit.tooLarge("file").getMessage());
+        }
+        byte[] xml = Files.readAllBytes(file);
         StatementImportResult result = imports.importFile(xml, "inbox " + file.getFileName(), ACTOR);
         log.info("imported {}: {}", file.getFileName(), result.message());
         move(file, inbox.resolve("imported"));

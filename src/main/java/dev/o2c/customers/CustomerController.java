@@ -3,7 +3,7 @@ package dev.o2c.customers;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.credit.CreditExposure;
-import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.money.Currencies;
 import dev.o2c.platform.money.Iban;
 import dev.o2c.platform.security.GroupRequiredException;
 import dev.o2c.platform.security.CurrentUser;
@@ -64,7 +64,7 @@ class CustomerController {
     if (request.riskClass() != null && !user.inAnyGroup(CREDIT_STAFF)) {
       throw new GroupRequiredException(CREDIT_STAFF, "Only credit staff set a risk class");
     }
-    if (!Amounts.isIsoCurrency(request.currency())) {
+    if (!Currencies.isTradingCurrency(request.currency())) {
       throw new InvalidCustomerException("currency", "is not a currency customers are billed in: " + request.currency());
     }
     checkFitsCurrency("creditLimit", request.creditLimit(), request.currency());
@@ -88,7 +88,7 @@ class CustomerController {
   }
 
   private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
-    if (amount != null && !Amounts.fitsMinorUnit(amount, currency)) {
+    if (amount != null && !Currencies.hasMinorUnitScale(amount, currency)) {
       throw new InvalidCustomerException(field, "has more decimals than " + currency + " allows");
     }
   }

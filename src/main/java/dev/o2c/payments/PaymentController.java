@@ -2,7 +2,7 @@ package dev.o2c.payments;
 
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.money.Currencies;
 import dev.o2c.platform.time.BusinessDates;
 import dev.o2c.platform.text.Texts;
 import dev.o2c.platform.security.CurrentUser;
@@ -61,10 +61,10 @@ class PaymentController {
     if (earlier.isPresent()) {
       return ResponseEntity.ok(replay(earlier.get(), request));
     }
-    if (!Amounts.isIsoCurrency(request.currency())) {
+    if (!Currencies.isTradingCurrency(request.currency())) {
       throw new InvalidPaymentException("currency", "is not a currency customers pay in: " + request.currency());
     }
-    if (!Amounts.fitsMinorUnit(request.amount(), request.currency())) {
+    if (!Currencies.hasMinorUnitScale(request.amount(), request.currency())) {
       throw new InvalidPaymentException("amount", "has more decimals than " + request.currency() + " allows");
     }
     BusinessDates.checkValueDate("valueDate", request.valueDate(), LocalDate.now(clock));

@@ -159,13 +159,14 @@ class BankStatementImportTest {
     long statementId = upload("clerk", statement().credit("17.30", today(), "Tax Office Refund", null, null,
         "Erstattung 2025")).body().path("statements").path(0).path("statementId").asLong();
     BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
-    HumanTask task = scenario.awaitOpenTask(awaitProcess(entry), "Task_MatchPayment");
+    long process = awaitProcess(entry);
+    HumanTask task = scenario.awaitOpenTask(process, "Task_MatchPayment");
 
     assertThat(complete(task, Map.of("matchDecision", "SET_ASIDE", "matchNote", "tax refund, treasury books it"))
         .status()).isEqualTo(200);
 
     awaitEntry(statementId, BankEntryStatus.SET_ASIDE);
-    engine.awaitCompleted(entry.getProcessInstanceKey(), "EndEvent_SetAside");
+    engine.awaitCompleted(process, "EndEvent_SetAside");
   }
 
   @Test

@@ -152,7 +152,7 @@ class CamtReaderTest {
 
     String badIban = sample("camt054-v08.xml").replace("FR1420041010050500013M02606", "not an iban");
     assertThatThrownBy(() -> reader.read(bytes(badIban)))
-        .isInstanceOf(StatementRejected.class).hasMessageContaining("IBAN is not an IBAN");
+        .isInstanceOf(StatementRejected.class).hasMessageContaining("IBAN is not a valid IBAN");
   }
 
   @Test
@@ -162,6 +162,23 @@ class CamtReaderTest {
     assertThatThrownBy(() -> reader.read(bytes(xml)))
         .isInstanceOf(StatementRejected.class)
         .hasMessage("Stmt[1]/Ntry[1]: its transactions add up to 2900.00, the entry says 3000.00");
+  }
+
+  @Test
+  void version02BalancesTotalsAndTransactionCurrenciesAreCheckedToo() {
+    String v02 = sample("camt053-v02.xml");
+    assertThat(reader.read(bytes(v02))).hasSize(1);
+
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("16155.55", "16155.56"))))
+        .isInstanceOf(StatementRejected.class).hasMessageStartingWith("Stmt[1]/Bal: opening balance 15230.55 EUR");
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("<NbOfNtries>3</NbOfNtries>",
+        "<NbOfNtries>4</NbOfNtries>"))))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessage("Stmt[1]/TxsSummry/TtlNtries/NbOfNtries declares 4 entries; the statement has 3");
+    assertThatThrownBy(() -> reader.read(bytes(v02.replace("<TxAmt><Amt Ccy=\"EUR\">235.00</Amt>",
+        "<TxAmt><Amt Ccy=\"USD\">235.00</Amt>"))))
+        .isInstanceOf(StatementRejected.class)
+        .hasMessageStartingWith("Stmt[1]/Ntry[3]/NtryDtls/TxDtls[1]/Amt/@Ccy is USD inside an entry in EUR");
   }
 
   @Test

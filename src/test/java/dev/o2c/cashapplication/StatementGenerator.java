@@ -54,7 +54,8 @@ public final class StatementGenerator {
       int n = id - 1;
       String name = FIRST[n % 30] + SECOND[(n / 30) % 30] + " " + THIRD[(n / 900) % 30] + " "
           + (n >= 27000 ? n / 27000 + " " : "") + LEGAL[n % LEGAL.length];
-      payers.add(new Payer(id, name, "DE%02d%018d".formatted(10 + id % 89, 370400440000000000L + id), "EUR"));
+      payers.add(new Payer(id, name, dev.o2c.platform.money.Iban.of("DE", "%018d".formatted(370400440000000000L + id)),
+          "EUR"));
       discountTerms[id] = random.nextInt(10) < 3;
     }
     List<OpenItem> invoices = new ArrayList<>();
@@ -83,7 +84,8 @@ public final class StatementGenerator {
       Kind kind = pick();
       if (kind == Kind.UNKNOWN) {
         writer.credit(new CamtWriter.Credit(BigDecimal.valueOf(1_000 + random.nextInt(500_000), 2), "EUR", today,
-            "Private payer " + random.nextInt(1_000_000), "FR76%023d".formatted(Math.abs(random.nextLong()) % 100000000000000000L),
+            "Private payer " + random.nextInt(1_000_000), dev.o2c.platform.money.Iban.of("FR",
+            "%023d".formatted(Math.abs(random.nextLong()) % 100000000000000000L)),
             null, random.nextBoolean() ? "thank you" : null));
         truths.add(new Truth(kind, null, Set.of()));
         continue;

@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * The window of dates a payment's value date may fall in. A payment booked more than five years ago is not posted
- * through day-to-day work (it is an audit finding), and banks value-date credits at most a few days ahead; a month
- * leaves room for holidays. Anything outside is a typing error such as 2062 for 2026, or the year 99999.
+ * The window of dates a payment's value or booking date may fall in, for payments posted by hand and for bank
+ * statements alike. Older than the ten years accounting records are kept is not a payment applied to open invoices;
+ * banks value-date credits at most a few days ahead, and a month leaves room for holidays. Anything outside is a
+ * typing error such as 2062 for 2026, or the year 99999.
  */
 public final class BusinessDates {
 
-  public static final Period OLDEST_VALUE_DATE = Period.ofYears(5);
+  public static final Period OLDEST_VALUE_DATE = Period.ofYears(10);
   public static final Period LATEST_VALUE_DATE = Period.ofDays(31);
 
   private BusinessDates() {}

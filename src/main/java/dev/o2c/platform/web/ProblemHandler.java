@@ -27,13 +27,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error leaves the API as application/problem+json; input errors name the offending field. */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -70,15 +69,6 @@ class ProblemHandler {
   ProblemDetail groupRequired(GroupRequiredException e) {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     detail.setProperty("requiredGroups", e.groups());
-    return detail;
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-        "The upload is larger than the application accepts" + (e.getMaxUploadSize() > 0
-            ? " (" + e.getMaxUploadSize() + " bytes)" : ""));
-    detail.setProperty("field", "file");
     return detail;
   }
 
