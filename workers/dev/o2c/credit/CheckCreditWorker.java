@@ -1,13 +1,12 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.NotFoundException;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** check-credit: the figures the credit-decision DMN needs. */
@@ -24,12 +23,9 @@ public class CheckCreditWorker {
   public Map<String, Object> checkCredit(ActivatedJob job, @Variable Long orderId) {
     try {
       return creditCheck.factsFor(orderId).asVariables();
-    } catch (ApiProblem e) {
-      if (e.status() == HttpStatus.NOT_FOUND) {
-        // The order is written in the same transaction that starts this process; it may not be committed yet.
-        throw CamundaError.jobError(e.getMessage(), null, job.getRetries() - 1, Duration.ofSeconds(2));
-      }
-      throw e;
+    } catch (NotFoundException e) {
+      // The order is written in the same transaction that starts this process; it may not be committed yet.
+      throw CamundaError.jobError(e.getMessage(), null, job.getRetries() - 1, Duration.ofSeconds(2));
     }
   }
 }
