@@ -2,6 +2,7 @@ package dev.o2c.console;
 
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -14,8 +15,10 @@ import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.Process;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -54,6 +57,15 @@ public class RecordProjection {
     this.jdbc = jdbc;
     this.columns = columns;
     this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** The kinds of record the console shows: only events of these value types change its tables. */
+  private static final Set<ValueType> SHOWN = EnumSet.of(ValueType.PROCESS, ValueType.PROCESS_INSTANCE,
+      ValueType.INCIDENT, ValueType.JOB, ValueType.VARIABLE);
+
+  /** Whether a record of this type changes the console: a source may pass over the others without decoding them. */
+  public static boolean shows(RecordType recordType, ValueType valueType) {
+    return recordType == RecordType.EVENT && SHOWN.contains(valueType);
   }
 
   public long lastPosition() {
@@ -143,7 +155,7 @@ public class RecordProjection {
   }
 
   private void applyRecord(Record<?> record) {
-    if (record.getRecordType() == RecordType.EVENT) {
+    if (shows(record.getRecordType(), record.getValueType())) {
       applyEvent(record);
     }
   }
