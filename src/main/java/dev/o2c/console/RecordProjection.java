@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordProjection {
 
   private static final Logger log = LoggerFactory.getLogger(RecordProjection.class);
-
-  /** Variables that name an instance for people, best first, and how they are shown. */
-  private static final Map<String, String> BUSINESS_KEYS = Map.of(
-      "invoiceNumber", "%s", "orderId", "ORDER-%s", "statementEntryId", "%s");
 
   private final JdbcTemplate jdbc;
   private final ConsoleColumns columns;
@@ -279,10 +274,9 @@ public class RecordProjection {
   }
 
   private void nameInstance(long instanceKey, String variable, String value) {
-    String format = BUSINESS_KEYS.get(variable);
-    if (format != null) {
-      jdbc.update("update console_instance set business_key = ? where key = ? and business_key is null",
-          columns.fit("console_instance", "business_key", format.formatted(value.replace("\"", ""))), instanceKey);
-    }
+    BusinessKeys.of(variable, value).ifPresent(key -> jdbc.update(
+        "update console_instance set business_key = ? where key = ? and business_key is null",
+        columns.fit("console_instance", "business_key", key), instanceKey));
   }
+
 }
