@@ -202,7 +202,8 @@ class ClusterConsoleSource implements ConsoleSource {
     }
     Map<Long, Map<String, String>> byInstance = new HashMap<>();
     client.newVariableSearchRequest().filter(f -> f.processInstanceKey(key -> key.in(instanceKeys))
-            .name(name -> name.in(BusinessKeys.VARIABLES))).page(p -> p.limit(PAGE)).send().join().items().stream()
+            .name(name -> name.in(BusinessKeys.VARIABLES)))
+        .page(p -> p.limit(instanceKeys.size() * BusinessKeys.VARIABLES.size())).send().join().items().stream()
         .filter(variable -> variable.getScopeKey().equals(variable.getProcessInstanceKey()))
         .forEach(variable -> byInstance.computeIfAbsent(variable.getProcessInstanceKey(), key -> new HashMap<>())
             .put(variable.getName(), variable.getValue()));

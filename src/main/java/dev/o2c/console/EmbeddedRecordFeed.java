@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In embedded mode the engine's own log feeds the console: every few hundred milliseconds the records after the last
- * projected position are read and applied. Against a cluster there is no such log in the application.
+ * projected position are read and applied. Against a cluster there is no such log in the application; the console
+ * reads the cluster's query API instead ({@link ClusterConsoleSource}).
  *
  * <p>The feed reads the engine's log with a reader of its own that seeks to the last projected position, so a poll
  * costs what is new, not what ever happened. It does not use the engine's {@code RecordStreamSource.getRecords()}:
