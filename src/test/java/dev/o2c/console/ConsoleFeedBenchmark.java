@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 13: the console feed must not get slower as history grows. Runs a small process (three service tasks with
  * no-op workers) on the embedded engine with the console feed on, measures instances per second on a fresh start and
- * again after N completed instances, and prints both with their ratio and the heap in use. A measured window counts
- * until the console shows every instance of the window as completed, so the feed's cost is inside the figure. Also
- * times a poll that finds nothing new. Prints figures, asserts only that the console saw every instance. Run with
- * {@code ./mvnw -Pbenchmark test -Dtest=ConsoleFeedBenchmark -Dbenchmark.instances=50000}.
+ * again after N completed instances (best of a few windows each), and prints both with their ratio and the heap in
+ * use. A measured window counts until the console shows every instance of the window as completed, so the feed's
+ * cost is inside the figure. Also times a poll that finds nothing new. Prints figures, asserts only that the console
+ * saw every instance. Run with {@code ./mvnw -Pbenchmark test -Dtest=ConsoleFeedBenchmark -Dbenchmark.instances=50000}.
  */
 @IntegrationTest
 @Tag("benchmark")
@@ -43,7 +43,8 @@ class ConsoleFeedBenchmark {
   @Test
   void throughputAfterManyInstancesStaysNearAFreshStart() {
     int history = Integer.getInteger("benchmark.instances", 50_000);
-    int window = Integer.getInteger("benchmark.window", 3_000);
+    int window = Integer.getInteger("benchmark.window", 2_000);
+    int repeats = Integer.getInteger("benchmark.repeats", 3);
     client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(PROCESS)
         .startEvent().serviceTask("Task_A", t -> t.zeebeJobType("bench-a"))
         .serviceTask("Task_B", t -> t.zeebeJobType("bench-b"))
@@ -61,7 +62,7 @@ class ConsoleFeedBenchmark {
       awaitConsole();
       long freshHeap = usedHeapAfterGc();
       double freshPoll = idlePollMillis();
-      Window fresh = measure(window);
+      Window fresh = best(window, repeats, "fresh");
 
       long fillStart = System.nanoTime();
       while (completed < history) {
@@ -72,23 +73,40 @@ class ConsoleFeedBenchmark {
       awaitConsole();
       long laterHeap = usedHeapAfterGc();
       double laterPoll = idlePollMillis();
-      Window later = measure(window);
+      Window later = best(window, repeats, "later");
 
       System.out.printf("%nFresh start:          %,7.1f instances/s by the engine, %,7.1f instances/s until the "
           + "console showed them all; idle poll %.2f ms; heap used %,d MB%n", fresh.engine, fresh.console, freshPoll,
           freshHeap >> 20);
       System.out.printf("After %,7d instances: %,7.1f instances/s by the engine, %,7.1f instances/s until the "
-          + "console showed them all; idle poll %.2f ms; heap used %,d MB%n", completed - window, later.engine,
+          + "console showed them all; idle poll %.2f ms; heap used %,d MB%n", history, later.engine,
           later.console, laterPoll, laterHeap >> 20);
       System.out.printf("Ratio later/fresh:    %.2f (engine), %.2f (with console); heap per completed instance "
           + "about %,d bytes%n%n", later.engine / fresh.engine, later.console / fresh.console,
-          (laterHeap - freshHeap) / Math.max(1, completed - 1_000 - window * 2L));
+          (laterHeap - freshHeap) / Math.max(1, history - 1_000));
     } finally {
       workers.forEach(JobWorker::close);
     }
   }
 
   private record Window(double engine, double console) {}
+
+  /**
+   * The best of a few windows: the machine is shared, and another process taking the cores for a while only ever
+   * makes a window slower, so the fastest one is the closest to what the application itself can do.
+   */
+  private Window best(int size, int repeats, String label) {
+    Window best = null;
+    for (int i = 0; i < repeats; i++) {
+      Window window = measure(size);
+      System.out.printf("  %s window %d: %,.1f instances/s by the engine, %,.1f with the console%n", label, i + 1,
+          window.engine, window.console);
+      if (best == null || window.console > best.console) {
+        best = window;
+      }
+    }
+    return best;
+  }
 
   private Window measure(int size) {
     long start = System.nanoTime();
