@@ -21,10 +21,18 @@ class ConsoleController {
 
   private final ProcessConsole console;
   private final IncidentRetry retry;
+  private final RecordProjection projection;
 
-  ConsoleController(ProcessConsole console, IncidentRetry retry) {
+  ConsoleController(ProcessConsole console, IncidentRetry retry, RecordProjection projection) {
     this.console = console;
     this.retry = retry;
+    this.projection = projection;
+  }
+
+  /** How far the console has read and which records it had to skip (a non-zero count deserves a look). */
+  @GetMapping("/feed")
+  RecordProjection.FeedStatus feed() {
+    return projection.status();
   }
 
   @GetMapping("/processes")

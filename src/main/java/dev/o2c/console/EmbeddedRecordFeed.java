@@ -1,27 +1,45 @@
 package dev.o2c.console;
 
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * In embedded mode the engine's own record stream feeds the console: every few hundred milliseconds the records
- * after the last projected position are applied. Against a cluster there is no such stream in the application; see
- * the README on how an exporter feeds the same projection.
+ * In embedded mode the engine's own log feeds the console: every few hundred milliseconds the records after the last
+ * projected position are read and applied. Against a cluster there is no such log in the application; the console
+ * reads the cluster's query API instead ({@link ClusterConsoleSource}).
+ *
+ * <p>The feed reads the engine's log with a reader of its own that seeks to the last projected position, so a poll
+ * costs what is new, not what ever happened. It does not use the engine's {@code RecordStreamSource.getRecords()}:
+ * that keeps every record it ever decoded in a list and hands the whole list to each caller, so walking it costs more
+ * with every instance (issue 13). Only the records the console shows (events of processes, elements, jobs,
+ * incidents and variables) are decoded; the others are passed over by their header.
  */
 @Component
 class EmbeddedRecordFeed {
 
-  private static final int BATCH = 5_000;
-  private static final int MAX_ATTEMPTS = 20;
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedRecordFeed.class);
+  /** Records per projection transaction: large enough to be cheap, small enough to keep transactions short. */
+  private static final int BATCH = 2_000;
 
   private final ObjectProvider<ZeebeTestEngine> engine;
   private final RecordProjection projection;
+  private LogStreamReader reader;
+  private int partitionId;
+  private long unreadableOnce = -1;
 
   EmbeddedRecordFeed(ObjectProvider<ZeebeTestEngine> engine, RecordProjection projection) {
     this.engine = engine;
@@ -34,28 +52,77 @@ class EmbeddedRecordFeed {
     if (embedded == null) {
       return;
     }
-    List<Record<?>> fresh = freshRecords(embedded, projection.lastPosition());
-    for (int from = 0; from < fresh.size(); from += BATCH) {
-      projection.apply(fresh.subList(from, Math.min(fresh.size(), from + BATCH)));
+    if (reader == null) {
+      LogStream logStream = logStreamOf(embedded);
+      reader = logStream.newLogStreamReader();
+      partitionId = logStream.getPartitionId();
+    }
+    long position = projection.lastPosition();
+    reader.seekToNextEvent(position);
+    List<Record<?>> batch = new ArrayList<>();
+    long readUpTo = position;
+    int read = 0;
+    while (reader.hasNext()) {
+      LoggedEvent event = reader.next();
+      if (event.getPosition() <= position) {
+        continue;
+      }
+      try {
+        Record<?> record = shownRecord(event);
+        if (record != null) {
+          batch.add(record);
+        }
+      } catch (RuntimeException unreadable) {
+        // Apply what came before it first: skipping moves the position past this record.
+        projection.apply(batch, readUpTo);
+        batch.clear();
+        if (unreadableOnce != event.getPosition()) {
+          // The log is appended while we read it: give the record one more poll before calling it unreadable.
+          unreadableOnce = event.getPosition();
+          log.warn("Console feed could not read the record at position {}; trying again", event.getPosition());
+          return;
+        }
+        projection.skip(event.getPosition(), "UNREADABLE", "UNREADABLE", event.getKey(), unreadable);
+      }
+      readUpTo = event.getPosition();
+      if (++read == BATCH) {
+        projection.apply(batch, readUpTo);
+        batch.clear();
+        read = 0;
+      }
+    }
+    if (readUpTo > position) {
+      projection.apply(batch, readUpTo);
     }
   }
 
-  /** The engine appends while we read: a read it interrupts is simply done again. */
-  private static List<Record<?>> freshRecords(ZeebeTestEngine embedded, long after) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        List<Record<?>> fresh = new ArrayList<>();
-        for (Record<?> record : embedded.getRecordStreamSource().getRecords()) {
-          if (record.getPosition() > after) {
-            fresh.add(record);
-          }
-        }
-        return fresh;
-      } catch (ConcurrentModificationException e) {
-        if (attempt == MAX_ATTEMPTS) {
-          throw e;
-        }
-      }
+  /** The record decoded, or null when the console does not show its kind (read from its header alone). */
+  private Record<?> shownRecord(LoggedEvent event) {
+    RecordMetadata metadata = new RecordMetadata();
+    event.readMetadata(metadata);
+    if (!RecordProjection.shows(metadata.getRecordType(), metadata.getValueType())) {
+      return null;
+    }
+    UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
+    event.readValue(value);
+    return new CopiedRecord<>(value, metadata, event.getKey(), partitionId, event.getPosition(),
+        event.getSourceEventPosition(), event.getTimestamp());
+  }
+
+  /**
+   * The in-memory engine does not hand out its log stream; its record stream source has one reader for everyone.
+   * The engine class keeps the stream in a field, read here once (checked against zeebe-process-test-engine 8.8.21;
+   * a version that renames it fails here, at the first poll, with this message).
+   */
+  private static LogStream logStreamOf(ZeebeTestEngine embedded) {
+    try {
+      Field field = embedded.getClass().getDeclaredField("logStream");
+      field.setAccessible(true);
+      return (LogStream) field.get(embedded);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.error("The embedded engine's log stream cannot be read; the console stays empty", e);
+      throw new IllegalStateException("no log stream in " + embedded.getClass().getName()
+          + " (zeebe-process-test-engine version changed?)", e);
     }
   }
 }

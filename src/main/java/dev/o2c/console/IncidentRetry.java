@@ -1,10 +1,7 @@
 package dev.o2c.console;
 
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.web.ApiProblem;
 import io.camunda.client.CamundaClient;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,12 +14,12 @@ public class IncidentRetry {
 
   static final int RETRIES = 3;
 
-  private final JdbcTemplate jdbc;
+  private final ProcessConsole console;
   private final CamundaClient client;
   private final AuditLog audit;
 
-  IncidentRetry(JdbcTemplate jdbc, CamundaClient client, AuditLog audit) {
-    this.jdbc = jdbc;
+  IncidentRetry(ProcessConsole console, CamundaClient client, AuditLog audit) {
+    this.console = console;
     this.client = client;
     this.audit = audit;
   }
@@ -31,21 +28,13 @@ public class IncidentRetry {
 
   @Transactional
   public Retried retry(long incidentKey, String operator) {
-    List<Object[]> rows = jdbc.query("select state, job_key, element_id from console_incident where key = ?",
-        (row, i) -> new Object[] {row.getString("state"), row.getObject("job_key", Long.class),
-            row.getString("element_id")}, incidentKey);
-    if (rows.isEmpty()) {
-      throw ApiProblem.notFound("incident", incidentKey);
-    }
-    if (!"OPEN".equals(rows.get(0)[0])) {
-      throw ApiProblem.conflict("incident " + incidentKey + " is already resolved");
-    }
-    Long jobKey = (Long) rows.get(0)[1];
+    ConsoleSource.IncidentRef incident = console.openIncident(incidentKey);
+    Long jobKey = incident.jobKey();
     if (jobKey != null) {
       client.newUpdateRetriesCommand(jobKey).retries(RETRIES).send().join();
     }
     client.newResolveIncidentCommand(incidentKey).send().join();
-    audit.record(operator, "INCIDENT_RETRIED", "incident", incidentKey, "element " + rows.get(0)[2]
+    audit.record(operator, "INCIDENT_RETRIED", "incident", incidentKey, "element " + incident.elementId()
         + (jobKey == null ? "" : ", job " + jobKey + " given " + RETRIES + " retries"), null);
     return new Retried(incidentKey, jobKey, jobKey == null ? null : RETRIES);
   }

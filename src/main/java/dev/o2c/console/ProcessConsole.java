@@ -1,24 +1,24 @@
 package dev.o2c.console;
 
 import dev.o2c.platform.web.ApiProblem;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the console projection: processes with counts, instances, one instance in detail, element statistics. */
+/**
+ * The process console: processes with counts, instances, one instance in detail, element statistics. One code path
+ * for both modes: the input is checked and the answers shaped here, the data comes from the {@link ConsoleSource} of
+ * the mode (the record projection in embedded mode, the cluster's query API against Camunda 8.8).
+ */
 @Service
 public class ProcessConsole {
 
-  private final JdbcTemplate jdbc;
+  private static final List<String> STATES = List.of("ACTIVE", "COMPLETED", "TERMINATED", "INCIDENT");
 
-  ProcessConsole(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  private final ConsoleSource source;
+
+  ProcessConsole(ConsoleSource source) {
+    this.source = source;
   }
 
   public record ProcessSummary(String processId, String name, int version, int active, int incidents,
@@ -40,130 +40,47 @@ public class ProcessConsole {
 
   public record ElementStatistics(String elementId, int active, int incidents, int completed) {}
 
-  @Transactional(readOnly = true)
   public List<ProcessSummary> processes() {
-    return jdbc.query("""
-        select p.bpmn_process_id, p.version, p.xml,
-          (select count(*) from console_instance i where i.bpmn_process_id = p.bpmn_process_id and i.state = 'ACTIVE') as active,
-          (select count(distinct n.instance_key) from console_incident n join console_instance i on i.key = n.instance_key
-             where i.bpmn_process_id = p.bpmn_process_id and n.state = 'OPEN') as incidents,
-          (select count(*) from console_instance i where i.bpmn_process_id = p.bpmn_process_id and i.state = 'COMPLETED') as completed
-        from console_process p
-        where p.version = (select max(version) from console_process q where q.bpmn_process_id = p.bpmn_process_id)
-        order by p.bpmn_process_id""",
-        (row, i) -> new ProcessSummary(row.getString("bpmn_process_id"), processName(row.getString("xml"),
-            row.getString("bpmn_process_id")), row.getInt("version"), row.getInt("active"), row.getInt("incidents"),
-            row.getInt("completed")));
+    return source.processes();
   }
 
-  @Transactional(readOnly = true)
   public String latestXml(String processId) {
-    return jdbc.queryForList("select xml from console_process where bpmn_process_id = ? order by version desc limit 1",
-        String.class, processId).stream().findFirst()
-        .orElseThrow(() -> ApiProblem.notFound("process", processId));
+    return source.latestXml(processId).orElseThrow(() -> ApiProblem.notFound("process", processId));
   }
 
-  @Transactional(readOnly = true)
   public String instanceXml(long key) {
-    return jdbc.queryForList("select p.xml from console_instance i join console_process p "
-        + "on p.definition_key = i.definition_key where i.key = ?", String.class, key).stream().findFirst()
-        .orElseThrow(() -> ApiProblem.notFound("process instance", key));
+    return source.instanceXml(key).orElseThrow(() -> ApiProblem.notFound("process instance", key));
   }
 
   /** {@code state} INCIDENT means active with an open incident; {@code query} matches business key or key. */
-  @Transactional(readOnly = true)
   public List<InstanceSummary> instances(String processId, String state, String query, int limit) {
-    if (state != null && !List.of("ACTIVE", "COMPLETED", "TERMINATED", "INCIDENT").contains(state)) {
+    if (state != null && !STATES.contains(state)) {
       throw ApiProblem.invalid("state", "must be ACTIVE, COMPLETED, TERMINATED or INCIDENT");
     }
-    String pattern = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
-    return jdbc.query("""
-        select i.*, (select count(*) from console_incident n where n.instance_key = i.key and n.state = 'OPEN') as open_incidents
-        from console_instance i
-        where (cast(? as varchar) is null or i.bpmn_process_id = ?)
-          and (cast(? as varchar) is null or (? = 'INCIDENT' and exists (select 1 from console_incident n
-                 where n.instance_key = i.key and n.state = 'OPEN')) or i.state = ?)
-          and (cast(? as varchar) is null or lower(coalesce(i.business_key, '')) like ? or cast(i.key as varchar) like ?)
-        order by i.started_at desc, i.key desc limit ?""",
-        (row, i) -> new InstanceSummary(row.getLong("key"), row.getString("bpmn_process_id"), row.getInt("version"),
-            row.getString("business_key"), row.getString("state"), instant(row, "started_at"),
-            instant(row, "ended_at"), row.getInt("open_incidents"), (Long) row.getObject("parent_key", Long.class)),
-        processId, processId, state, state, state, pattern, pattern, pattern, Math.min(Math.max(limit, 1), 500));
+    String blankless = query == null || query.isBlank() ? null : query.trim();
+    return source.instances(blankless(processId), state, blankless, Math.min(Math.max(limit, 1), 500));
   }
 
-  @Transactional(readOnly = true)
   public InstanceDetail instance(long key) {
-    InstanceSummary summary = jdbc.query("select i.*, 0 as open_incidents from console_instance i where key = ?",
-        (row, i) -> new InstanceSummary(row.getLong("key"), row.getString("bpmn_process_id"), row.getInt("version"),
-            row.getString("business_key"), row.getString("state"), instant(row, "started_at"),
-            instant(row, "ended_at"), 0, (Long) row.getObject("parent_key", Long.class)), key)
-        .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("process instance", key));
-    List<String> active = jdbc.queryForList("select element_id from console_element where instance_key = ? "
-        + "and state = 'ACTIVE' order by started_at", String.class, key);
-    List<String> completed = jdbc.queryForList("select element_id from console_element where instance_key = ? "
-        + "and state = 'COMPLETED' order by ended_at", String.class, key);
-    List<String> flows = jdbc.queryForList("select distinct flow_id from console_flow where instance_key = ?",
-        String.class, key);
-    List<Incident> incidents = jdbc.query("""
-        select n.*, j.type, j.worker from console_incident n left join console_job j on j.key = n.job_key
-        where n.instance_key = ? order by n.created_at""",
-        (row, i) -> new Incident(row.getLong("key"), row.getString("element_id"), row.getString("error_type"),
-            row.getString("error_message"), (Long) row.getObject("job_key", Long.class), row.getString("type"),
-            row.getString("worker"), instant(row, "created_at"), row.getString("state")), key);
-    List<Variable> variables = jdbc.query("select name, value, scope_key from console_variable "
-        + "where instance_key = ? order by scope_key = ? desc, name", (row, i) -> new Variable(row.getString("name"),
-        row.getString("value"), row.getLong("scope_key")), key, key);
-    return new InstanceDetail(summary.key(), summary.processId(), summary.version(), summary.businessKey(),
-        summary.state(), summary.startedAt(), summary.endedAt(), summary.parentKey(), active, completed, flows,
-        incidents, variables, history(key, incidents));
+    return source.instance(key).orElseThrow(() -> ApiProblem.notFound("process instance", key));
   }
 
-  private List<HistoryEvent> history(long key, List<Incident> incidents) {
-    List<HistoryEvent> history = new ArrayList<>();
-    jdbc.query("select element_id, element_type, state, started_at, ended_at from console_element "
-        + "where instance_key = ?", row -> {
-          history.add(new HistoryEvent(instant(row, "started_at"), row.getString("element_id"),
-              row.getString("element_type"), "ACTIVATED"));
-          if (row.getTimestamp("ended_at") != null) {
-            history.add(new HistoryEvent(instant(row, "ended_at"), row.getString("element_id"),
-                row.getString("element_type"), row.getString("state")));
-          }
-        }, key);
-    jdbc.query("select n.element_id, n.created_at, n.resolved_at from console_incident n where n.instance_key = ?",
-        row -> {
-          history.add(new HistoryEvent(instant(row, "created_at"), row.getString("element_id"), "INCIDENT",
-              "INCIDENT_CREATED"));
-          if (row.getTimestamp("resolved_at") != null) {
-            history.add(new HistoryEvent(instant(row, "resolved_at"), row.getString("element_id"), "INCIDENT",
-                "INCIDENT_RESOLVED"));
-          }
-        }, key);
-    history.sort(Comparator.comparing(HistoryEvent::at));
-    return history;
-  }
-
-  @Transactional(readOnly = true)
   public List<ElementStatistics> statistics(String processId) {
     latestXml(processId);
-    return jdbc.query("""
-        select e.element_id,
-               count(*) filter (where e.state = 'ACTIVE') as active,
-               count(*) filter (where e.state = 'COMPLETED') as completed,
-               (select count(*) from console_incident n join console_instance j on j.key = n.instance_key
-                 where j.bpmn_process_id = ? and n.element_id = e.element_id and n.state = 'OPEN') as incidents
-        from console_element e join console_instance i on i.key = e.instance_key
-        where i.bpmn_process_id = ? group by e.element_id order by e.element_id""",
-        (row, i) -> new ElementStatistics(row.getString("element_id"), row.getInt("active"), row.getInt("incidents"),
-            row.getInt("completed")), processId, processId);
+    return source.statistics(processId);
   }
 
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    var timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
+  /** The incident a retry is about: 404 when unknown, 409 when it is no longer open. */
+  ConsoleSource.IncidentRef openIncident(long incidentKey) {
+    ConsoleSource.IncidentRef incident = source.incident(incidentKey)
+        .orElseThrow(() -> ApiProblem.notFound("incident", incidentKey));
+    if (!incident.open()) {
+      throw ApiProblem.conflict("incident " + incidentKey + " is already resolved");
+    }
+    return incident;
   }
 
-  private static String processName(String xml, String fallback) {
-    var matcher = java.util.regex.Pattern.compile("<bpmn:process [^>]*name=\"([^\"]+)\"").matcher(xml);
-    return matcher.find() ? matcher.group(1) : fallback;
+  private static String blankless(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 }
