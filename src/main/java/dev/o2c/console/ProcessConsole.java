@@ -1,6 +1,5 @@
 package dev.o2c.console;
 
-import dev.o2c.platform.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -45,24 +44,24 @@ public class ProcessConsole {
   }
 
   public String latestXml(String processId) {
-    return source.latestXml(processId).orElseThrow(() -> ApiProblem.notFound("process", processId));
+    return source.latestXml(processId).orElseThrow(() -> new ConsoleNotFoundException("process", processId));
   }
 
   public String instanceXml(long key) {
-    return source.instanceXml(key).orElseThrow(() -> ApiProblem.notFound("process instance", key));
+    return source.instanceXml(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
   }
 
   /** {@code state} INCIDENT means active with an open incident; {@code query} matches business key or key. */
   public List<InstanceSummary> instances(String processId, String state, String query, int limit) {
     if (state != null && !STATES.contains(state)) {
-      throw ApiProblem.invalid("state", "must be ACTIVE, COMPLETED, TERMINATED or INCIDENT");
+      throw new InvalidConsoleException("state", "must be ACTIVE, COMPLETED, TERMINATED or INCIDENT");
     }
     String blankless = query == null || query.isBlank() ? null : query.trim();
     return source.instances(blankless(processId), state, blankless, Math.min(Math.max(limit, 1), 500));
   }
 
   public InstanceDetail instance(long key) {
-    return source.instance(key).orElseThrow(() -> ApiProblem.notFound("process instance", key));
+    return source.instance(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
   }
 
   public List<ElementStatistics> statistics(String processId) {
@@ -73,9 +72,9 @@ public class ProcessConsole {
   /** The incident a retry is about: 404 when unknown, 409 when it is no longer open. */
   ConsoleSource.IncidentRef openIncident(long incidentKey) {
     ConsoleSource.IncidentRef incident = source.incident(incidentKey)
-        .orElseThrow(() -> ApiProblem.notFound("incident", incidentKey));
+        .orElseThrow(() -> new ConsoleNotFoundException("incident", incidentKey));
     if (!incident.open()) {
-      throw ApiProblem.conflict("incident " + incidentKey + " is already resolved");
+      throw new IllegalConsoleTransitionException("incident " + incidentKey + " is already resolved");
     }
     return incident;
   }
