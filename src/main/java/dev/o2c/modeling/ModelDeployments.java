@@ -45,6 +45,11 @@ public class ModelDeployments implements FormSource, ProcessModelSource, SmartLi
   private static final Logger log = LoggerFactory.getLogger(ModelDeployments.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String STARTUP = "application start-up";
+  /**
+   * The engine's first deployment starts its DMN and FEEL engines: about 8 s on a busy 2-core machine, close to the
+   * client's default 10 s request timeout.
+   */
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   /** What the engine runs for one process, decision or form id. */
   public record Deployed(Kind kind, String id, int version, String file, long deploymentKey, String deployedBy,
@@ -120,7 +125,7 @@ public class ModelDeployments implements FormSource, ProcessModelSource, SmartLi
           command = command == null ? client.newDeployResourceCommand().addResourceBytes(file.content(), file.name())
               : command.addResourceBytes(file.content(), file.name());
         }
-        event = command.send().join();
+        event = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
       } catch (ClientStatusException e) {
         if (e.getStatusCode() != Status.Code.INVALID_ARGUMENT) {
           throw e;
@@ -246,7 +251,7 @@ public class ModelDeployments implements FormSource, ProcessModelSource, SmartLi
       command = command == null ? client.newDeployResourceCommand().addResourceBytes(file.content(), file.name())
           : command.addResourceBytes(file.content(), file.name());
     }
-    return command.send().join();
+    return command.requestTimeout(DEPLOY_TIMEOUT).send().join();
   }
 
   @Override
