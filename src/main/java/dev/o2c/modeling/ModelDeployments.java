@@ -89,7 +89,10 @@ public class ModelDeployments implements FormSource, ProcessModelSource, SmartLi
     List<ModelFile> files = new ArrayList<>();
     ModelCheckService.shippedFiles().forEach((name, bytes) -> files.add(ModelFile.read(name, bytes)));
     Set<String> seen = new HashSet<>();
-    for (ModelResource row : resources.findAllByOrderByIdAsc()) {
+    // only files still the latest for some id: an older one would be replaced by a newer sharing its ids anyway
+    List<ModelResource> latest = new ArrayList<>(resources.latest());
+    latest.sort(java.util.Comparator.comparing(ModelResource::getId));
+    for (ModelResource row : latest) {
       if (seen.add(row.getDeploymentKey() + "/" + row.getName())) {
         overlay(files, ModelFile.read(row.getName(), row.getContent()));
       }

@@ -13,6 +13,4 @@ interface ModelResourceRepository extends JpaRepository<ModelResource, Long> {
   @Query("select r from ModelResource r where r.id in"
       + " (select max(l.id) from ModelResource l group by l.kind, l.resourceId) order by r.kind, r.resourceId")
   List<ModelResource> latest();
-
-  List<ModelResource> findAllByOrderByIdAsc();
 }
