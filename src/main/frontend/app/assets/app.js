@@ -36,6 +36,7 @@ const NAV = [
   { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
   { href: '/dashboard', label: 'Receivables', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/console', label: 'Process console', groups: ['operators'] },
+  { href: '/models', label: 'Models', groups: ['business-analysts', 'operators'] },
   { href: '/api-browser', label: 'API', groups: ['*'] },
 ];
 

@@ -1,6 +1,5 @@
 package dev.o2c;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn", "classpath*:/forms/*.form"})
+// The shipped processes/ and forms/ are deployed at start-up by dev.o2c.modeling.ModelDeployments, together with the
+// models accepted through the safe deploy since (they replace the shipped ones they change).
 public class O2cApplication {
   public static void main(String[] args) {
     SpringApplication.run(O2cApplication.class, args);

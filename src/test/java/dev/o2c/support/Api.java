@@ -54,6 +54,28 @@ public class Api {
     }
   }
 
+  /** A multipart upload: one part named "file" per entry (file name -> content), as a browser's file input sends. */
+  public Response upload(String user, String path, Map<String, byte[]> files) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    files.forEach((name, content) -> parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }));
+    TestRestTemplate client = user == null ? http : http.withBasicAuth(user, user);
+    ResponseEntity<String> response = client.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
+    try {
+      JsonNode node = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+      return new Response(response.getStatusCode().value(), response.getHeaders(), node);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public record Response(int status, HttpHeaders headers, JsonNode body) {
 
     public String contentType() {

@@ -16,14 +16,21 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** The BPMN models shipped in processes/ (the ones deployed), for element names, linked forms and diagrams. */
+/**
+ * The BPMN models for element names, linked forms and diagrams: the latest deployed through the application
+ * (ProcessModelSource) or else the one shipped in processes/.
+ */
 @Component
 public class ProcessModels {
 
   private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
   private final Map<String, String> xml = new ConcurrentHashMap<>();
+  private final java.util.List<ProcessModelSource> deployed;
+  /** Parsed deployed models by checksum: parsing a model for every task would cost more than the lookup. */
+  private final Map<String, BpmnModelInstance> parsed = new ConcurrentHashMap<>();
 
-  ProcessModels() throws IOException {
+  ProcessModels(java.util.List<ProcessModelSource> deployed) throws IOException {
+    this.deployed = java.util.List.copyOf(deployed);
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:/processes/*.bpmn")) {
       try (InputStream in = resource.getInputStream()) {
         byte[] bytes = in.readAllBytes();
@@ -39,6 +46,10 @@ public class ProcessModels {
   }
 
   public Optional<String> diagramXml(String processId) {
+    Optional<ProcessModelSource.DeployedModel> latest = latestDeployed(processId);
+    if (latest.isPresent()) {
+      return latest.map(model -> new String(model.xml(), StandardCharsets.UTF_8));
+    }
     return Optional.ofNullable(xml.get(processId));
   }
 
@@ -57,8 +68,21 @@ public class ProcessModels {
         .filter(id -> !id.isBlank());
   }
 
+  private Optional<ProcessModelSource.DeployedModel> latestDeployed(String processId) {
+    for (ProcessModelSource source : deployed) {
+      Optional<ProcessModelSource.DeployedModel> model = source.latestProcess(processId);
+      if (model.isPresent()) {
+        return model;
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<FlowElement> element(String processId, String elementId) {
-    BpmnModelInstance model = models.get(processId);
+    BpmnModelInstance model = latestDeployed(processId)
+        .map(latest -> parsed.computeIfAbsent(latest.checksum(),
+            checksum -> Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(latest.xml()))))
+        .orElseGet(() -> models.get(processId));
     return model == null ? Optional.empty() : Optional.ofNullable(model.getModelElementById(elementId));
   }
 }

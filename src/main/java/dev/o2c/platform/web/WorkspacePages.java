@@ -12,7 +12,7 @@ class WorkspacePages implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addViewController("/login").setViewName("forward:/login.html");
     for (String page : new String[] {"tasks", "task", "orders", "console", "instance", "process", "dashboard",
-        "statements"}) {
+        "statements", "models"}) {
       registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
     }
   }
