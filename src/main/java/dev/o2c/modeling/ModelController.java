@@ -5,7 +5,6 @@ import dev.o2c.modeling.ModelDeployments.Deployed;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.web.ApiProblem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +49,10 @@ class ModelController {
     request.getMultiFileMap().values().forEach(uploads::addAll);
     uploads.removeIf(upload -> upload.getOriginalFilename() == null && upload.isEmpty());
     if (uploads.isEmpty()) {
-      throw ApiProblem.invalid("file", "Upload one or more .bpmn, .dmn or .form files.");
+      throw new InvalidModelException("file", "Upload one or more .bpmn, .dmn or .form files.");
     }
     if (uploads.size() > MAX_FILES) {
-      throw ApiProblem.invalid("file", "At most " + MAX_FILES + " files in one deployment (got " + uploads.size()
+      throw new InvalidModelException("file", "At most " + MAX_FILES + " files in one deployment (got " + uploads.size()
           + ").");
     }
     List<ModelFile> files = new ArrayList<>();
@@ -65,15 +64,15 @@ class ModelController {
       try {
         file = ModelFile.read(name, upload.getBytes());
       } catch (ModelFile.Refused e) {
-        throw ApiProblem.invalid("file", e.getMessage());
+        throw new InvalidModelException("file", e.getMessage());
       }
       if (!names.add(file.name())) {
-        throw ApiProblem.invalid("file", file.name() + " is uploaded twice.");
+        throw new InvalidModelException("file", file.name() + " is uploaded twice.");
       }
       for (var id : file.ids().entrySet()) {
         String other = definedIn.putIfAbsent(id.getValue() + ":" + id.getKey(), file.name());
         if (other != null) {
-          throw ApiProblem.invalid("file", file.name() + " and " + other + " both define "
+          throw new InvalidModelException("file", file.name() + " and " + other + " both define "
               + id.getValue().name().toLowerCase() + " '" + id.getKey() + "'.");
         }
       }
