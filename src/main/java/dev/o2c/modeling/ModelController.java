@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import dev.o2c.platform.web.ApiProblem;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
@@ -36,6 +37,17 @@ class ModelController {
   static final int MAX_FILES = 20;
 
   private final ModelDeployments deployments;
+
+  /** A model or form of this application is a few dozen KB; anything past this is not one. */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  /** 413 like any other upload over its limit: an HTTP matter, so it stays in the web layer. */
+  static final class ModelTooLarge extends ApiProblem {
+    ModelTooLarge(String name) {
+      super(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "file",
+          name + " is larger than " + MAX_FILE_BYTES / 1024 + " KB, more than any process model or form");
+    }
+  }
 
   ModelController(ModelDeployments deployments) {
     this.deployments = deployments;
@@ -60,6 +72,10 @@ class ModelController {
     Map<String, String> definedIn = new HashMap<>();
     for (MultipartFile upload : uploads) {
       String name = upload.getOriginalFilename();
+      if (upload.getSize() > MAX_FILE_BYTES) {
+        // the application's upload limit is sized for bank statements; a model is far smaller
+        throw new ModelTooLarge(name);
+      }
       ModelFile file;
       try {
         file = ModelFile.read(name, upload.getBytes());

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
+import dev.o2c.platform.errors.NotFoundException;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,9 +149,9 @@ class ClusterConsoleSourceTest {
 
   @Test
   void whatTheClusterDoesNotKnowIsNotFoundAndBadInputIsRefusedAboveTheSource() {
-    assertThatThrownBy(() -> console.instance(999)).isInstanceOf(ApiProblem.class).hasMessageContaining("999");
-    assertThatThrownBy(() -> console.instances(null, "SLEEPING", null, 10)).isInstanceOf(ApiProblem.class)
-        .extracting(problem -> ((ApiProblem) problem).field()).isEqualTo("state");
+    assertThatThrownBy(() -> console.instance(999)).isInstanceOf(NotFoundException.class).hasMessageContaining("999");
+    assertThatThrownBy(() -> console.instances(null, "SLEEPING", null, 10)).isInstanceOf(InvalidValueException.class)
+        .extracting(problem -> ((InvalidValueException) problem).field()).isEqualTo("state");
     assertThat(requests).extracting(Request::path).containsExactly("/v2/process-instances/999");
   }
 
