@@ -91,6 +91,12 @@ class CreditReviewDecisionsTest {
       assertThat(record.getDetails()).contains("15000.00 over").contains("authority credit-managers");
       assertThat(record.getReason()).isEqualTo("Seasonal peak, long-standing customer");
     });
+    Api.Response table = api.get("manager", "/api/orders/" + order.getId() + "/credit-approvals");
+    assertThat(table.status()).isEqualTo(200);
+    assertThat(table.body().get(0).path("approvedBy").asText()).isEqualTo("manager");
+    assertThat(table.body().get(0).path("authorityGroup").asText()).isEqualTo(Groups.CREDIT_MANAGERS);
+    assertThat(table.body().get(0).path("reservedOverLimit").decimalValue()).isEqualByComparingTo("15000");
+    assertThat(api.get("collector", "/api/orders/" + order.getId() + "/credit-approvals").status()).isEqualTo(403);
     assertThat(engine.completedElements(order.getProcessInstanceKey()))
         .contains("Task_ReviewCredit", "Task_RecordCreditReview", "Gateway_SecondApprover", "Task_ReserveCredit")
         .doesNotContain("Event_CreditLimitExceeded", "Task_SecondApproval");
