@@ -15,9 +15,11 @@ public class RecordCreditDecisionWorker {
   static final String DEFAULT_REVIEW_GROUP = "credit-analysts";
 
   private final CreditDecisions decisions;
+  private final CreditReviews reviews;
 
-  RecordCreditDecisionWorker(CreditDecisions decisions) {
+  RecordCreditDecisionWorker(CreditDecisions decisions, CreditReviews reviews) {
     this.decisions = decisions;
+    this.reviews = reviews;
   }
 
   @JobWorker(type = "record-credit-decision", fetchAllVariables = true)
@@ -31,6 +33,10 @@ public class RecordCreditDecisionWorker {
     decisions.recordPolicyDecision(orderId, outcome, reason, new java.util.TreeMap<>(inputs).toString(),
         "job-" + job.getKey());
     Object group = creditDecision.get("reviewGroup");
-    return Map.of("reviewGroup", group == null ? DEFAULT_REVIEW_GROUP : group.toString(), "reviewReason", reason);
+    String policyGroup = group == null ? DEFAULT_REVIEW_GROUP : group.toString();
+    // a review goes to a group that may approve the order as it stands (approval-authority), not to one that can
+    // only reject it
+    String reviewGroup = outcome == Outcome.REVIEW ? reviews.reviewGroupFor(orderId, policyGroup) : policyGroup;
+    return Map.of("reviewGroup", reviewGroup, "reviewReason", reason);
   }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * reserve-credit: takes the order's amount out of the available credit, atomically. When another order got there
- * first, the order goes back to review by a credit manager (BPMN error CREDIT_LIMIT_EXCEEDED).
+ * reserve-credit: takes the order's amount out of the available credit, atomically; after an authorised approval
+ * (approvalId) as far beyond it as the approval allows. When the credit is not there (another order got there first),
+ * the order goes back to review by a credit manager (BPMN error CREDIT_LIMIT_EXCEEDED) with the real reason.
  */
 @Component
 public class ReserveCreditWorker {
@@ -22,12 +23,11 @@ public class ReserveCreditWorker {
   }
 
   @JobWorker(type = "reserve-credit")
-  public Map<String, Object> reserve(@Variable Long orderId) {
-    CreditReservation.Result result = reservation.reserve(orderId, "credit-policy");
+  public Map<String, Object> reserve(@Variable Long orderId, @Variable Long approvalId) {
+    CreditReservation.Result result = reservation.reserve(orderId, "credit-policy", approvalId);
     if (!result.reserved()) {
-      String reason = "Available credit " + result.availableAfter() + " no longer covers the order";
-      throw CamundaError.bpmnError(LIMIT_EXCEEDED, reason,
-          Map.of("reviewGroup", "credit-managers", "reviewReason", reason, "availableCredit", result.availableAfter()));
+      throw CamundaError.bpmnError(LIMIT_EXCEEDED, result.refusal(), Map.of("reviewGroup", "credit-managers",
+          "reviewReason", result.refusal(), "availableCredit", result.availableAfter()));
     }
     return Map.of("reservedAmount", result.reservedAmount(), "availableCredit", result.availableAfter());
   }

@@ -42,11 +42,18 @@ public class CreditDecisions {
   @Transactional
   public CreditDecision recordReview(long orderId, Outcome outcome, String comment, String reviewer,
       String idempotencyKey) {
+    return recordReview(orderId, outcome, comment, "manual review", reviewer, idempotencyKey);
+  }
+
+  /** The same, with the figures and authority the reviewer decided on as its inputs. */
+  @Transactional
+  public CreditDecision recordReview(long orderId, Outcome outcome, String comment, String inputs, String reviewer,
+      String idempotencyKey) {
     if (outcome == Outcome.REVIEW) {
       throw new IllegalArgumentException("a review ends in APPROVE or REJECT");
     }
     return decisions.findByIdempotencyKey(idempotencyKey).orElseGet(
-        () -> save(orderId, outcome, comment, "manual review", reviewer, Source.REVIEW, idempotencyKey));
+        () -> save(orderId, outcome, comment, inputs, reviewer, Source.REVIEW, idempotencyKey));
   }
 
   @Transactional(readOnly = true)

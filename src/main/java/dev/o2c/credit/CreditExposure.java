@@ -27,4 +27,14 @@ public class CreditExposure {
   public BigDecimal available(Customer customer) {
     return customer.getCreditLimit().subtract(of(customer.getId()));
   }
+
+  /** How far an order of {@code amount} would go beyond the customer's available credit; zero when it fits. */
+  public BigDecimal amountOverLimit(Customer customer, BigDecimal amount) {
+    return overLimit(amount, available(customer));
+  }
+
+  /** The one definition of "over the limit" given the available credit, for callers that already hold it. */
+  public static BigDecimal overLimit(BigDecimal amount, BigDecimal available) {
+    return amount.subtract(available).max(BigDecimal.ZERO);
+  }
 }

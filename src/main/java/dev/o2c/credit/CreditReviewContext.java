@@ -16,16 +16,20 @@ class CreditReviewContext implements TaskContextProvider {
   private final OrderService orders;
   private final CreditDecisions decisions;
   private final CustomerAccount accounts;
+  private final CreditReviews reviews;
 
-  CreditReviewContext(OrderService orders, CreditDecisions decisions, CustomerAccount accounts) {
+  CreditReviewContext(OrderService orders, CreditDecisions decisions, CustomerAccount accounts,
+      CreditReviews reviews) {
     this.orders = orders;
     this.decisions = decisions;
     this.accounts = accounts;
+    this.reviews = reviews;
   }
 
   @Override
   public boolean describes(HumanTask task) {
-    return "credit-review".equals(task.getFormId());
+    return ApprovalAuthorityGuard.REVIEW_FORM.equals(task.getFormId())
+        || ApprovalAuthorityGuard.SECOND_APPROVAL_FORM.equals(task.getFormId());
   }
 
   @Override
@@ -42,6 +46,22 @@ class CreditReviewContext implements TaskContextProvider {
         "outcome", decision.getOutcome().name(), "reason", decision.getReason(), "inputs", decision.getInputs(),
         "decidedBy", decision.getDecidedBy(), "decidedAt", decision.getDecidedAt().toString())).toList();
     context.put("decisions", history);
+    // the real reason this review is open (a failed reservation says so, not the policy's first verdict)
+    context.put("reviewReason", String.valueOf(variables.get("reviewReason")));
+    context.put("approvals", reviews.forOrder(order.getId()).stream().map(approval -> {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("id", approval.getId());
+      view.put("decision", approval.getDecision().name());
+      view.put("status", approval.getStatus().name());
+      view.put("approvedBy", approval.approvers());
+      view.put("authorityGroup", approval.getAuthorityGroup());
+      view.put("authority", approval.getAuthority());
+      view.put("amountOverLimit", approval.getAmountOverLimit());
+      view.put("reservedOverLimit", approval.getReservedOverLimit());
+      view.put("reason", approval.getReason());
+      view.put("decidedAt", approval.getDecidedAt().toString());
+      return view;
+    }).toList());
     context.put("customer", accounts.summary(order.getCustomerId()));
     return context;
   }

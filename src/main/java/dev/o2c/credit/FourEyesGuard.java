@@ -7,14 +7,16 @@ import dev.o2c.tasks.TaskCompletionGuard;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Four eyes: whoever placed an order may not approve its credit. */
+/** Four eyes: whoever placed an order may not approve its credit, neither first nor as the second approver. */
 @Component
 class FourEyesGuard implements TaskCompletionGuard {
 
   @Override
   public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> variables,
       CurrentUser user) {
-    if ("credit-review".equals(task.getFormId()) && user.name().equals(variables.get("placedBy"))) {
+    boolean creditDecision = ApprovalAuthorityGuard.REVIEW_FORM.equals(task.getFormId())
+        || ApprovalAuthorityGuard.SECOND_APPROVAL_FORM.equals(task.getFormId());
+    if (creditDecision && user.name().equals(variables.get("placedBy"))) {
       throw ApiProblem.forbidden("four eyes: " + user.name() + " placed order " + variables.get("orderId")
           + " and cannot review its credit");
     }

@@ -17,11 +17,14 @@ public class OrderIntake {
   private final OrderService orders;
   private final ProcessCommands processes;
   private final Duration reviewSla;
+  private final Duration prepaymentWait;
 
-  OrderIntake(OrderService orders, ProcessCommands processes, @Value("${o2c.credit.review-sla}") Duration reviewSla) {
+  OrderIntake(OrderService orders, ProcessCommands processes, @Value("${o2c.credit.review-sla}") Duration reviewSla,
+      @Value("${o2c.credit.prepayment-wait:P14D}") Duration prepaymentWait) {
     this.orders = orders;
     this.processes = processes;
     this.reviewSla = reviewSla;
+    this.prepaymentWait = prepaymentWait;
   }
 
   @Transactional
@@ -33,8 +36,14 @@ public class OrderIntake {
         "orderAmount", order.getTotalAmount(),
         "currency", order.getCurrency(),
         "placedBy", placedBy,
-        "reviewSla", reviewSla.toString()));
+        "reviewSla", reviewSla.toString(),
+        "prepaymentWait", inDays(prepaymentWait)));
     order.startedAs(processInstanceKey);
     return order;
+  }
+
+  /** P14D rather than PT336H: the value shows in the rejection reason a person reads. */
+  static String inDays(Duration duration) {
+    return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
   }
 }

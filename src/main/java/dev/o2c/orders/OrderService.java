@@ -85,6 +85,17 @@ public class OrderService {
     audit.record(actor, "ORDER_IN_CREDIT_REVIEW", ENTITY, orderId, "awaiting credit review", reason);
   }
 
+  /** Released on prepayment: the order waits for the customer's payment; repeating it changes nothing. */
+  @Transactional
+  public void awaitPrepayment(long orderId, BigDecimal amount, String actor, String reason) {
+    SalesOrder order = lock(orderId);
+    if (order.getStatus() != OrderStatus.AWAITING_PREPAYMENT) {
+      order.moveTo(OrderStatus.AWAITING_PREPAYMENT);
+      audit.record(actor, "ORDER_AWAITING_PREPAYMENT", ENTITY, orderId,
+          "released on prepayment of " + amount + " " + order.getCurrency(), reason);
+    }
+  }
+
   @Transactional
   public void approve(long orderId, BigDecimal reserved, String actor) {
     SalesOrder order = lock(orderId);

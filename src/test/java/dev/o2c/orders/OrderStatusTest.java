@@ -16,7 +16,10 @@ class OrderStatusTest {
   void theLifeCycleMovesForwardOnly() {
     assertThat(next(OrderStatus.CREDIT_CHECK))
         .containsExactlyInAnyOrder(OrderStatus.CREDIT_REVIEW, OrderStatus.APPROVED, OrderStatus.REJECTED);
-    assertThat(next(OrderStatus.CREDIT_REVIEW)).containsExactlyInAnyOrder(OrderStatus.APPROVED, OrderStatus.REJECTED);
+    assertThat(next(OrderStatus.CREDIT_REVIEW))
+        .containsExactlyInAnyOrder(OrderStatus.APPROVED, OrderStatus.REJECTED, OrderStatus.AWAITING_PREPAYMENT);
+    assertThat(next(OrderStatus.AWAITING_PREPAYMENT))
+        .containsExactlyInAnyOrder(OrderStatus.APPROVED, OrderStatus.REJECTED, OrderStatus.CREDIT_REVIEW);
     assertThat(next(OrderStatus.APPROVED)).containsExactlyInAnyOrder(OrderStatus.SHIPPED, OrderStatus.CREDIT_REVIEW);
     assertThat(next(OrderStatus.SHIPPED)).containsExactly(OrderStatus.INVOICED);
     assertThat(next(OrderStatus.INVOICED)).containsExactly(OrderStatus.COMPLETED);
