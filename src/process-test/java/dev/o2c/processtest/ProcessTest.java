@@ -2,6 +2,7 @@ package dev.o2c.processtest;
 
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
  * zonky's embedded server as in the default suite. Runs only with {@code ./mvnw -Pprocess-test verify}.
  */
 @Target(ElementType.TYPE)
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("camunda-process-test")
 @SpringBootTest(properties = "o2c.embedded.enabled=false")
