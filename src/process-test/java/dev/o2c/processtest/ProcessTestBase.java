@@ -8,6 +8,7 @@ import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.PaymentTerms;
 import dev.o2c.customers.RiskClass;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.orders.OrderIntake;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
@@ -40,11 +41,18 @@ abstract class ProcessTestBase {
   @Autowired HumanTaskRepository tasks;
   @Autowired TimeTravel timeTravel;
   @Autowired ProcessTestConfiguration.EngineTime engineTime;
+  @Autowired LedgerInvariants ledger;
 
   @BeforeAll
   static void patience() {
     // The app's workers answer asynchronously and the container's secondary storage lags behind the engine.
     CamundaAssert.setAssertionTimeout(PATIENCE);
+  }
+
+  @AfterEach
+  void ledgerStillHolds() {
+    // the tests post payments, charges and bank credits: the ledger must still balance afterwards
+    ledger.assertHold();
   }
 
   @AfterEach
