@@ -1,6 +1,7 @@
 package dev.o2c.credit;
 
 import dev.o2c.credit.CreditDecision.Outcome;
+import dev.o2c.platform.security.Groups;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordCreditDecisionWorker {
 
-  static final String DEFAULT_REVIEW_GROUP = "credit-analysts";
+  static final String DEFAULT_REVIEW_GROUP = Groups.CREDIT_ANALYSTS;
 
   private final CreditDecisions decisions;
   private final CreditReviews reviews;

@@ -1,5 +1,6 @@
 package dev.o2c.credit;
 
+import dev.o2c.platform.security.Groups;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;
@@ -26,7 +27,7 @@ public class ReserveCreditWorker {
   public Map<String, Object> reserve(@Variable Long orderId, @Variable Long approvalId) {
     CreditReservation.Result result = reservation.reserve(orderId, "credit-policy", approvalId);
     if (!result.reserved()) {
-      throw CamundaError.bpmnError(LIMIT_EXCEEDED, result.refusal(), Map.of("reviewGroup", "credit-managers",
+      throw CamundaError.bpmnError(LIMIT_EXCEEDED, result.refusal(), Map.of("reviewGroup", Groups.CREDIT_MANAGERS,
           "reviewReason", result.refusal(), "availableCredit", result.availableAfter()));
     }
     return Map.of("reservedAmount", result.reservedAmount(), "availableCredit", result.availableAfter());

@@ -1,7 +1,7 @@
 package dev.o2c.credit;
 
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
 import java.util.Map;
@@ -41,7 +41,7 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
     CreditReviews.Assessment assessment = reviews.assess(orderId(context), choice, true);
     ApprovalAuthority.Required required = assessment.required();
     if (!ApprovalAuthority.holds(user.groups(), required.group())) {
-      throw ApiProblem.forbidden("this decision needs the group " + required.group() + " (" + required.authority()
+      throw new NotPermittedException("this decision needs the group " + required.group() + " (" + required.authority()
           + "; " + assessment.granted() + " " + assessment.currency() + " beyond the limit): " + user.name()
           + " is not in it");
     }
@@ -52,14 +52,14 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
     CreditApproval approval = approvalId == null ? null
         : reviews.find(Long.parseLong(approvalId.toString())).orElse(null);
     if (approval == null) {
-      throw ApiProblem.conflict("the approval to confirm no longer exists");
+      throw new IllegalCreditTransitionException("the approval to confirm no longer exists");
     }
     if (user.name().equals(approval.getApprovedBy())) {
-      throw ApiProblem.forbidden("four eyes: " + user.name() + " made the first approval of order "
+      throw new NotPermittedException("four eyes: " + user.name() + " made the first approval of order "
           + approval.getOrderId() + "; a second " + approval.getAuthorityGroup() + " member must confirm it");
     }
     if (!ApprovalAuthority.holds(user.groups(), approval.getAuthorityGroup())) {
-      throw ApiProblem.forbidden("the second approval needs the group " + approval.getAuthorityGroup() + ": "
+      throw new NotPermittedException("the second approval needs the group " + approval.getAuthorityGroup() + ": "
           + user.name() + " is not in it");
     }
   }

@@ -6,7 +6,6 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public class CreditReservation {
   public Result reserve(long orderId, String actor, Long approvalId) {
     SalesOrder order = orders.get(orderId);
     Customer customer = customers.lockById(order.getCustomerId())
-        .orElseThrow(() -> ApiProblem.notFound("customer", order.getCustomerId()));
+        .orElseThrow(() -> new CreditNotFoundException("customer", order.getCustomerId()));
     if (order.getStatus().holdsReservation() || order.getStatus() == OrderStatus.INVOICED
         || order.getStatus() == OrderStatus.COMPLETED) {
       return new Result(true, order.getReservedAmount(), exposure.available(customer), null);

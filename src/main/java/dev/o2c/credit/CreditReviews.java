@@ -12,7 +12,7 @@ import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.engine.ProcessCommands;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.NotPermittedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Comparator;
@@ -84,11 +84,11 @@ public class CreditReviews {
         BigDecimal newLimit = choice.newCreditLimit();
         BigDecimal stillOver = CreditExposure.overLimit(amount, newLimit.subtract(exposureNow));
         if (strict && newLimit.compareTo(limit) <= 0) {
-          throw ApiProblem.invalid("newCreditLimit", "must be above the current limit of " + limit + " "
+          throw new InvalidCreditException("newCreditLimit", "must be above the current limit of " + limit + " "
               + customer.getCurrency());
         }
         if (strict && stillOver.signum() > 0) {
-          throw ApiProblem.invalid("newCreditLimit", "a limit of " + newLimit + " leaves the order " + stillOver
+          throw new InvalidCreditException("newCreditLimit", "a limit of " + newLimit + " leaves the order " + stillOver
               + " over the available credit; at least " + limit.add(over) + " covers it (or approve as an override)");
         }
         // a raise of X is judged like granting X beyond the limit: it lasts beyond this order
@@ -98,7 +98,7 @@ public class CreditReviews {
       case PREPAYMENT -> {
         BigDecimal prepayment = choice.prepaymentAmount();
         if (strict && prepayment.compareTo(amount) > 0) {
-          throw ApiProblem.invalid("prepaymentAmount", "cannot be more than the order amount of " + amount + " "
+          throw new InvalidCreditException("prepaymentAmount", "cannot be more than the order amount of " + amount + " "
               + order.getCurrency());
         }
         // what the prepayment does not cover is credit beyond the limit; the reservation may still need all of
@@ -156,12 +156,12 @@ public class CreditReviews {
   @Transactional
   public CreditApproval recordSecondApproval(long approvalId, boolean confirmed, String approver, String comment) {
     CreditApproval approval = approvals.lockById(approvalId)
-        .orElseThrow(() -> ApiProblem.notFound("credit approval", approvalId));
+        .orElseThrow(() -> new CreditNotFoundException("credit approval", approvalId));
     if (approval.getStatus() != Status.AWAITING_SECOND_APPROVAL) {
       return approval;
     }
     if (approver.equals(approval.getApprovedBy())) {
-      throw ApiProblem.forbidden("four eyes: " + approver + " made the first approval of order "
+      throw new NotPermittedException("four eyes: " + approver + " made the first approval of order "
           + approval.getOrderId());
     }
     approval.secondApproval(confirmed, approver, comment, clock.instant());
@@ -261,7 +261,7 @@ public class CreditReviews {
 
   private CreditApproval authorised(long approvalId, Decision decision) {
     CreditApproval approval = approvals.lockById(approvalId)
-        .orElseThrow(() -> ApiProblem.notFound("credit approval", approvalId));
+        .orElseThrow(() -> new CreditNotFoundException("credit approval", approvalId));
     if (approval.getDecision() != decision) {
       throw new IllegalStateException("approval " + approvalId + " is " + approval.getDecision() + ", not " + decision);
     }

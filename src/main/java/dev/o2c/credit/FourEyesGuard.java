@@ -1,7 +1,7 @@
 package dev.o2c.credit;
 
 import dev.o2c.platform.security.CurrentUser;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
 import java.util.Map;
@@ -17,7 +17,7 @@ class FourEyesGuard implements TaskCompletionGuard {
     boolean creditDecision = ApprovalAuthorityGuard.REVIEW_FORM.equals(task.getFormId())
         || ApprovalAuthorityGuard.SECOND_APPROVAL_FORM.equals(task.getFormId());
     if (creditDecision && user.name().equals(variables.get("placedBy"))) {
-      throw ApiProblem.forbidden("four eyes: " + user.name() + " placed order " + variables.get("orderId")
+      throw new NotPermittedException("four eyes: " + user.name() + " placed order " + variables.get("orderId")
           + " and cannot review its credit");
     }
   }

@@ -1,6 +1,5 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -57,33 +56,33 @@ public record ReviewChoice(Outcome outcome, BigDecimal newCreditLimit, BigDecima
 
   private static Outcome outcome(Object value) {
     if (value == null) {
-      throw ApiProblem.invalid(OUTCOME, "Decision is required");
+      throw new InvalidCreditException(OUTCOME, "Decision is required");
     }
     try {
       return Outcome.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid(OUTCOME, "must be one of " + java.util.Arrays.toString(Outcome.values()));
+      throw new InvalidCreditException(OUTCOME, "must be one of " + java.util.Arrays.toString(Outcome.values()));
     }
   }
 
   private static BigDecimal positive(Object value, String field) {
     if (value == null || value.toString().isBlank()) {
-      throw ApiProblem.invalid(field, "is required for this decision");
+      throw new InvalidCreditException(field, "is required for this decision");
     }
     if (!(value instanceof Number) && !(value instanceof String)) {
-      throw ApiProblem.invalid(field, "must be a number");
+      throw new InvalidCreditException(field, "must be a number");
     }
     BigDecimal amount;
     try {
       amount = new BigDecimal(value.toString());
     } catch (NumberFormatException e) {
-      throw ApiProblem.invalid(field, "must be a number");
+      throw new InvalidCreditException(field, "must be a number");
     }
     if (amount.signum() <= 0) {
-      throw ApiProblem.invalid(field, "must be greater than zero");
+      throw new InvalidCreditException(field, "must be greater than zero");
     }
     if (amount.scale() > 2) {
-      throw ApiProblem.invalid(field, "has at most two decimals");
+      throw new InvalidCreditException(field, "has at most two decimals");
     }
     return amount;
   }

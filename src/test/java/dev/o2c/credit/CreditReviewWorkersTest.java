@@ -12,7 +12,8 @@ import dev.o2c.orders.SalesOrder;
 import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditRepository;
-import dev.o2c.platform.web.ApiProblem;
+import dev.o2c.platform.errors.InvalidValueException;
+import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import java.math.BigDecimal;
@@ -73,7 +74,7 @@ class CreditReviewWorkersTest {
     assertThat(approval.isSecondApproverRequired()).isTrue();
     assertThat(approval.getStatus()).isEqualTo(CreditApproval.Status.AWAITING_SECOND_APPROVAL);
     assertThatThrownBy(() -> recordSecondApproval.record(approval.getId(), "CONFIRM", "me again", "manager"))
-        .isInstanceOf(ApiProblem.class).hasMessageContaining("four eyes");
+        .isInstanceOf(NotPermittedException.class).hasMessageContaining("four eyes");
 
     Map<String, Object> first = recordSecondApproval.record(approval.getId(), "CONFIRM", "agreed", "manager2");
     Map<String, Object> again = recordSecondApproval.record(approval.getId(), "REFUSE", "changed my mind", "manager3");
@@ -111,12 +112,12 @@ class CreditReviewWorkersTest {
     Customer customer = scenario.customer("10000");
     SalesOrder order = place(customer, "12000.00");
     assertThatThrownBy(() -> ReviewChoice.fromForm(Map.of("reviewOutcome", "PREPAYMENT", "prepaymentAmount", "lots",
-        "reviewComment", "x"))).isInstanceOf(ApiProblem.class).extracting("field").isEqualTo("prepaymentAmount");
+        "reviewComment", "x"))).isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("prepaymentAmount");
     assertThatThrownBy(() -> ReviewChoice.fromForm(Map.of("reviewOutcome", "APPROVE_RAISE_LIMIT",
-        "newCreditLimit", -5, "reviewComment", "x"))).isInstanceOf(ApiProblem.class)
+        "newCreditLimit", -5, "reviewComment", "x"))).isInstanceOf(InvalidValueException.class)
         .extracting("field").isEqualTo("newCreditLimit");
     assertThatThrownBy(() -> ReviewChoice.fromForm(Map.of("reviewOutcome", "MAYBE", "reviewComment", "x")))
-        .isInstanceOf(ApiProblem.class).extracting("field").isEqualTo("reviewOutcome");
+        .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("reviewOutcome");
     assertThat(reviews.forOrder(order.getId())).isEmpty();
   }
 

@@ -12,7 +12,6 @@ import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.platform.errors.NotPermittedException;
-import dev.o2c.platform.web.ApiProblem;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -170,7 +169,7 @@ class CreditReviewPathsTest {
 
     assertThatThrownBy(() -> inbox.complete(review.getJobKey(),
         Map.of("reviewOutcome", "APPROVE", "reviewComment", "mine"), admin))
-        .isInstanceOf(ApiProblem.class).hasMessageContaining("four eyes");
+        .isInstanceOf(NotPermittedException.class).hasMessageContaining("four eyes");
     assertThat(tasks.findById(review.getJobKey()).orElseThrow().getStatus()).isEqualTo(HumanTask.Status.OPEN);
 
     inbox.complete(review.getJobKey(), Map.of("reviewOutcome", "APPROVE", "reviewComment", "Looks fine"), ANALYST);

@@ -44,7 +44,7 @@ class HostileInputTest {
 
   private static final String UNKNOWN_ID = "987654321";
   private static final List<String> USERS = List.of("sales", "analyst", "manager", "collector", "clerk", "operator",
-      "admin");
+      "modeler", "admin");
 
   @Autowired Api api;
   @Autowired JdbcTemplate jdbc;
@@ -311,7 +311,7 @@ class HostileInputTest {
     }
     counts.put("audit by people", jdbc.queryForObject(
         "select count(*) from audit_record where actor in ('sales','analyst','manager','collector','clerk',"
-            + "'operator','admin')", Long.class));
+            + "'operator','modeler','admin')", Long.class));
     return counts;
   }
 
