@@ -10,18 +10,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostBankEntryWorker {
 
-  private final BankEntryPosting posting;
+    private final BankEntryPosting posting;
 
-  PostBankEntryWorker(BankEntryPosting posting) {
-    this.posting = posting;
-  }
+    PostBankEntryWorker(BankEntryPosting posting) {
+        this.posting = posting;
+    }
 
-  @JobWorker(type = "post-bank-entry")
-  public Map<String, Object> post(@Variable long bankEntryId) {
-    return switch (posting.post(bankEntryId)) {
-      case BankEntryPosting.Posted posted -> Map.of("paymentId", posted.paymentId());
-      case BankEntryPosting.Outdated outdated -> throw CamundaError.bpmnError("MATCH_OUTDATED", outdated.why(),
-          Map.of("matchReasons", "the proposal went out of date before posting: " + outdated.why()));
-    };
-  }
+    @JobWorker(type = "post-bank-entry")
+    public Map<String, Object> post(@Variable long bankEntryId) {
+        return switch (posting.post(bankEntryId)) {
+            case BankEntryPosting.Posted posted -> Map.of("paymentId", posted.paymentId());
+            case BankEntryPosting.Outdated outdated ->
+                throw CamundaError.bpmnError(
+                        "MATCH_OUTDATED",
+                        outdated.why(),
+                        Map.of("matchReasons", "the proposal went out of date before posting: " + outdated.why()));
+        };
+    }
 }

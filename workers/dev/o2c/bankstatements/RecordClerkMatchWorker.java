@@ -9,18 +9,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordClerkMatchWorker {
 
-  private final BankEntryPosting posting;
+    private final BankEntryPosting posting;
 
-  RecordClerkMatchWorker(BankEntryPosting posting) {
-    this.posting = posting;
-  }
+    RecordClerkMatchWorker(BankEntryPosting posting) {
+        this.posting = posting;
+    }
 
-  @JobWorker(type = "record-clerk-match")
-  public Map<String, Object> record(@Variable long bankEntryId, @Variable String matchDecision,
-      @Variable Object customerId, @Variable String invoiceNumbers, @Variable String matchNote,
-      @Variable String completedBy) {
-    var choice = BankEntryPosting.ClerkChoice.fromForm(matchDecision, customerId, invoiceNumbers, matchNote);
-    boolean post = posting.recordClerkChoice(bankEntryId, choice, completedBy == null ? "clerk" : completedBy);
-    return Map.of("post", post);
-  }
+    @JobWorker(type = "record-clerk-match")
+    public Map<String, Object> record(
+            @Variable long bankEntryId,
+            @Variable String matchDecision,
+            @Variable Object customerId,
+            @Variable String invoiceNumbers,
+            @Variable String matchNote,
+            @Variable String completedBy) {
+        var choice = BankEntryPosting.ClerkChoice.fromForm(matchDecision, customerId, invoiceNumbers, matchNote);
+        boolean post = posting.recordClerkChoice(bankEntryId, choice, completedBy == null ? "clerk" : completedBy);
+        return Map.of("post", post);
+    }
 }

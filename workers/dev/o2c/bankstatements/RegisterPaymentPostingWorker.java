@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterPaymentPostingWorker {
 
-  private final BankEntryPosting posting;
+    private final BankEntryPosting posting;
 
-  RegisterPaymentPostingWorker(BankEntryPosting posting) {
-    this.posting = posting;
-  }
-
-  @JobWorker(type = "register-payment-posting")
-  public Map<String, Object> register(@Variable long bankEntryId, ActivatedJob job) {
-    if (!posting.registerInstance(bankEntryId, job.getProcessInstanceKey())) {
-      throw CamundaError.bpmnError("DUPLICATE_START", "bank entry " + bankEntryId
-          + " already has another payment-posting instance");
+    RegisterPaymentPostingWorker(BankEntryPosting posting) {
+        this.posting = posting;
     }
-    return Map.of();
-  }
+
+    @JobWorker(type = "register-payment-posting")
+    public Map<String, Object> register(@Variable long bankEntryId, ActivatedJob job) {
+        if (!posting.registerInstance(bankEntryId, job.getProcessInstanceKey())) {
+            throw CamundaError.bpmnError(
+                    "DUPLICATE_START", "bank entry " + bankEntryId + " already has another payment-posting instance");
+        }
+        return Map.of();
+    }
 }

@@ -11,23 +11,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreateInvoiceWorker {
 
-  private final InvoiceService invoices;
-  private final Clock clock;
+    private final InvoiceService invoices;
+    private final Clock clock;
 
-  CreateInvoiceWorker(InvoiceService invoices, Clock clock) {
-    this.invoices = invoices;
-    this.clock = clock;
-  }
+    CreateInvoiceWorker(InvoiceService invoices, Clock clock) {
+        this.invoices = invoices;
+        this.clock = clock;
+    }
 
-  @JobWorker(type = "create-invoice")
-  public Map<String, Object> createInvoice(@Variable Long orderId) {
-    Invoice invoice = invoices.issueFor(orderId);
-    return Map.of(
-        "invoiceId", invoice.getId(),
-        "invoiceNumber", invoice.getNumber(),
-        "dueDate", invoice.getDueDate().toString(),
-        "openAmount", invoice.getOpenAmount(),
-        "invoiceStatus", invoice.getStatus().name(),
-        "nextCheckAt", CheckDates.firstCheck(invoice.getDueDate(), clock));
-  }
+    @JobWorker(type = "create-invoice")
+    public Map<String, Object> createInvoice(@Variable Long orderId) {
+        Invoice invoice = invoices.issueFor(orderId);
+        return Map.of(
+                "invoiceId", invoice.getId(),
+                "invoiceNumber", invoice.getNumber(),
+                "dueDate", invoice.getDueDate().toString(),
+                "openAmount", invoice.getOpenAmount(),
+                "invoiceStatus", invoice.getStatus().name(),
+                "nextCheckAt", CheckDates.firstCheck(invoice.getDueDate(), clock));
+    }
 }

@@ -10,24 +10,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssessOverdueInvoiceWorker {
 
-  private final DunningService dunning;
+    private final DunningService dunning;
 
-  AssessOverdueInvoiceWorker(DunningService dunning) {
-    this.dunning = dunning;
-  }
+    AssessOverdueInvoiceWorker(DunningService dunning) {
+        this.dunning = dunning;
+    }
 
-  @JobWorker(type = "assess-overdue-invoice")
-  public Map<String, Object> assess(@Variable Long invoiceId) {
-    DunningService.OverdueAssessment facts = dunning.assess(invoiceId);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("invoiceStatus", facts.invoiceStatus());
-    variables.put("openAmount", facts.openAmount());
-    variables.put("currency", facts.currency());
-    variables.put("daysOverdue", facts.daysOverdue());
-    variables.put("lastLevel", facts.lastLevel());
-    variables.put("riskClass", facts.riskClass());
-    variables.put("customerName", facts.customerName());
-    variables.put("customerEmail", facts.customerEmail());
-    return variables;
-  }
+    @JobWorker(type = "assess-overdue-invoice")
+    public Map<String, Object> assess(@Variable Long invoiceId) {
+        DunningService.OverdueAssessment facts = dunning.assess(invoiceId);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invoiceStatus", facts.invoiceStatus());
+        variables.put("openAmount", facts.openAmount());
+        variables.put("currency", facts.currency());
+        variables.put("daysOverdue", facts.daysOverdue());
+        variables.put("lastLevel", facts.lastLevel());
+        variables.put("riskClass", facts.riskClass());
+        variables.put("customerName", facts.customerName());
+        variables.put("customerEmail", facts.customerEmail());
+        return variables;
+    }
 }

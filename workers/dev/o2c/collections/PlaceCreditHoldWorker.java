@@ -9,16 +9,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaceCreditHoldWorker {
 
-  private final CustomerService customers;
+    private final CustomerService customers;
 
-  PlaceCreditHoldWorker(CustomerService customers) {
-    this.customers = customers;
-  }
+    PlaceCreditHoldWorker(CustomerService customers) {
+        this.customers = customers;
+    }
 
-  @JobWorker(type = "place-credit-hold")
-  public void placeHold(@Variable Long customerId, @Variable String invoiceNumber, @Variable String completedBy,
-      @Variable String followUpNote) {
-    customers.placeOnCreditHold(customerId, completedBy == null ? "system" : completedBy,
-        "collections follow-up on " + invoiceNumber + ": " + followUpNote);
-  }
+    @JobWorker(type = "place-credit-hold")
+    public void placeHold(
+            @Variable Long customerId,
+            @Variable String invoiceNumber,
+            @Variable String completedBy,
+            @Variable String followUpNote) {
+        customers.placeOnCreditHold(
+                customerId,
+                completedBy == null ? "system" : completedBy,
+                "collections follow-up on " + invoiceNumber + ": " + followUpNote);
+    }
 }

@@ -12,20 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordPromiseToPayWorker {
 
-  private final InvoiceService invoices;
-  private final Clock clock;
+    private final InvoiceService invoices;
+    private final Clock clock;
 
-  RecordPromiseToPayWorker(InvoiceService invoices, Clock clock) {
-    this.invoices = invoices;
-    this.clock = clock;
-  }
+    RecordPromiseToPayWorker(InvoiceService invoices, Clock clock) {
+        this.invoices = invoices;
+        this.clock = clock;
+    }
 
-  @JobWorker(type = "record-promise-to-pay")
-  public Map<String, Object> record(@Variable Long invoiceId, @Variable String promisedDate, @Variable String completedBy,
-      @Variable String followUpNote) {
-    LocalDate promised = LocalDate.parse(promisedDate);
-    invoices.recordPromise(invoiceId, promised, completedBy, followUpNote);
-    LocalDate recheck = promised.isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : promised;
-    return Map.of("nextCheckAt", CheckDates.startOf(recheck.plusDays(1), clock));
-  }
+    @JobWorker(type = "record-promise-to-pay")
+    public Map<String, Object> record(
+            @Variable Long invoiceId,
+            @Variable String promisedDate,
+            @Variable String completedBy,
+            @Variable String followUpNote) {
+        LocalDate promised = LocalDate.parse(promisedDate);
+        invoices.recordPromise(invoiceId, promised, completedBy, followUpNote);
+        LocalDate recheck = promised.isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : promised;
+        return Map.of("nextCheckAt", CheckDates.startOf(recheck.plusDays(1), clock));
+    }
 }

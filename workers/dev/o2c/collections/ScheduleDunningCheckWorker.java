@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScheduleDunningCheckWorker {
 
-  private final Clock clock;
+    private final Clock clock;
 
-  ScheduleDunningCheckWorker(Clock clock) {
-    this.clock = clock;
-  }
+    ScheduleDunningCheckWorker(Clock clock) {
+        this.clock = clock;
+    }
 
-  @JobWorker(type = "schedule-dunning-check")
-  public Map<String, Object> schedule(@Variable Map<String, Object> dunning) {
-    long days = dunning == null ? 1 : ((Number) dunning.get("nextCheckInDays")).longValue();
-    return Map.of("nextCheckAt", CheckDates.inDays(days, clock));
-  }
+    @JobWorker(type = "schedule-dunning-check")
+    public Map<String, Object> schedule(@Variable Map<String, Object> dunning) {
+        long days = dunning == null ? 1 : ((Number) dunning.get("nextCheckInDays")).longValue();
+        return Map.of("nextCheckAt", CheckDates.inDays(days, clock));
+    }
 }

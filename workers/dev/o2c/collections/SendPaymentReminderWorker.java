@@ -11,21 +11,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendPaymentReminderWorker {
 
-  private final DunningService dunning;
-  private final Clock clock;
+    private final DunningService dunning;
+    private final Clock clock;
 
-  SendPaymentReminderWorker(DunningService dunning, Clock clock) {
-    this.dunning = dunning;
-    this.clock = clock;
-  }
+    SendPaymentReminderWorker(DunningService dunning, Clock clock) {
+        this.dunning = dunning;
+        this.clock = clock;
+    }
 
-  @JobWorker(type = "send-payment-reminder")
-  public Map<String, Object> send(@Variable Long invoiceId, @Variable Map<String, Object> dunning) {
-    int level = ((Number) dunning.get("level")).intValue();
-    BigDecimal fee = new BigDecimal(String.valueOf(dunning.get("fee")));
-    BigDecimal interestRate = new BigDecimal(String.valueOf(dunning.get("interestRate")));
-    long nextCheckInDays = ((Number) dunning.get("nextCheckInDays")).longValue();
-    this.dunning.sendReminder(invoiceId, level, fee, interestRate);
-    return Map.of("nextCheckAt", CheckDates.inDays(nextCheckInDays, clock), "lastLevel", level);
-  }
+    @JobWorker(type = "send-payment-reminder")
+    public Map<String, Object> send(@Variable Long invoiceId, @Variable Map<String, Object> dunning) {
+        int level = ((Number) dunning.get("level")).intValue();
+        BigDecimal fee = new BigDecimal(String.valueOf(dunning.get("fee")));
+        BigDecimal interestRate = new BigDecimal(String.valueOf(dunning.get("interestRate")));
+        long nextCheckInDays = ((Number) dunning.get("nextCheckInDays")).longValue();
+        this.dunning.sendReminder(invoiceId, level, fee, interestRate);
+        return Map.of("nextCheckAt", CheckDates.inDays(nextCheckInDays, clock), "lastLevel", level);
+    }
 }

@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckCreditWorker {
 
-  private final CreditCheck creditCheck;
+    private final CreditCheck creditCheck;
 
-  CheckCreditWorker(CreditCheck creditCheck) {
-    this.creditCheck = creditCheck;
-  }
-
-  @JobWorker(type = "check-credit")
-  public Map<String, Object> checkCredit(ActivatedJob job, @Variable Long orderId) {
-    try {
-      return creditCheck.factsFor(orderId).asVariables();
-    } catch (NotFoundException e) {
-      // The order is written in the same transaction that starts this process; it may not be committed yet.
-      throw CamundaError.jobError(e.getMessage(), null, job.getRetries() - 1, Duration.ofSeconds(2));
+    CheckCreditWorker(CreditCheck creditCheck) {
+        this.creditCheck = creditCheck;
     }
-  }
+
+    @JobWorker(type = "check-credit")
+    public Map<String, Object> checkCredit(ActivatedJob job, @Variable Long orderId) {
+        try {
+            return creditCheck.factsFor(orderId).asVariables();
+        } catch (NotFoundException e) {
+            // The order is written in the same transaction that starts this process; it may not be committed yet.
+            throw CamundaError.jobError(e.getMessage(), null, job.getRetries() - 1, Duration.ofSeconds(2));
+        }
+    }
 }

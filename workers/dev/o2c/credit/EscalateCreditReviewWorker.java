@@ -12,20 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalateCreditReviewWorker {
 
-  static final String REVIEW_TASK = "Task_ReviewCredit";
+    static final String REVIEW_TASK = "Task_ReviewCredit";
 
-  private final TaskInbox inbox;
-  private final OrderService orders;
+    private final TaskInbox inbox;
+    private final OrderService orders;
 
-  EscalateCreditReviewWorker(TaskInbox inbox, OrderService orders) {
-    this.inbox = inbox;
-    this.orders = orders;
-  }
+    EscalateCreditReviewWorker(TaskInbox inbox, OrderService orders) {
+        this.inbox = inbox;
+        this.orders = orders;
+    }
 
-  @JobWorker(type = "escalate-credit-review")
-  public void escalate(ActivatedJob job, @Variable Long orderId, @Variable String reviewSla) {
-    inbox.closeOpen(job.getProcessInstanceKey(), REVIEW_TASK, HumanTask.Status.ESCALATED,
-        "review SLA of " + reviewSla + " exceeded; escalated to credit-managers");
-    orders.moveToReview(orderId, "system", "review escalated to credit-managers");
-  }
+    @JobWorker(type = "escalate-credit-review")
+    public void escalate(ActivatedJob job, @Variable Long orderId, @Variable String reviewSla) {
+        inbox.closeOpen(
+                job.getProcessInstanceKey(),
+                REVIEW_TASK,
+                HumanTask.Status.ESCALATED,
+                "review SLA of " + reviewSla + " exceeded; escalated to credit-managers");
+        orders.moveToReview(orderId, "system", "review escalated to credit-managers");
+    }
 }

@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RaiseCreditLimitWorker {
 
-  private final CreditReviews reviews;
+    private final CreditReviews reviews;
 
-  RaiseCreditLimitWorker(CreditReviews reviews) {
-    this.reviews = reviews;
-  }
+    RaiseCreditLimitWorker(CreditReviews reviews) {
+        this.reviews = reviews;
+    }
 
-  @JobWorker(type = "raise-credit-limit")
-  public Map<String, Object> raise(@Variable Long approvalId) {
-    return Map.of("creditLimit", reviews.raiseLimit(approvalId).getNewCreditLimit());
-  }
+    @JobWorker(type = "raise-credit-limit")
+    public Map<String, Object> raise(@Variable Long approvalId) {
+        return Map.of("creditLimit", reviews.raiseLimit(approvalId).getNewCreditLimit());
+    }
 }

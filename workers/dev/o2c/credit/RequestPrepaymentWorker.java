@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestPrepaymentWorker {
 
-  private final CreditReviews reviews;
+    private final CreditReviews reviews;
 
-  RequestPrepaymentWorker(CreditReviews reviews) {
-    this.reviews = reviews;
-  }
+    RequestPrepaymentWorker(CreditReviews reviews) {
+        this.reviews = reviews;
+    }
 
-  @JobWorker(type = "request-prepayment")
-  public void request(@Variable Long approvalId) {
-    reviews.awaitPrepayment(approvalId);
-  }
+    @JobWorker(type = "request-prepayment")
+    public void request(@Variable Long approvalId) {
+        reviews.awaitPrepayment(approvalId);
+    }
 }

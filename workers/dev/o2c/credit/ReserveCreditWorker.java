@@ -15,21 +15,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReserveCreditWorker {
 
-  static final String LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
+    static final String LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
 
-  private final CreditReservation reservation;
+    private final CreditReservation reservation;
 
-  ReserveCreditWorker(CreditReservation reservation) {
-    this.reservation = reservation;
-  }
-
-  @JobWorker(type = "reserve-credit")
-  public Map<String, Object> reserve(@Variable Long orderId, @Variable Long approvalId) {
-    CreditReservation.Result result = reservation.reserve(orderId, "credit-policy", approvalId);
-    if (!result.reserved()) {
-      throw CamundaError.bpmnError(LIMIT_EXCEEDED, result.refusal(), Map.of("reviewGroup", Groups.CREDIT_MANAGERS,
-          "reviewReason", result.refusal(), "availableCredit", result.availableAfter()));
+    ReserveCreditWorker(CreditReservation reservation) {
+        this.reservation = reservation;
     }
-    return Map.of("reservedAmount", result.reservedAmount(), "availableCredit", result.availableAfter());
-  }
+
+    @JobWorker(type = "reserve-credit")
+    public Map<String, Object> reserve(@Variable Long orderId, @Variable Long approvalId) {
+        CreditReservation.Result result = reservation.reserve(orderId, "credit-policy", approvalId);
+        if (!result.reserved()) {
+            throw CamundaError.bpmnError(
+                    LIMIT_EXCEEDED,
+                    result.refusal(),
+                    Map.of(
+                            "reviewGroup",
+                            Groups.CREDIT_MANAGERS,
+                            "reviewReason",
+                            result.refusal(),
+                            "availableCredit",
+                            result.availableAfter()));
+        }
+        return Map.of("reservedAmount", result.reservedAmount(), "availableCredit", result.availableAfter());
+    }
 }

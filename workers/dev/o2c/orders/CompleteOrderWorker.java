@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompleteOrderWorker {
 
-  private final OrderService orders;
+    private final OrderService orders;
 
-  CompleteOrderWorker(OrderService orders) {
-    this.orders = orders;
-  }
+    CompleteOrderWorker(OrderService orders) {
+        this.orders = orders;
+    }
 
-  @JobWorker(type = "complete-order")
-  public void complete(@Variable Long orderId) {
-    orders.complete(orderId);
-  }
+    @JobWorker(type = "complete-order")
+    public void complete(@Variable Long orderId) {
+        orders.complete(orderId);
+    }
 }

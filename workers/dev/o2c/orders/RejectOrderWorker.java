@@ -11,20 +11,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectOrderWorker {
 
-  private final OrderService orders;
+    private final OrderService orders;
 
-  RejectOrderWorker(OrderService orders) {
-    this.orders = orders;
-  }
-
-  @JobWorker(type = "reject-order")
-  public void reject(@Variable Long orderId, @Variable String reviewReason, @Variable(name = "reviewComment") String comment,
-      @Variable String completedBy, @Variable String rejectedBy, @Variable String rejectionReason) {
-    if (rejectedBy != null) {
-      orders.reject(orderId, rejectedBy, rejectionReason);
-      return;
+    RejectOrderWorker(OrderService orders) {
+        this.orders = orders;
     }
-    String actor = completedBy == null ? "credit-policy" : completedBy;
-    orders.reject(orderId, actor, comment != null ? comment : reviewReason);
-  }
+
+    @JobWorker(type = "reject-order")
+    public void reject(
+            @Variable Long orderId,
+            @Variable String reviewReason,
+            @Variable(name = "reviewComment") String comment,
+            @Variable String completedBy,
+            @Variable String rejectedBy,
+            @Variable String rejectionReason) {
+        if (rejectedBy != null) {
+            orders.reject(orderId, rejectedBy, rejectionReason);
+            return;
+        }
+        String actor = completedBy == null ? "credit-policy" : completedBy;
+        orders.reject(orderId, actor, comment != null ? comment : reviewReason);
+    }
 }

@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserTaskWorker {
 
-  static final String TYPE = "io.camunda.zeebe:userTask";
+    static final String TYPE = "io.camunda.zeebe:userTask";
 
-  private final TaskInbox inbox;
+    private final TaskInbox inbox;
 
-  UserTaskWorker(TaskInbox inbox) {
-    this.inbox = inbox;
-  }
+    UserTaskWorker(TaskInbox inbox) {
+        this.inbox = inbox;
+    }
 
-  @JobWorker(type = TYPE, autoComplete = false, timeout = 30L * 24 * 3600 * 1000, fetchAllVariables = true)
-  public void receive(ActivatedJob job) {
-    inbox.register(job);
-  }
+    @JobWorker(type = TYPE, autoComplete = false, timeout = 30L * 24 * 3600 * 1000, fetchAllVariables = true)
+    public void receive(ActivatedJob job) {
+        inbox.register(job);
+    }
 }

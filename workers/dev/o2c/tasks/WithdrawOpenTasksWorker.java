@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class WithdrawOpenTasksWorker {
 
-  private final TaskInbox inbox;
+    private final TaskInbox inbox;
 
-  WithdrawOpenTasksWorker(TaskInbox inbox) {
-    this.inbox = inbox;
-  }
+    WithdrawOpenTasksWorker(TaskInbox inbox) {
+        this.inbox = inbox;
+    }
 
-  @JobWorker(type = "withdraw-open-tasks")
-  public void withdraw(ActivatedJob job) {
-    inbox.closeAllOpen(job.getProcessInstanceKey(), HumanTask.Status.CANCELED,
-        "the customer paid while the task was open: " + job.getElementId());
-  }
+    @JobWorker(type = "withdraw-open-tasks")
+    public void withdraw(ActivatedJob job) {
+        inbox.closeAllOpen(
+                job.getProcessInstanceKey(),
+                HumanTask.Status.CANCELED,
+                "the customer paid while the task was open: " + job.getElementId());
+    }
 }

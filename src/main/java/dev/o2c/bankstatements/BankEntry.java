@@ -16,209 +16,217 @@ import java.time.LocalDate;
 @Entity
 public class BankEntry {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long statementId;
-  private int lineNo;
-  private String bankReference;
-  private BigDecimal amount;
-  private String currency;
-  private boolean credit;
-  private boolean booked;
-  private LocalDate bookingDate;
-  private LocalDate valueDate;
-  private String debtorName;
-  private String debtorIban;
-  private String creditorReference;
-  private String remittanceText;
-  private String endToEndId;
-  private Integer remittanceCutFrom;
-  @Enumerated(EnumType.STRING)
-  private BankEntryStatus status;
-  private BigDecimal confidence;
-  private Long customerId;
-  private String proposal;
-  private Long paymentId;
-  private String decidedBy;
-  /**
-   * Written only by the conditional updates in {@link BankEntryRepository} (claim, then the instance recording
-   * itself): never by Hibernate, so a stale copy of the entry can never clear or replace them.
-   */
-  @Column(insertable = false, updatable = false)
-  private Long processInstanceKey;
-  @Column(insertable = false, updatable = false)
-  private Instant startClaimedAt;
-  @Column(insertable = false, updatable = false)
-  private int startAttempts;
-  private Instant receivedAt;
-  @Version
-  private long version;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected BankEntry() {}
+    private Long statementId;
+    private int lineNo;
+    private String bankReference;
+    private BigDecimal amount;
+    private String currency;
+    private boolean credit;
+    private boolean booked;
+    private LocalDate bookingDate;
+    private LocalDate valueDate;
+    private String debtorName;
+    private String debtorIban;
+    private String creditorReference;
+    private String remittanceText;
+    private String endToEndId;
+    private Integer remittanceCutFrom;
 
-  BankEntry(long statementId, int lineNo, BankTransaction transaction, Instant receivedAt) {
-    this.receivedAt = receivedAt;
-    this.statementId = statementId;
-    this.lineNo = lineNo;
-    this.bankReference = transaction.bankReference();
-    this.amount = transaction.amount();
-    this.currency = transaction.currency();
-    this.credit = transaction.credit();
-    this.booked = transaction.booked();
-    this.bookingDate = transaction.bookingDate();
-    this.valueDate = transaction.valueDate();
-    this.debtorName = transaction.debtorName();
-    this.debtorIban = transaction.debtorIban();
-    this.creditorReference = transaction.creditorReference();
-    this.remittanceText = transaction.remittanceText();
-    this.endToEndId = transaction.endToEndId();
-    this.remittanceCutFrom = transaction.remittanceCutFrom();
-    this.status = BankEntryStatus.NOT_APPLICABLE;
-  }
+    @Enumerated(EnumType.STRING)
+    private BankEntryStatus status;
 
-  /** Only booked money in is applied to receivables; the rest is on record only. */
-  public boolean applicable() {
-    return credit && booked;
-  }
+    private BigDecimal confidence;
+    private Long customerId;
+    private String proposal;
+    private Long paymentId;
+    private String decidedBy;
+    /**
+     * Written only by the conditional updates in {@link BankEntryRepository} (claim, then the instance recording
+     * itself): never by Hibernate, so a stale copy of the entry can never clear or replace them.
+     */
+    @Column(insertable = false, updatable = false)
+    private Long processInstanceKey;
 
-  void proposed(String proposalJson, BigDecimal confidence, Long customerId, boolean trusted) {
-    this.proposal = proposalJson;
-    this.confidence = confidence;
-    this.customerId = customerId;
-    this.status = trusted ? BankEntryStatus.MATCHED : BankEntryStatus.NEEDS_CLERK;
-  }
+    @Column(insertable = false, updatable = false)
+    private Instant startClaimedAt;
 
-  void clerkChose(String proposalJson, Long customerId, String clerk) {
-    moveTo(BankEntryStatus.MATCHED);
-    this.proposal = proposalJson;
-    this.customerId = customerId;
-    this.decidedBy = clerk;
-  }
+    @Column(insertable = false, updatable = false)
+    private int startAttempts;
 
-  void setAside(String clerk) {
-    moveTo(BankEntryStatus.SET_ASIDE);
-    this.decidedBy = clerk;
-  }
+    private Instant receivedAt;
 
-  void outdated() {
-    moveTo(BankEntryStatus.NEEDS_CLERK);
-  }
+    @Version
+    private long version;
 
-  void posted(long paymentId) {
-    moveTo(BankEntryStatus.POSTED);
-    this.paymentId = paymentId;
-  }
+    protected BankEntry() {}
 
-  private void moveTo(BankEntryStatus target) {
-    if (!status.canMoveTo(target)) {
-      throw new IllegalBankStatementTransitionException("bank entry " + id + " is " + status + " and cannot become " + target);
+    BankEntry(long statementId, int lineNo, BankTransaction transaction, Instant receivedAt) {
+        this.receivedAt = receivedAt;
+        this.statementId = statementId;
+        this.lineNo = lineNo;
+        this.bankReference = transaction.bankReference();
+        this.amount = transaction.amount();
+        this.currency = transaction.currency();
+        this.credit = transaction.credit();
+        this.booked = transaction.booked();
+        this.bookingDate = transaction.bookingDate();
+        this.valueDate = transaction.valueDate();
+        this.debtorName = transaction.debtorName();
+        this.debtorIban = transaction.debtorIban();
+        this.creditorReference = transaction.creditorReference();
+        this.remittanceText = transaction.remittanceText();
+        this.endToEndId = transaction.endToEndId();
+        this.remittanceCutFrom = transaction.remittanceCutFrom();
+        this.status = BankEntryStatus.NOT_APPLICABLE;
     }
-    status = target;
-  }
 
-  public Long getId() {
-    return id;
-  }
+    /** Only booked money in is applied to receivables; the rest is on record only. */
+    public boolean applicable() {
+        return credit && booked;
+    }
 
-  public Long getStatementId() {
-    return statementId;
-  }
+    void proposed(String proposalJson, BigDecimal confidence, Long customerId, boolean trusted) {
+        this.proposal = proposalJson;
+        this.confidence = confidence;
+        this.customerId = customerId;
+        this.status = trusted ? BankEntryStatus.MATCHED : BankEntryStatus.NEEDS_CLERK;
+    }
 
-  public int getLineNo() {
-    return lineNo;
-  }
+    void clerkChose(String proposalJson, Long customerId, String clerk) {
+        moveTo(BankEntryStatus.MATCHED);
+        this.proposal = proposalJson;
+        this.customerId = customerId;
+        this.decidedBy = clerk;
+    }
 
-  public String getBankReference() {
-    return bankReference;
-  }
+    void setAside(String clerk) {
+        moveTo(BankEntryStatus.SET_ASIDE);
+        this.decidedBy = clerk;
+    }
 
-  public BigDecimal getAmount() {
-    return amount;
-  }
+    void outdated() {
+        moveTo(BankEntryStatus.NEEDS_CLERK);
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    void posted(long paymentId) {
+        moveTo(BankEntryStatus.POSTED);
+        this.paymentId = paymentId;
+    }
 
-  public boolean isCredit() {
-    return credit;
-  }
+    private void moveTo(BankEntryStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalBankStatementTransitionException(
+                    "bank entry " + id + " is " + status + " and cannot become " + target);
+        }
+        status = target;
+    }
 
-  public boolean isBooked() {
-    return booked;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public LocalDate getBookingDate() {
-    return bookingDate;
-  }
+    public Long getStatementId() {
+        return statementId;
+    }
 
-  public LocalDate getValueDate() {
-    return valueDate;
-  }
+    public int getLineNo() {
+        return lineNo;
+    }
 
-  public String getDebtorName() {
-    return debtorName;
-  }
+    public String getBankReference() {
+        return bankReference;
+    }
 
-  public String getDebtorIban() {
-    return debtorIban;
-  }
+    public BigDecimal getAmount() {
+        return amount;
+    }
 
-  public String getCreditorReference() {
-    return creditorReference;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public String getRemittanceText() {
-    return remittanceText;
-  }
+    public boolean isCredit() {
+        return credit;
+    }
 
-  public String getEndToEndId() {
-    return endToEndId;
-  }
+    public boolean isBooked() {
+        return booked;
+    }
 
-  public BankEntryStatus getStatus() {
-    return status;
-  }
+    public LocalDate getBookingDate() {
+        return bookingDate;
+    }
 
-  public BigDecimal getConfidence() {
-    return confidence;
-  }
+    public LocalDate getValueDate() {
+        return valueDate;
+    }
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    public String getDebtorName() {
+        return debtorName;
+    }
 
-  public String getProposal() {
-    return proposal;
-  }
+    public String getDebtorIban() {
+        return debtorIban;
+    }
 
-  public Long getPaymentId() {
-    return paymentId;
-  }
+    public String getCreditorReference() {
+        return creditorReference;
+    }
 
-  public String getDecidedBy() {
-    return decidedBy;
-  }
+    public String getRemittanceText() {
+        return remittanceText;
+    }
 
-  public Instant getReceivedAt() {
-    return receivedAt;
-  }
+    public String getEndToEndId() {
+        return endToEndId;
+    }
 
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    public BankEntryStatus getStatus() {
+        return status;
+    }
 
-  public Instant getStartClaimedAt() {
-    return startClaimedAt;
-  }
+    public BigDecimal getConfidence() {
+        return confidence;
+    }
 
-  public int getStartAttempts() {
-    return startAttempts;
-  }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-  /** How long the remittance text was when the bank sent more than we keep; null when it is whole. */
-  public Integer getRemittanceCutFrom() {
-    return remittanceCutFrom;
-  }
+    public String getProposal() {
+        return proposal;
+    }
+
+    public Long getPaymentId() {
+        return paymentId;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
+
+    public Instant getStartClaimedAt() {
+        return startClaimedAt;
+    }
+
+    public int getStartAttempts() {
+        return startAttempts;
+    }
+
+    /** How long the remittance text was when the bank sent more than we keep; null when it is whole. */
+    public Integer getRemittanceCutFrom() {
+        return remittanceCutFrom;
+    }
 }

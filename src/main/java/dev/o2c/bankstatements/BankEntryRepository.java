@@ -12,38 +12,38 @@ import org.springframework.data.jpa.repository.Query;
 
 interface BankEntryRepository extends JpaRepository<BankEntry, Long> {
 
-  List<BankEntry> findByStatementIdOrderByLineNo(long statementId);
+    List<BankEntry> findByStatementIdOrderByLineNo(long statementId);
 
-  /** Entries with no instance whose start was never claimed, or claimed before {@code before} (a start that died). */
-  @Query("""
+    /** Entries with no instance whose start was never claimed, or claimed before {@code before} (a start that died). */
+    @Query("""
       select e from BankEntry e where e.status in :statuses and e.processInstanceKey is null
       and coalesce(e.startClaimedAt, e.receivedAt) < :before order by e.id""")
-  List<BankEntry> findWithoutProcess(Collection<BankEntryStatus> statuses, Instant before);
+    List<BankEntry> findWithoutProcess(Collection<BankEntryStatus> statuses, Instant before);
 
-  /**
-   * Claims the entry's start: only succeeds while it has no instance and its claim is still the one the caller saw
-   * (none, for the start after import). Of two starters at the same moment exactly one gets 1.
-   */
-  @Modifying
-  @Query(value = """
+    /**
+     * Claims the entry's start: only succeeds while it has no instance and its claim is still the one the caller saw
+     * (none, for the start after import). Of two starters at the same moment exactly one gets 1.
+     */
+    @Modifying
+    @Query(value = """
       update bank_entry set start_claimed_at = :now, start_attempts = start_attempts + 1
       where id = :id and process_instance_key is null and start_claimed_at is null""", nativeQuery = true)
-  int claimFirstStart(long id, Instant now);
+    int claimFirstStart(long id, Instant now);
 
-  @Modifying
-  @Query(value = """
+    @Modifying
+    @Query(value = """
       update bank_entry set start_claimed_at = :now, start_attempts = start_attempts + 1
       where id = :id and process_instance_key is null and start_claimed_at = :seen""", nativeQuery = true)
-  int reclaimStart(long id, Instant seen, Instant now);
+    int reclaimStart(long id, Instant seen, Instant now);
 
-  /** Records the process instance that runs the entry; the first one wins, the same one again is a no-op. */
-  @Modifying
-  @Query(value = """
+    /** Records the process instance that runs the entry; the first one wins, the same one again is a no-op. */
+    @Modifying
+    @Query(value = """
       update bank_entry set process_instance_key = :key
       where id = :id and (process_instance_key is null or process_instance_key = :key)""", nativeQuery = true)
-  int recordInstance(long id, long key);
+    int recordInstance(long id, long key);
 
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select e from BankEntry e where e.id = :id")
-  Optional<BankEntry> lockById(long id);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from BankEntry e where e.id = :id")
+    Optional<BankEntry> lockById(long id);
 }

@@ -10,58 +10,59 @@ import java.time.Instant;
 @Entity
 public class BankStatement {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private String messageType;
-  private String messageId;
-  private String statementId;
-  private String accountIban;
-  private String source;
-  private String importedBy;
-  private Instant importedAt;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected BankStatement() {}
+    private String messageType;
+    private String messageId;
+    private String statementId;
+    private String accountIban;
+    private String source;
+    private String importedBy;
+    private Instant importedAt;
 
-  BankStatement(ParsedStatement parsed, String source, String importedBy, Instant importedAt) {
-    this.messageType = parsed.messageType();
-    this.messageId = parsed.messageId();
-    this.statementId = parsed.statementId();
-    this.accountIban = parsed.accountIban();
-    this.source = source;
-    this.importedBy = importedBy;
-    this.importedAt = importedAt;
-  }
+    protected BankStatement() {}
 
-  public Long getId() {
-    return id;
-  }
+    BankStatement(ParsedStatement parsed, String source, String importedBy, Instant importedAt) {
+        this.messageType = parsed.messageType();
+        this.messageId = parsed.messageId();
+        this.statementId = parsed.statementId();
+        this.accountIban = parsed.accountIban();
+        this.source = source;
+        this.importedBy = importedBy;
+        this.importedAt = importedAt;
+    }
 
-  public String getMessageType() {
-    return messageType;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getMessageId() {
-    return messageId;
-  }
+    public String getMessageType() {
+        return messageType;
+    }
 
-  public String getStatementId() {
-    return statementId;
-  }
+    public String getMessageId() {
+        return messageId;
+    }
 
-  public String getAccountIban() {
-    return accountIban;
-  }
+    public String getStatementId() {
+        return statementId;
+    }
 
-  public String getSource() {
-    return source;
-  }
+    public String getAccountIban() {
+        return accountIban;
+    }
 
-  public String getImportedBy() {
-    return importedBy;
-  }
+    public String getSource() {
+        return source;
+    }
 
-  public Instant getImportedAt() {
-    return importedAt;
-  }
+    public String getImportedBy() {
+        return importedBy;
+    }
+
+    public Instant getImportedAt() {
+        return importedAt;
+    }
 }

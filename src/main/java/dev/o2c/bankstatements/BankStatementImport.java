@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,136 +28,185 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BankStatementImport {
 
-  private final CamtReader reader;
-  private final BankStatementRepository statements;
-  private final BankEntryRepository entries;
-  private final CashApplication cashApplication;
-  private final ProposalCodec proposals;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
-  private final JdbcTemplate jdbc;
-  /** bank_statement.source */
-  private static final int MAX_SOURCE = 300;
+    private final CamtReader reader;
+    private final BankStatementRepository statements;
+    private final BankEntryRepository entries;
+    private final CashApplication cashApplication;
+    private final ProposalCodec proposals;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+    /** bank_statement.source */
+    private static final int MAX_SOURCE = 300;
 
-  BankStatementImport(CamtReader reader, BankStatementRepository statements, BankEntryRepository entries,
-      CashApplication cashApplication, ProposalCodec proposals, AuditLog audit, ApplicationEventPublisher events,
-      Clock clock, JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-    this.reader = reader;
-    this.statements = statements;
-    this.entries = entries;
-    this.cashApplication = cashApplication;
-    this.proposals = proposals;
-    this.audit = audit;
-    this.events = events;
-    this.clock = clock;
-  }
-
-  /**
-   * Imports the file. The same statement uploaded several times at once is imported once: each statement's
-   * identity is locked for the transaction (a PostgreSQL advisory lock on message and statement id) before we look
-   * whether it is known, so the second upload waits for the first to commit and then finds it: a duplicate, not a
-   * unique-key violation.
-   */
-  @Transactional
-  public StatementImportResult importFile(byte[] xml, String source, String actor) {
-    List<ParsedStatement> parsed = reader.read(xml);
-    List<String> identities = parsed.stream().map(s -> s.messageId() + "/" + s.statementId()).toList();
-    if (new TreeSet<>(identities).size() < identities.size()) {
-      throw new StatementRejected("the file holds the same statement id twice: " + identities);
+    BankStatementImport(
+            CamtReader reader,
+            BankStatementRepository statements,
+            BankEntryRepository entries,
+            CashApplication cashApplication,
+            ProposalCodec proposals,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.reader = reader;
+        this.statements = statements;
+        this.entries = entries;
+        this.cashApplication = cashApplication;
+        this.proposals = proposals;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
-    // sorted, so that two files naming the same statements in another order cannot deadlock
-    new TreeSet<>(identities).forEach(identity -> jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))",
-        rs -> null, "bank-statement:" + identity));
-    String storedSource = source.length() <= MAX_SOURCE ? source : source.substring(0, MAX_SOURCE - 3) + "...";
-    OpenItemBook book = cashApplication.openItems();
-    CashMatcher matcher = cashApplication.matcher();
-    List<StatementSummary> summaries = new ArrayList<>();
-    int empty = 0;
-    for (ParsedStatement statement : parsed) {
-      if (statement.transactions().isEmpty()) {
-        // a camt.053 for a day without movements is legitimate; it has nothing to apply, so nothing is stored
-        empty++;
-        continue;
-      }
-      summaries.add(statements.findByMessageIdAndStatementId(statement.messageId(), statement.statementId())
-          .map(known -> summary(known, true))
-          .orElseGet(() -> store(statement, storedSource, actor, book, matcher)));
+
+    /**
+     * Imports the file. The same statement uploaded several times at once is imported once: each statement's
+     * identity is locked for the transaction (a PostgreSQL advisory lock on message and statement id) before we look
+     * whether it is known, so the second upload waits for the first to commit and then finds it: a duplicate, not a
+     * unique-key violation.
+     */
+    @Transactional
+    public StatementImportResult importFile(byte[] xml, String source, String actor) {
+        List<ParsedStatement> parsed = reader.read(xml);
+        List<String> identities =
+                parsed.stream().map(s -> s.messageId() + "/" + s.statementId()).toList();
+        if (new TreeSet<>(identities).size() < identities.size()) {
+            throw new StatementRejected("the file holds the same statement id twice: " + identities);
+        }
+        // sorted, so that two files naming the same statements in another order cannot deadlock
+        new TreeSet<>(identities)
+                .forEach(identity -> jdbc.query(
+                        "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                        rs -> null,
+                        "bank-statement:" + identity));
+        String storedSource = source.length() <= MAX_SOURCE ? source : source.substring(0, MAX_SOURCE - 3) + "...";
+        OpenItemBook book = cashApplication.openItems();
+        CashMatcher matcher = cashApplication.matcher();
+        List<StatementSummary> summaries = new ArrayList<>();
+        int empty = 0;
+        for (ParsedStatement statement : parsed) {
+            if (statement.transactions().isEmpty()) {
+                // a camt.053 for a day without movements is legitimate; it has nothing to apply, so nothing is stored
+                empty++;
+                continue;
+            }
+            summaries.add(statements
+                    .findByMessageIdAndStatementId(statement.messageId(), statement.statementId())
+                    .map(known -> summary(known, true))
+                    .orElseGet(() -> store(statement, storedSource, actor, book, matcher)));
+        }
+        if (summaries.isEmpty()) {
+            return new StatementImportResult(false, "the file has no entries: nothing was imported", summaries);
+        }
+        boolean duplicate = summaries.stream().allMatch(StatementSummary::duplicate);
+        String message = duplicate
+                ? "already imported: nothing was posted again"
+                : summaries.stream().anyMatch(StatementSummary::duplicate)
+                        ? "imported; statements seen before were skipped"
+                        : "imported";
+        if (empty > 0) {
+            message += "; " + empty + " statement(s) without entries were not stored";
+        }
+        return new StatementImportResult(duplicate, message, summaries);
     }
-    if (summaries.isEmpty()) {
-      return new StatementImportResult(false, "the file has no entries: nothing was imported", summaries);
+
+    @Transactional(readOnly = true)
+    public StatementSummary summary(long statementId) {
+        return summary(
+                statements
+                        .findById(statementId)
+                        .orElseThrow(() -> new BankStatementNotFoundException("bank statement", statementId)),
+                false);
     }
-    boolean duplicate = summaries.stream().allMatch(StatementSummary::duplicate);
-    String message = duplicate ? "already imported: nothing was posted again"
-        : summaries.stream().anyMatch(StatementSummary::duplicate)
-            ? "imported; statements seen before were skipped" : "imported";
-    if (empty > 0) {
-      message += "; " + empty + " statement(s) without entries were not stored";
+
+    /** The latest statements, newest first. */
+    @Transactional(readOnly = true)
+    public List<StatementSummary> recent() {
+        return statements.findTop50ByOrderByIdDesc().stream()
+                .map(statement -> summary(statement, false))
+                .toList();
     }
-    return new StatementImportResult(duplicate, message, summaries);
-  }
 
-  @Transactional(readOnly = true)
-  public StatementSummary summary(long statementId) {
-    return summary(statements.findById(statementId)
-        .orElseThrow(() -> new BankStatementNotFoundException("bank statement", statementId)), false);
-  }
-
-  /** The latest statements, newest first. */
-  @Transactional(readOnly = true)
-  public List<StatementSummary> recent() {
-    return statements.findTop50ByOrderByIdDesc().stream().map(statement -> summary(statement, false)).toList();
-  }
-
-  @Transactional(readOnly = true)
-  public List<BankEntry> entriesOf(long statementId) {
-    return entries.findByStatementIdOrderByLineNo(statementId);
-  }
-
-  private StatementSummary store(ParsedStatement parsed, String source, String actor, OpenItemBook book,
-      CashMatcher matcher) {
-    BankStatement statement = statements.save(new BankStatement(parsed, source, actor, clock.instant()));
-    int line = 0;
-    for (BankTransaction transaction : parsed.transactions()) {
-      BankEntry entry = entries.save(new BankEntry(statement.getId(), ++line, transaction, clock.instant()));
-      if (entry.applicable()) {
-        Proposal proposal = matcher.match(incoming(entry), book);
-        boolean trusted = proposal.postable() && cashApplication.policy().autoPosts(proposal.confidence());
-        entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
-        events.publishEvent(new BankEntryReceived(entry.getId()));
-      }
+    @Transactional(readOnly = true)
+    public List<BankEntry> entriesOf(long statementId) {
+        return entries.findByStatementIdOrderByLineNo(statementId);
     }
-    StatementSummary summary = summary(statement, false);
-    audit.record(actor, "BANK_STATEMENT_IMPORTED", "bank-statement", statement.getId(),
-        parsed.messageType() + " " + parsed.messageId() + "/" + parsed.statementId() + ": " + summary.entries()
-            + " entries, " + summary.matchedAutomatically() + " matched automatically, " + summary.awaitingClerk()
-            + " for a clerk", source);
-    return summary;
-  }
 
-  static IncomingPayment incoming(BankEntry entry) {
-    return new IncomingPayment(entry.getAmount(), entry.getCurrency(), entry.getValueDate(), entry.getDebtorName(),
-        entry.getDebtorIban(), entry.getCreditorReference(), entry.getRemittanceText());
-  }
+    private StatementSummary store(
+            ParsedStatement parsed, String source, String actor, OpenItemBook book, CashMatcher matcher) {
+        BankStatement statement = statements.save(new BankStatement(parsed, source, actor, clock.instant()));
+        int line = 0;
+        for (BankTransaction transaction : parsed.transactions()) {
+            BankEntry entry = entries.save(new BankEntry(statement.getId(), ++line, transaction, clock.instant()));
+            if (entry.applicable()) {
+                Proposal proposal = matcher.match(incoming(entry), book);
+                boolean trusted =
+                        proposal.postable() && cashApplication.policy().autoPosts(proposal.confidence());
+                entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
+                events.publishEvent(new BankEntryReceived(entry.getId()));
+            }
+        }
+        StatementSummary summary = summary(statement, false);
+        audit.record(
+                actor,
+                "BANK_STATEMENT_IMPORTED",
+                "bank-statement",
+                statement.getId(),
+                parsed.messageType() + " " + parsed.messageId() + "/" + parsed.statementId() + ": " + summary.entries()
+                        + " entries, " + summary.matchedAutomatically() + " matched automatically, "
+                        + summary.awaitingClerk()
+                        + " for a clerk",
+                source);
+        return summary;
+    }
 
-  private StatementSummary summary(BankStatement statement, boolean duplicate) {
-    List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statement.getId());
-    Map<String, Totals> totals = new TreeMap<>();
-    lines.forEach(entry -> totals.merge(entry.getCurrency(), new Totals(BigDecimal.ZERO, BigDecimal.ZERO).add(entry),
-        (sum, one) -> new Totals(sum.credited().add(one.credited()), sum.debited().add(one.debited()))));
-    int credits = (int) lines.stream().filter(BankEntry::isCredit).count();
-    int notApplicable = count(lines, BankEntryStatus.NOT_APPLICABLE);
-    int awaitingClerk = count(lines, BankEntryStatus.NEEDS_CLERK);
-    int automatic = (int) lines.stream().filter(entry -> entry.applicable() && entry.getDecidedBy() == null
-        && (entry.getStatus() == BankEntryStatus.MATCHED || entry.getStatus() == BankEntryStatus.POSTED)).count();
-    return new StatementSummary(statement.getId(), statement.getMessageType(), statement.getMessageId(),
-        statement.getStatementId(), statement.getAccountIban(), duplicate, lines.size(), credits,
-        lines.size() - credits, automatic, awaitingClerk, notApplicable, totals);
-  }
+    static IncomingPayment incoming(BankEntry entry) {
+        return new IncomingPayment(
+                entry.getAmount(),
+                entry.getCurrency(),
+                entry.getValueDate(),
+                entry.getDebtorName(),
+                entry.getDebtorIban(),
+                entry.getCreditorReference(),
+                entry.getRemittanceText());
+    }
 
-  private static int count(List<BankEntry> lines, BankEntryStatus status) {
-    return (int) lines.stream().filter(entry -> entry.getStatus() == status).count();
-  }
+    private StatementSummary summary(BankStatement statement, boolean duplicate) {
+        List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statement.getId());
+        Map<String, Totals> totals = new TreeMap<>();
+        lines.forEach(entry -> totals.merge(
+                entry.getCurrency(),
+                new Totals(BigDecimal.ZERO, BigDecimal.ZERO).add(entry),
+                (sum, one) -> new Totals(
+                        sum.credited().add(one.credited()), sum.debited().add(one.debited()))));
+        int credits = (int) lines.stream().filter(BankEntry::isCredit).count();
+        int notApplicable = count(lines, BankEntryStatus.NOT_APPLICABLE);
+        int awaitingClerk = count(lines, BankEntryStatus.NEEDS_CLERK);
+        int automatic = (int) lines.stream()
+                .filter(entry -> entry.applicable()
+                        && entry.getDecidedBy() == null
+                        && (entry.getStatus() == BankEntryStatus.MATCHED
+                                || entry.getStatus() == BankEntryStatus.POSTED))
+                .count();
+        return new StatementSummary(
+                statement.getId(),
+                statement.getMessageType(),
+                statement.getMessageId(),
+                statement.getStatementId(),
+                statement.getAccountIban(),
+                duplicate,
+                lines.size(),
+                credits,
+                lines.size() - credits,
+                automatic,
+                awaitingClerk,
+                notApplicable,
+                totals);
+    }
 
+    private static int count(List<BankEntry> lines, BankEntryStatus status) {
+        return (int) lines.stream().filter(entry -> entry.getStatus() == status).count();
+    }
 }

@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface BankStatementRepository extends JpaRepository<BankStatement, Long> {
 
-  Optional<BankStatement> findByMessageIdAndStatementId(String messageId, String statementId);
+    Optional<BankStatement> findByMessageIdAndStatementId(String messageId, String statementId);
 
-  List<BankStatement> findTop50ByOrderByIdDesc();
+    List<BankStatement> findTop50ByOrderByIdDesc();
 }

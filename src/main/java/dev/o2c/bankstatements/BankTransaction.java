@@ -8,17 +8,17 @@ import java.time.LocalDate;
  * cash application needs; the statement itself is kept as received.
  */
 public record BankTransaction(
-    String bankReference,
-    BigDecimal amount,
-    String currency,
-    boolean credit,
-    boolean booked,
-    LocalDate bookingDate,
-    LocalDate valueDate,
-    String debtorName,
-    String debtorIban,
-    String creditorReference,
-    String remittanceText,
-    String endToEndId,
-    /** How long the remittance text was when it had to be cut to {@code remittanceText}; null when kept whole. */
-    Integer remittanceCutFrom) {}
+        String bankReference,
+        BigDecimal amount,
+        String currency,
+        boolean credit,
+        boolean booked,
+        LocalDate bookingDate,
+        LocalDate valueDate,
+        String debtorName,
+        String debtorIban,
+        String creditorReference,
+        String remittanceText,
+        String endToEndId,
+        /** How long the remittance text was when it had to be cut to {@code remittanceText}; null when kept whole. */
+        Integer remittanceCutFrom) {}

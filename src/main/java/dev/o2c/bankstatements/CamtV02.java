@@ -24,119 +24,178 @@ import java.util.stream.Stream;
 /** camt.053.001.02 and camt.054.001.02 (the 2009 versions most banks still send). */
 final class CamtV02 {
 
-  private CamtV02() {}
+    private CamtV02() {}
 
-  static List<ParsedStatement> statements(MxCamt05300102 message, java.time.LocalDate today) {
-    var document = required(message.getBkToCstmrStmt(), "BkToCstmrStmt");
-    String messageId = messageId(document.getGrpHdr());
-    List<ParsedStatement> statements = new ArrayList<>();
-    for (int i = 0; i < document.getStmt().size(); i++) {
-      var statement = document.getStmt().get(i);
-      statements.add(parsed("camt.053.001.02", messageId, "Stmt[" + (i + 1) + "]", statement.getId(),
-          statement.getAcct(), statement.getNtry(), statement.getTxsSummry(), statement.getBal(), today));
+    static List<ParsedStatement> statements(MxCamt05300102 message, java.time.LocalDate today) {
+        var document = required(message.getBkToCstmrStmt(), "BkToCstmrStmt");
+        String messageId = messageId(document.getGrpHdr());
+        List<ParsedStatement> statements = new ArrayList<>();
+        for (int i = 0; i < document.getStmt().size(); i++) {
+            var statement = document.getStmt().get(i);
+            statements.add(parsed(
+                    "camt.053.001.02",
+                    messageId,
+                    "Stmt[" + (i + 1) + "]",
+                    statement.getId(),
+                    statement.getAcct(),
+                    statement.getNtry(),
+                    statement.getTxsSummry(),
+                    statement.getBal(),
+                    today));
+        }
+        return statements;
     }
-    return statements;
-  }
 
-  static List<ParsedStatement> notifications(MxCamt05400102 message, java.time.LocalDate today) {
-    var document = required(message.getBkToCstmrDbtCdtNtfctn(), "BkToCstmrDbtCdtNtfctn");
-    String messageId = messageId(document.getGrpHdr());
-    List<ParsedStatement> statements = new ArrayList<>();
-    for (int i = 0; i < document.getNtfctn().size(); i++) {
-      var notification = document.getNtfctn().get(i);
-      statements.add(parsed("camt.054.001.02", messageId, "Ntfctn[" + (i + 1) + "]", notification.getId(),
-          notification.getAcct(), notification.getNtry(), notification.getTxsSummry(), List.of(), today));
+    static List<ParsedStatement> notifications(MxCamt05400102 message, java.time.LocalDate today) {
+        var document = required(message.getBkToCstmrDbtCdtNtfctn(), "BkToCstmrDbtCdtNtfctn");
+        String messageId = messageId(document.getGrpHdr());
+        List<ParsedStatement> statements = new ArrayList<>();
+        for (int i = 0; i < document.getNtfctn().size(); i++) {
+            var notification = document.getNtfctn().get(i);
+            statements.add(parsed(
+                    "camt.054.001.02",
+                    messageId,
+                    "Ntfctn[" + (i + 1) + "]",
+                    notification.getId(),
+                    notification.getAcct(),
+                    notification.getNtry(),
+                    notification.getTxsSummry(),
+                    List.of(),
+                    today));
+        }
+        return statements;
     }
-    return statements;
-  }
 
-  private static String messageId(GroupHeader42 header) {
-    String messageId = required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
-    CamtEntries.maxLength(messageId, 35, "GrpHdr/MsgId");
-    return messageId;
-  }
-
-  private static ParsedStatement parsed(String type, String messageId, String path, String id, CashAccount20 account,
-      List<ReportEntry2> entries, com.prowidesoftware.swift.model.mx.dic.TotalTransactions2 totals, List<com.prowidesoftware.swift.model.mx.dic.CashBalance3> balances,
-      java.time.LocalDate today) {
-    String iban = account == null || account.getId() == null ? null : account.getId().getIBAN();
-    List<CamtEntries.Entry> read = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      read.add(entry(path + "/Ntry[" + (i + 1) + "]", entries.get(i)));
+    private static String messageId(GroupHeader42 header) {
+        String messageId = required(header == null ? null : header.getMsgId(), "GrpHdr/MsgId");
+        CamtEntries.maxLength(messageId, 35, "GrpHdr/MsgId");
+        return messageId;
     }
-    List<CamtEntries.Balance> readBalances = new ArrayList<>();
-    for (int i = 0; i < balances.size(); i++) {
-      var balance = balances.get(i);
-      var amount = balance.getAmt();
-      readBalances.add(new CamtEntries.Balance(path + "/Bal[" + (i + 1) + "]", balanceType(balance),
-          amount == null ? null : amount.getValue(), amount == null ? null : amount.getCcy(),
-          balance.getCdtDbtInd() == null ? null : balance.getCdtDbtInd().value()));
+
+    private static ParsedStatement parsed(
+            String type,
+            String messageId,
+            String path,
+            String id,
+            CashAccount20 account,
+            List<ReportEntry2> entries,
+            com.prowidesoftware.swift.model.mx.dic.TotalTransactions2 totals,
+            List<com.prowidesoftware.swift.model.mx.dic.CashBalance3> balances,
+            java.time.LocalDate today) {
+        String iban = account == null || account.getId() == null
+                ? null
+                : account.getId().getIBAN();
+        List<CamtEntries.Entry> read = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            read.add(entry(path + "/Ntry[" + (i + 1) + "]", entries.get(i)));
+        }
+        List<CamtEntries.Balance> readBalances = new ArrayList<>();
+        for (int i = 0; i < balances.size(); i++) {
+            var balance = balances.get(i);
+            var amount = balance.getAmt();
+            readBalances.add(new CamtEntries.Balance(
+                    path + "/Bal[" + (i + 1) + "]",
+                    balanceType(balance),
+                    amount == null ? null : amount.getValue(),
+                    amount == null ? null : amount.getCcy(),
+                    balance.getCdtDbtInd() == null
+                            ? null
+                            : balance.getCdtDbtInd().value()));
+        }
+        return CamtEntries.parsed(
+                type, messageId, new CamtEntries.Statement(path, id, iban, read, totals(totals), readBalances), today);
     }
-    return CamtEntries.parsed(type, messageId, new CamtEntries.Statement(path, id, iban, read, totals(totals),
-        readBalances), today);
-  }
 
-  private static CamtEntries.Entry entry(String path, ReportEntry2 entry) {
-    var amount = entry.getAmt();
-    List<CamtEntries.Details> details = entry.getNtryDtls().stream()
-        .flatMap(group -> group.getTxDtls().stream())
-        .map(CamtV02::details)
-        .toList();
-    return new CamtEntries.Entry(path, amount == null ? null : amount.getValue(), amount == null ? null
-        : amount.getCcy(), entry.getCdtDbtInd() == null ? null : entry.getCdtDbtInd().value(),
-        entry.getSts() == EntryStatus2Code.BOOK, date(entry.getBookgDt()), date(entry.getValDt()),
-        Optional.ofNullable(entry.getAcctSvcrRef()).orElse(entry.getNtryRef()), details);
-  }
-
-  private static CamtEntries.Details details(EntryTransaction2 transaction) {
-    var parties = transaction.getRltdPties();
-    var remittance = Optional.ofNullable(transaction.getRmtInf());
-    List<StructuredRemittanceInformation7> structured = remittance.map(RemittanceInformation5::getStrd)
-        .orElse(List.of());
-    String creditorReference = structured.stream()
-        .filter(s -> s.getCdtrRefInf() != null && s.getCdtrRefInf().getRef() != null)
-        .map(s -> s.getCdtrRefInf().getRef()).findFirst().orElse(null);
-    String text = join(Stream.concat(
-        remittance.map(RemittanceInformation5::getUstrd).orElse(List.of()).stream(),
-        structured.stream().flatMap(s -> Stream.concat(s.getRfrdDocInf().stream().map(d -> d.getNb()),
-            s.getAddtlRmtInf().stream()))));
-    var amount = transactionAmount(transaction.getAmtDtls());
-    // version 02 has no direction per transaction: it is the entry's
-    return new CamtEntries.Details(amount == null ? null : amount.getValue(), amount == null ? null : amount.getCcy(),
-        null, parties == null || parties.getDbtr() == null ? null : parties.getDbtr().getNm(),
-        iban(parties == null ? null : parties.getDbtrAcct()), creditorReference, text,
-        transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId());
-  }
-
-  private static com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount transactionAmount(
-      AmountAndCurrencyExchange3 details) {
-    return details == null || details.getTxAmt() == null ? null : details.getTxAmt().getAmt();
-  }
-
-  private static CamtEntries.DeclaredTotals totals(com.prowidesoftware.swift.model.mx.dic.TotalTransactions2 totals) {
-    if (totals == null) {
-      return CamtEntries.DeclaredTotals.NONE;
+    private static CamtEntries.Entry entry(String path, ReportEntry2 entry) {
+        var amount = entry.getAmt();
+        List<CamtEntries.Details> details = entry.getNtryDtls().stream()
+                .flatMap(group -> group.getTxDtls().stream())
+                .map(CamtV02::details)
+                .toList();
+        return new CamtEntries.Entry(
+                path,
+                amount == null ? null : amount.getValue(),
+                amount == null ? null : amount.getCcy(),
+                entry.getCdtDbtInd() == null ? null : entry.getCdtDbtInd().value(),
+                entry.getSts() == EntryStatus2Code.BOOK,
+                date(entry.getBookgDt()),
+                date(entry.getValDt()),
+                Optional.ofNullable(entry.getAcctSvcrRef()).orElse(entry.getNtryRef()),
+                details);
     }
-    var all = totals.getTtlNtries();
-    var credits = totals.getTtlCdtNtries();
-    var debits = totals.getTtlDbtNtries();
-    return new CamtEntries.DeclaredTotals(all == null ? null : all.getNbOfNtries(), all == null ? null : all.getSum(),
-        all == null ? null : all.getTtlNetNtryAmt(), all == null || all.getCdtDbtInd() == null ? null
-            : all.getCdtDbtInd().value(),
-        credits == null ? null : credits.getNbOfNtries(), credits == null ? null : credits.getSum(),
-        debits == null ? null : debits.getNbOfNtries(), debits == null ? null : debits.getSum());
-  }
 
-  private static String balanceType(com.prowidesoftware.swift.model.mx.dic.CashBalance3 balance) {
-    return balance.getTp() == null || balance.getTp().getCdOrPrtry() == null
-        || balance.getTp().getCdOrPrtry().getCd() == null ? null : balance.getTp().getCdOrPrtry().getCd().value();
-  }
+    private static CamtEntries.Details details(EntryTransaction2 transaction) {
+        var parties = transaction.getRltdPties();
+        var remittance = Optional.ofNullable(transaction.getRmtInf());
+        List<StructuredRemittanceInformation7> structured =
+                remittance.map(RemittanceInformation5::getStrd).orElse(List.of());
+        String creditorReference = structured.stream()
+                .filter(s -> s.getCdtrRefInf() != null && s.getCdtrRefInf().getRef() != null)
+                .map(s -> s.getCdtrRefInf().getRef())
+                .findFirst()
+                .orElse(null);
+        String text = join(Stream.concat(
+                remittance.map(RemittanceInformation5::getUstrd).orElse(List.of()).stream(),
+                structured.stream()
+                        .flatMap(s -> Stream.concat(
+                                s.getRfrdDocInf().stream().map(d -> d.getNb()), s.getAddtlRmtInf().stream()))));
+        var amount = transactionAmount(transaction.getAmtDtls());
+        // version 02 has no direction per transaction: it is the entry's
+        return new CamtEntries.Details(
+                amount == null ? null : amount.getValue(),
+                amount == null ? null : amount.getCcy(),
+                null,
+                parties == null || parties.getDbtr() == null
+                        ? null
+                        : parties.getDbtr().getNm(),
+                iban(parties == null ? null : parties.getDbtrAcct()),
+                creditorReference,
+                text,
+                transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId());
+    }
 
-  private static String iban(CashAccount16 account) {
-    return account == null || account.getId() == null ? null : account.getId().getIBAN();
-  }
+    private static com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount transactionAmount(
+            AmountAndCurrencyExchange3 details) {
+        return details == null || details.getTxAmt() == null
+                ? null
+                : details.getTxAmt().getAmt();
+    }
 
-  private static java.time.LocalDate date(DateAndDateTimeChoice choice) {
-    return choice == null ? null : CamtEntries.date(choice.getDt(), choice.getDtTm());
-  }
+    private static CamtEntries.DeclaredTotals totals(com.prowidesoftware.swift.model.mx.dic.TotalTransactions2 totals) {
+        if (totals == null) {
+            return CamtEntries.DeclaredTotals.NONE;
+        }
+        var all = totals.getTtlNtries();
+        var credits = totals.getTtlCdtNtries();
+        var debits = totals.getTtlDbtNtries();
+        return new CamtEntries.DeclaredTotals(
+                all == null ? null : all.getNbOfNtries(),
+                all == null ? null : all.getSum(),
+                all == null ? null : all.getTtlNetNtryAmt(),
+                all == null || all.getCdtDbtInd() == null
+                        ? null
+                        : all.getCdtDbtInd().value(),
+                credits == null ? null : credits.getNbOfNtries(),
+                credits == null ? null : credits.getSum(),
+                debits == null ? null : debits.getNbOfNtries(),
+                debits == null ? null : debits.getSum());
+    }
+
+    private static String balanceType(com.prowidesoftware.swift.model.mx.dic.CashBalance3 balance) {
+        return balance.getTp() == null
+                        || balance.getTp().getCdOrPrtry() == null
+                        || balance.getTp().getCdOrPrtry().getCd() == null
+                ? null
+                : balance.getTp().getCdOrPrtry().getCd().value();
+    }
+
+    private static String iban(CashAccount16 account) {
+        return account == null || account.getId() == null
+                ? null
+                : account.getId().getIBAN();
+    }
+
+    private static java.time.LocalDate date(DateAndDateTimeChoice choice) {
+        return choice == null ? null : CamtEntries.date(choice.getDt(), choice.getDtTm());
+    }
 }

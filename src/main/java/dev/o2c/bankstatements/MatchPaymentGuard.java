@@ -14,25 +14,28 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchPaymentGuard implements TaskCompletionGuard {
 
-  static final String FORM_ID = "match-payment";
+    static final String FORM_ID = "match-payment";
 
-  private final BankEntryPosting posting;
+    private final BankEntryPosting posting;
 
-  MatchPaymentGuard(BankEntryPosting posting) {
-    this.posting = posting;
-  }
-
-  @Override
-  public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context,
-      CurrentUser user) {
-    if (FORM_ID.equals(task.getFormId())) {
-      Object entryId = context.get("bankEntryId");
-      if (entryId == null) {
-        throw new IllegalStateException("match-payment task " + task.getJobKey() + " has no bankEntryId");
-      }
-      posting.validate(Long.parseLong(entryId.toString()), BankEntryPosting.ClerkChoice.fromForm(
-          answers.get("matchDecision"), answers.get("customerId"), answers.get("invoiceNumbers"),
-          answers.get("matchNote")));
+    MatchPaymentGuard(BankEntryPosting posting) {
+        this.posting = posting;
     }
-  }
+
+    @Override
+    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        if (FORM_ID.equals(task.getFormId())) {
+            Object entryId = context.get("bankEntryId");
+            if (entryId == null) {
+                throw new IllegalStateException("match-payment task " + task.getJobKey() + " has no bankEntryId");
+            }
+            posting.validate(
+                    Long.parseLong(entryId.toString()),
+                    BankEntryPosting.ClerkChoice.fromForm(
+                            answers.get("matchDecision"),
+                            answers.get("customerId"),
+                            answers.get("invoiceNumbers"),
+                            answers.get("matchNote")));
+        }
+    }
 }

@@ -1,21 +1,21 @@
 package dev.o2c.bankstatements;
 
 import dev.o2c.cashapplication.Proposal;
-import jakarta.annotation.PreDestroy;
 import dev.o2c.platform.engine.ProcessCommands;
-import java.time.Clock;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status.Code;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts one payment-posting process per imported credit, after the import committed, on a thread of its own so a
@@ -47,132 +47,158 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class PaymentPostingStarter {
 
-  static final String PROCESS_ID = "payment-posting";
-  static final String START_MESSAGE = "bank-credit-received";
-  /** How long the engine remembers a start message and refuses it again. */
-  private static final Duration START_MESSAGE_TTL = Duration.ofDays(1);
-  private static final Logger log = LoggerFactory.getLogger(PaymentPostingStarter.class);
-  private static final EnumSet<BankEntryStatus> STARTABLE = EnumSet.of(BankEntryStatus.MATCHED,
-      BankEntryStatus.NEEDS_CLERK);
+    static final String PROCESS_ID = "payment-posting";
+    static final String START_MESSAGE = "bank-credit-received";
+    /** How long the engine remembers a start message and refuses it again. */
+    private static final Duration START_MESSAGE_TTL = Duration.ofDays(1);
 
-  private final BankEntryRepository entries;
-  private final ProcessCommands processes;
-  private final ProposalCodec proposals;
-  private final Clock clock;
-  private final TransactionTemplate transactions;
-  private final Duration sweepGrace;
-  /** One thread: starts keep the statement's order and never crowd out the request threads. */
-  private final ExecutorService starts = Executors.newSingleThreadExecutor(
-      Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
-  /** Runs between the claim and the start message; tests slow a start down here to reproduce a lagging engine. */
-  private volatile LongConsumer beforeStart = id -> {};
+    private static final Logger log = LoggerFactory.getLogger(PaymentPostingStarter.class);
+    private static final EnumSet<BankEntryStatus> STARTABLE =
+            EnumSet.of(BankEntryStatus.MATCHED, BankEntryStatus.NEEDS_CLERK);
 
-  PaymentPostingStarter(BankEntryRepository entries, ProcessCommands processes, ProposalCodec proposals,
-      Clock clock, PlatformTransactionManager transactionManager,
-      @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace) {
-    this.entries = entries;
-    this.processes = processes;
-    this.proposals = proposals;
-    this.clock = clock;
-    this.transactions = new TransactionTemplate(transactionManager);
-    this.sweepGrace = sweepGrace;
-  }
+    private final BankEntryRepository entries;
+    private final ProcessCommands processes;
+    private final ProposalCodec proposals;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Duration sweepGrace;
+    /** One thread: starts keep the statement's order and never crowd out the request threads. */
+    private final ExecutorService starts = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
+    /** Runs between the claim and the start message; tests slow a start down here to reproduce a lagging engine. */
+    private volatile LongConsumer beforeStart = id -> {};
 
-  @PreDestroy
-  void stop() throws InterruptedException {
-    starts.shutdown();
-    starts.awaitTermination(10, TimeUnit.SECONDS);
-  }
-
-  @TransactionalEventListener
-  public void onReceived(BankEntryReceived received) {
-    starts.execute(() -> start(received.bankEntryId(), null));
-  }
-
-  @Scheduled(fixedDelayString = "${o2c.cash-application.start-sweep:PT1M}", initialDelayString = "PT1M")
-  public void startMissed() {
-    sweep(sweepGrace);
-  }
-
-  /** Starts the entries that have no instance and no claim younger than {@code grace}; returns how many it tried. */
-  int sweep(Duration grace) {
-    List<BankEntry> missed = entries.findWithoutProcess(STARTABLE, clock.instant().minus(grace));
-    missed.forEach(entry -> start(entry.getId(), entry.getStartClaimedAt()));
-    return missed.size();
-  }
-
-  /** Waits until the starts queued so far have run (tests). */
-  void drain() throws Exception {
-    starts.submit(() -> {}).get(1, TimeUnit.MINUTES);
-  }
-
-  void slowDownStartsWith(LongConsumer hook) {
-    this.beforeStart = hook == null ? id -> {} : hook;
-  }
-
-  /**
-   * Claims the entry (from no claim, or from the claim the sweep saw) and, having won it, asks the engine to start.
-   * A start that fails stays claimed; the sweep takes it up again once the claim is older than the grace period.
-   */
-  private void start(long entryId, Instant seenClaim) {
-    Map<String, Object> variables = transactions.execute(status -> {
-      Instant now = clock.instant();
-      int claimed = seenClaim == null ? entries.claimFirstStart(entryId, now)
-          : entries.reclaimStart(entryId, seenClaim, now);
-      if (claimed == 0) {
-        return null;
-      }
-      return entries.findById(entryId).filter(entry -> STARTABLE.contains(entry.getStatus()))
-          .map(this::variables).orElse(null);
-    });
-    if (variables == null) {
-      return;
+    PaymentPostingStarter(
+            BankEntryRepository entries,
+            ProcessCommands processes,
+            ProposalCodec proposals,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace) {
+        this.entries = entries;
+        this.processes = processes;
+        this.proposals = proposals;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.sweepGrace = sweepGrace;
     }
-    try {
-      beforeStart.accept(entryId);
-      processes.publish(START_MESSAGE, "BE-" + entryId, "BE-" + entryId, variables, START_MESSAGE_TTL);
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Code.ALREADY_EXISTS) {
-        log.info("payment-posting for bank entry {} was started before; the engine refused a second start", entryId);
-      } else {
-        log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
-      }
-    } catch (RuntimeException e) {
-      log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
-    }
-  }
 
-  private Map<String, Object> variables(BankEntry entry) {
-    Map<String, Object> variables = clerkContext(entry);
-    variables.put("bankEntryId", entry.getId());
-    variables.put("statementEntryId", "BE-" + entry.getId());
-    variables.put("amount", entry.getAmount());
-    variables.put("currency", entry.getCurrency());
-    variables.put("debtorName", entry.getDebtorName() == null ? "unknown payer" : entry.getDebtorName());
-    variables.put("confidence", entry.getConfidence());
-    variables.put("autoPost", entry.getStatus() == BankEntryStatus.MATCHED);
-    if (entry.getCustomerId() != null) {
-      variables.put("customerId", entry.getCustomerId());
+    @PreDestroy
+    void stop() throws InterruptedException {
+        starts.shutdown();
+        starts.awaitTermination(10, TimeUnit.SECONDS);
     }
-    return variables;
-  }
 
-  /** What the "Match payment" form shows and prefills, should the entry reach a clerk. */
-  private Map<String, Object> clerkContext(BankEntry entry) {
-    Proposal proposal = proposals.read(entry.getProposal());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("valueDate", String.valueOf(entry.getValueDate()));
-    variables.put("debtorIban", entry.getDebtorIban() == null ? "not given" : entry.getDebtorIban());
-    variables.put("remittanceText", entry.getRemittanceText() == null ? "none" : entry.getRemittanceText()
-        + (entry.getRemittanceCutFrom() == null ? "" : " [cut: the bank sent " + entry.getRemittanceCutFrom()
-            + " characters, the first " + entry.getRemittanceText().length() + " are kept]"));
-    variables.put("matchReasons", String.join("; ", proposal.reasons()));
-    variables.put("candidateSummary", proposal.candidates().isEmpty() ? "none found"
-        : proposal.candidates().stream().map(candidate -> "- " + candidate.invoiceNumber() + ": customer "
-            + candidate.customerId() + ", open " + candidate.openAmount() + " (" + candidate.why() + ")")
-            .collect(Collectors.joining("\n")));
-    variables.put("invoiceNumbers", proposal.allocations().stream().map(Proposal.PlannedAllocation::invoiceNumber)
-        .collect(Collectors.joining(", ")));
-    return variables;
-  }
+    @TransactionalEventListener
+    public void onReceived(BankEntryReceived received) {
+        starts.execute(() -> start(received.bankEntryId(), null));
+    }
+
+    @Scheduled(fixedDelayString = "${o2c.cash-application.start-sweep:PT1M}", initialDelayString = "PT1M")
+    public void startMissed() {
+        sweep(sweepGrace);
+    }
+
+    /** Starts the entries that have no instance and no claim younger than {@code grace}; returns how many it tried. */
+    int sweep(Duration grace) {
+        List<BankEntry> missed =
+                entries.findWithoutProcess(STARTABLE, clock.instant().minus(grace));
+        missed.forEach(entry -> start(entry.getId(), entry.getStartClaimedAt()));
+        return missed.size();
+    }
+
+    /** Waits until the starts queued so far have run (tests). */
+    void drain() throws Exception {
+        starts.submit(() -> {}).get(1, TimeUnit.MINUTES);
+    }
+
+    void slowDownStartsWith(LongConsumer hook) {
+        this.beforeStart = hook == null ? id -> {} : hook;
+    }
+
+    /**
+     * Claims the entry (from no claim, or from the claim the sweep saw) and, having won it, asks the engine to start.
+     * A start that fails stays claimed; the sweep takes it up again once the claim is older than the grace period.
+     */
+    private void start(long entryId, Instant seenClaim) {
+        Map<String, Object> variables = transactions.execute(status -> {
+            Instant now = clock.instant();
+            int claimed = seenClaim == null
+                    ? entries.claimFirstStart(entryId, now)
+                    : entries.reclaimStart(entryId, seenClaim, now);
+            if (claimed == 0) {
+                return null;
+            }
+            return entries.findById(entryId)
+                    .filter(entry -> STARTABLE.contains(entry.getStatus()))
+                    .map(this::variables)
+                    .orElse(null);
+        });
+        if (variables == null) {
+            return;
+        }
+        try {
+            beforeStart.accept(entryId);
+            processes.publish(START_MESSAGE, "BE-" + entryId, "BE-" + entryId, variables, START_MESSAGE_TTL);
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Code.ALREADY_EXISTS) {
+                log.info(
+                        "payment-posting for bank entry {} was started before; the engine refused a second start",
+                        entryId);
+            } else {
+                log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> variables(BankEntry entry) {
+        Map<String, Object> variables = clerkContext(entry);
+        variables.put("bankEntryId", entry.getId());
+        variables.put("statementEntryId", "BE-" + entry.getId());
+        variables.put("amount", entry.getAmount());
+        variables.put("currency", entry.getCurrency());
+        variables.put("debtorName", entry.getDebtorName() == null ? "unknown payer" : entry.getDebtorName());
+        variables.put("confidence", entry.getConfidence());
+        variables.put("autoPost", entry.getStatus() == BankEntryStatus.MATCHED);
+        if (entry.getCustomerId() != null) {
+            variables.put("customerId", entry.getCustomerId());
+        }
+        return variables;
+    }
+
+    /** What the "Match payment" form shows and prefills, should the entry reach a clerk. */
+    private Map<String, Object> clerkContext(BankEntry entry) {
+        Proposal proposal = proposals.read(entry.getProposal());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("valueDate", String.valueOf(entry.getValueDate()));
+        variables.put("debtorIban", entry.getDebtorIban() == null ? "not given" : entry.getDebtorIban());
+        variables.put(
+                "remittanceText",
+                entry.getRemittanceText() == null
+                        ? "none"
+                        : entry.getRemittanceText()
+                                + (entry.getRemittanceCutFrom() == null
+                                        ? ""
+                                        : " [cut: the bank sent " + entry.getRemittanceCutFrom()
+                                                + " characters, the first "
+                                                + entry.getRemittanceText().length() + " are kept]"));
+        variables.put("matchReasons", String.join("; ", proposal.reasons()));
+        variables.put(
+                "candidateSummary",
+                proposal.candidates().isEmpty()
+                        ? "none found"
+                        : proposal.candidates().stream()
+                                .map(candidate ->
+                                        "- " + candidate.invoiceNumber() + ": customer " + candidate.customerId()
+                                                + ", open " + candidate.openAmount() + " (" + candidate.why() + ")")
+                                .collect(Collectors.joining("\n")));
+        variables.put(
+                "invoiceNumbers",
+                proposal.allocations().stream()
+                        .map(Proposal.PlannedAllocation::invoiceNumber)
+                        .collect(Collectors.joining(", ")));
+        return variables;
+    }
 }

@@ -9,25 +9,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalCodec {
 
-  private final ObjectMapper json;
+    private final ObjectMapper json;
 
-  ProposalCodec(ObjectMapper json) {
-    this.json = json;
-  }
-
-  String write(Proposal proposal) {
-    try {
-      return json.writeValueAsString(proposal);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot store proposal", e);
+    ProposalCodec(ObjectMapper json) {
+        this.json = json;
     }
-  }
 
-  Proposal read(String proposal) {
-    try {
-      return json.readValue(proposal, Proposal.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored proposal unreadable", e);
+    String write(Proposal proposal) {
+        try {
+            return json.writeValueAsString(proposal);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store proposal", e);
+        }
     }
-  }
+
+    Proposal read(String proposal) {
+        try {
+            return json.readValue(proposal, Proposal.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored proposal unreadable", e);
+        }
+    }
 }

@@ -20,64 +20,67 @@ import org.springframework.util.unit.DataSize;
 @Configuration
 class StatementFileLimit {
 
-  /** A multipart request carries the file and its part headers; this much room for the latter. */
-  private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** A multipart request carries the file and its part headers; this much room for the latter. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
-  private final DataSize max;
+    private final DataSize max;
 
-  StatementFileLimit(@Value("${o2c.bank-statements.max-file-size:10MB}") DataSize max) {
-    this.max = max;
-  }
-
-  DataSize max() {
-    return max;
-  }
-
-  @Bean
-  MultipartConfigElement multipartConfigElement() {
-    MultipartConfigFactory factory = new MultipartConfigFactory();
-    factory.setMaxFileSize(max);
-    factory.setMaxRequestSize(DataSize.ofBytes(max.toBytes() + MULTIPART_OVERHEAD));
-    return factory.createMultipartConfig();
-  }
-
-  /** Refuses what is declared larger than the limit before reading a byte, and stops reading one byte past it. */
-  byte[] read(InputStream body, long declaredLength, String field) throws IOException {
-    check(declaredLength, field);
-    ByteArrayOutputStream read = new ByteArrayOutputStream();
-    byte[] buffer = new byte[64 * 1024];
-    long limit = max.toBytes();
-    int n;
-    while ((n = body.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit + 1 - read.size()))) > 0) {
-      read.write(buffer, 0, n);
-      if (read.size() > limit) {
-        throw tooLarge(field);
-      }
+    StatementFileLimit(@Value("${o2c.bank-statements.max-file-size:10MB}") DataSize max) {
+        this.max = max;
     }
-    return read.toByteArray();
-  }
 
-  void check(long size, String field) {
-    if (size > max.toBytes()) {
-      throw tooLarge(field);
+    DataSize max() {
+        return max;
     }
-  }
 
-  ApiProblem tooLarge(String field) {
-    return new TooLarge(field, "a statement file may be at most " + describe(max)
-        + " (o2c.bank-statements.max-file-size); split larger statements or ask an operator to raise the limit");
-  }
-
-  private static String describe(DataSize size) {
-    long bytes = size.toBytes();
-    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes % 1024 == 0 ? bytes / 1024 + " KB"
-        : bytes + " bytes";
-  }
-
-  static final class TooLarge extends ApiProblem {
-
-    TooLarge(String field, String message) {
-      super(HttpStatus.PAYLOAD_TOO_LARGE, field, message);
+    @Bean
+    MultipartConfigElement multipartConfigElement() {
+        MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setMaxFileSize(max);
+        factory.setMaxRequestSize(DataSize.ofBytes(max.toBytes() + MULTIPART_OVERHEAD));
+        return factory.createMultipartConfig();
     }
-  }
+
+    /** Refuses what is declared larger than the limit before reading a byte, and stops reading one byte past it. */
+    byte[] read(InputStream body, long declaredLength, String field) throws IOException {
+        check(declaredLength, field);
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long limit = max.toBytes();
+        int n;
+        while ((n = body.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit + 1 - read.size()))) > 0) {
+            read.write(buffer, 0, n);
+            if (read.size() > limit) {
+                throw tooLarge(field);
+            }
+        }
+        return read.toByteArray();
+    }
+
+    void check(long size, String field) {
+        if (size > max.toBytes()) {
+            throw tooLarge(field);
+        }
+    }
+
+    ApiProblem tooLarge(String field) {
+        return new TooLarge(
+                field,
+                "a statement file may be at most " + describe(max)
+                        + " (o2c.bank-statements.max-file-size); split larger statements or ask an operator to raise the limit");
+    }
+
+    private static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+
+    static final class TooLarge extends ApiProblem {
+
+        TooLarge(String field, String message) {
+            super(HttpStatus.PAYLOAD_TOO_LARGE, field, message);
+        }
+    }
 }

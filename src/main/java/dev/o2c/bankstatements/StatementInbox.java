@@ -21,59 +21,65 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatementInbox {
 
-  private static final Logger log = LoggerFactory.getLogger(StatementInbox.class);
-  static final String ACTOR = "statement-inbox";
+    private static final Logger log = LoggerFactory.getLogger(StatementInbox.class);
+    static final String ACTOR = "statement-inbox";
 
-  private final BankStatementImport imports;
-  private final String inboxDir;
-  private final StatementFileLimit limit;
+    private final BankStatementImport imports;
+    private final String inboxDir;
+    private final StatementFileLimit limit;
 
-  StatementInbox(BankStatementImport imports, @Value("${o2c.bank-statements.inbox-dir:}") String inboxDir,
-      StatementFileLimit limit) {
-    this.imports = imports;
-    this.inboxDir = inboxDir;
-    this.limit = limit;
-  }
-
-  @Scheduled(fixedDelayString = "${o2c.bank-statements.inbox-poll:PT30S}")
-  public void poll() {
-    if (inboxDir.isBlank()) {
-      return;
+    StatementInbox(
+            BankStatementImport imports,
+            @Value("${o2c.bank-statements.inbox-dir:}") String inboxDir,
+            StatementFileLimit limit) {
+        this.imports = imports;
+        this.inboxDir = inboxDir;
+        this.limit = limit;
     }
-    Path inbox = Path.of(inboxDir);
-    try (Stream<Path> files = Files.list(inbox)) {
-      List<Path> statements = files.filter(Files::isRegularFile)
-          .filter(file -> file.getFileName().toString().toLowerCase().endsWith(".xml")).sorted().toList();
-      statements.forEach(file -> importOne(inbox, file));
-    } catch (IOException e) {
-      log.warn("cannot read statement inbox {}: {}", inbox, e.getMessage());
-    }
-  }
 
-  private void importOne(Path inbox, Path file) {
-    try {
-      try {
-        // the same limit as an upload, checked before the file is read
-        if (Files.size(file) > limit.max().toBytes()) {
-          throw new StatementRejected(limit.tooLarge("file").getMessage());
+    @Scheduled(fixedDelayString = "${o2c.bank-statements.inbox-poll:PT30S}")
+    public void poll() {
+        if (inboxDir.isBlank()) {
+            return;
         }
-        byte[] xml = Files.readAllBytes(file);
-        StatementImportResult result = imports.importFile(xml, "inbox " + file.getFileName(), ACTOR);
-        log.info("imported {}: {}", file.getFileName(), result.message());
-        move(file, inbox.resolve("imported"));
-      } catch (StatementRejected e) {
-        Path rejected = move(file, inbox.resolve("rejected"));
-        Files.writeString(rejected.resolveSibling(rejected.getFileName() + ".error.txt"), e.getMessage() + "\n",
-            StandardCharsets.UTF_8);
-        log.warn("rejected {}: {}", file.getFileName(), e.getMessage());
-      }
-    } catch (IOException e) {
-      log.warn("cannot import {}: {}", file, e.getMessage());
+        Path inbox = Path.of(inboxDir);
+        try (Stream<Path> files = Files.list(inbox)) {
+            List<Path> statements = files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().toLowerCase().endsWith(".xml"))
+                    .sorted()
+                    .toList();
+            statements.forEach(file -> importOne(inbox, file));
+        } catch (IOException e) {
+            log.warn("cannot read statement inbox {}: {}", inbox, e.getMessage());
+        }
     }
-  }
 
-  private static Path move(Path file, Path folder) throws IOException {
-    Files.createDirectories(folder);
-    return Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-  }
+    private void importOne(Path inbox, Path file) {
+        try {
+            try {
+                // the same limit as an upload, checked before the file is read
+                if (Files.size(file) > limit.max().toBytes()) {
+                    throw new StatementRejected(limit.tooLarge("file").getMessage());
+                }
+                byte[] xml = Files.readAllBytes(file);
+                StatementImportResult result = imports.importFile(xml, "inbox " + file.getFileName(), ACTOR);
+                log.info("imported {}: {}", file.getFileName(), result.message());
+                move(file, inbox.resolve("imported"));
+            } catch (StatementRejected e) {
+                Path rejected = move(file, inbox.resolve("rejected"));
+                Files.writeString(
+                        rejected.resolveSibling(rejected.getFileName() + ".error.txt"),
+                        e.getMessage() + "\n",
+                        StandardCharsets.UTF_8);
+                log.warn("rejected {}: {}", file.getFileName(), e.getMessage());
+            }
+        } catch (IOException e) {
+            log.warn("cannot import {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static Path move(Path file, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
 }

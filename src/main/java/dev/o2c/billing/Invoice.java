@@ -13,168 +13,183 @@ import java.time.LocalDate;
 @Entity
 public class Invoice {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private String number;
-  private Long customerId;
-  private Long orderId;
-  private String currency;
-  private LocalDate issueDate;
-  private LocalDate dueDate;
-  private LocalDate discountDate;
-  private BigDecimal discountRate;
-  private BigDecimal netAmount;
-  private BigDecimal taxAmount;
-  private BigDecimal totalAmount;
-  private BigDecimal chargesAmount;
-  private BigDecimal openAmount;
-  @Enumerated(EnumType.STRING)
-  private InvoiceStatus status;
-  private int dunningLevel;
-  private LocalDate promisedDate;
-  @Version
-  private long version;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected Invoice() {}
+    private String number;
+    private Long customerId;
+    private Long orderId;
+    private String currency;
+    private LocalDate issueDate;
+    private LocalDate dueDate;
+    private LocalDate discountDate;
+    private BigDecimal discountRate;
+    private BigDecimal netAmount;
+    private BigDecimal taxAmount;
+    private BigDecimal totalAmount;
+    private BigDecimal chargesAmount;
+    private BigDecimal openAmount;
 
-  Invoice(String number, long customerId, long orderId, String currency, LocalDate issueDate, LocalDate dueDate,
-      LocalDate discountDate, BigDecimal discountRate, BigDecimal netAmount, BigDecimal taxAmount) {
-    this.number = number;
-    this.customerId = customerId;
-    this.orderId = orderId;
-    this.currency = currency;
-    this.issueDate = issueDate;
-    this.dueDate = dueDate;
-    this.discountDate = discountDate;
-    this.discountRate = discountRate;
-    this.netAmount = netAmount;
-    this.taxAmount = taxAmount;
-    this.totalAmount = netAmount.add(taxAmount);
-    this.chargesAmount = BigDecimal.ZERO.setScale(netAmount.scale());
-    this.openAmount = totalAmount;
-    this.status = InvoiceStatus.OPEN;
-  }
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
 
-  /** Applies money received; the caller never applies more than is open. */
-  void applyPayment(BigDecimal amount) {
-    if (amount.signum() <= 0 || amount.compareTo(openAmount) > 0) {
-      throw new IllegalArgumentException("cannot apply " + amount + " to " + number + " with " + openAmount + " open");
+    private int dunningLevel;
+    private LocalDate promisedDate;
+
+    @Version
+    private long version;
+
+    protected Invoice() {}
+
+    Invoice(
+            String number,
+            long customerId,
+            long orderId,
+            String currency,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            LocalDate discountDate,
+            BigDecimal discountRate,
+            BigDecimal netAmount,
+            BigDecimal taxAmount) {
+        this.number = number;
+        this.customerId = customerId;
+        this.orderId = orderId;
+        this.currency = currency;
+        this.issueDate = issueDate;
+        this.dueDate = dueDate;
+        this.discountDate = discountDate;
+        this.discountRate = discountRate;
+        this.netAmount = netAmount;
+        this.taxAmount = taxAmount;
+        this.totalAmount = netAmount.add(taxAmount);
+        this.chargesAmount = BigDecimal.ZERO.setScale(netAmount.scale());
+        this.openAmount = totalAmount;
+        this.status = InvoiceStatus.OPEN;
     }
-    BigDecimal remaining = openAmount.subtract(amount);
-    moveTo(remaining.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
-    openAmount = remaining;
-  }
 
-  /**
-   * Closes part of the open amount without money: an early-payment discount the terms allow, or a small short payment
-   * accepted as a deduction. Never more than is open.
-   */
-  void adjust(BigDecimal amount) {
-    applyPayment(amount);
-  }
-
-  /** Dunning fees and interest are owed on top of the invoice total. */
-  void addCharges(BigDecimal charges) {
-    if (!status.isOpen()) {
-      throw new IllegalInvoiceTransitionException("invoice " + number + " is paid; no charges can be added");
+    /** Applies money received; the caller never applies more than is open. */
+    void applyPayment(BigDecimal amount) {
+        if (amount.signum() <= 0 || amount.compareTo(openAmount) > 0) {
+            throw new IllegalArgumentException(
+                    "cannot apply " + amount + " to " + number + " with " + openAmount + " open");
+        }
+        BigDecimal remaining = openAmount.subtract(amount);
+        moveTo(remaining.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
+        openAmount = remaining;
     }
-    chargesAmount = chargesAmount.add(charges);
-    openAmount = openAmount.add(charges);
-  }
 
-  void raiseDunningLevel(int level) {
-    if (level > dunningLevel) {
-      dunningLevel = level;
+    /**
+     * Closes part of the open amount without money: an early-payment discount the terms allow, or a small short payment
+     * accepted as a deduction. Never more than is open.
+     */
+    void adjust(BigDecimal amount) {
+        applyPayment(amount);
     }
-  }
 
-  /** Whole days past the due date on {@code today}; 0 until the due date has passed. The one rule for "overdue". */
-  public long daysOverdue(LocalDate today) {
-    return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueDate, today));
-  }
-
-  void promisePaymentBy(LocalDate date) {
-    promisedDate = date;
-  }
-
-  private void moveTo(InvoiceStatus target) {
-    if (!status.canMoveTo(target)) {
-      throw new IllegalInvoiceTransitionException("invoice " + number + " cannot go from " + status + " to " + target);
+    /** Dunning fees and interest are owed on top of the invoice total. */
+    void addCharges(BigDecimal charges) {
+        if (!status.isOpen()) {
+            throw new IllegalInvoiceTransitionException("invoice " + number + " is paid; no charges can be added");
+        }
+        chargesAmount = chargesAmount.add(charges);
+        openAmount = openAmount.add(charges);
     }
-    status = target;
-  }
 
-  public Long getId() {
-    return id;
-  }
+    void raiseDunningLevel(int level) {
+        if (level > dunningLevel) {
+            dunningLevel = level;
+        }
+    }
 
-  public String getNumber() {
-    return number;
-  }
+    /** Whole days past the due date on {@code today}; 0 until the due date has passed. The one rule for "overdue". */
+    public long daysOverdue(LocalDate today) {
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueDate, today));
+    }
 
-  /** The ISO 11649 reference the customer quotes when paying; derived from the number, so never out of step. */
-  public String getCreditorReference() {
-    return CreditorReference.forInvoiceNumber(number);
-  }
+    void promisePaymentBy(LocalDate date) {
+        promisedDate = date;
+    }
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    private void moveTo(InvoiceStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalInvoiceTransitionException(
+                    "invoice " + number + " cannot go from " + status + " to " + target);
+        }
+        status = target;
+    }
 
-  public Long getOrderId() {
-    return orderId;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public String getNumber() {
+        return number;
+    }
 
-  public LocalDate getIssueDate() {
-    return issueDate;
-  }
+    /** The ISO 11649 reference the customer quotes when paying; derived from the number, so never out of step. */
+    public String getCreditorReference() {
+        return CreditorReference.forInvoiceNumber(number);
+    }
 
-  public LocalDate getDueDate() {
-    return dueDate;
-  }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-  public LocalDate getDiscountDate() {
-    return discountDate;
-  }
+    public Long getOrderId() {
+        return orderId;
+    }
 
-  public BigDecimal getDiscountRate() {
-    return discountRate;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public BigDecimal getNetAmount() {
-    return netAmount;
-  }
+    public LocalDate getIssueDate() {
+        return issueDate;
+    }
 
-  public BigDecimal getTaxAmount() {
-    return taxAmount;
-  }
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
 
-  public BigDecimal getTotalAmount() {
-    return totalAmount;
-  }
+    public LocalDate getDiscountDate() {
+        return discountDate;
+    }
 
-  public BigDecimal getChargesAmount() {
-    return chargesAmount;
-  }
+    public BigDecimal getDiscountRate() {
+        return discountRate;
+    }
 
-  public BigDecimal getOpenAmount() {
-    return openAmount;
-  }
+    public BigDecimal getNetAmount() {
+        return netAmount;
+    }
 
-  public InvoiceStatus getStatus() {
-    return status;
-  }
+    public BigDecimal getTaxAmount() {
+        return taxAmount;
+    }
 
-  public int getDunningLevel() {
-    return dunningLevel;
-  }
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
 
-  public LocalDate getPromisedDate() {
-    return promisedDate;
-  }
+    public BigDecimal getChargesAmount() {
+        return chargesAmount;
+    }
+
+    public BigDecimal getOpenAmount() {
+        return openAmount;
+    }
+
+    public InvoiceStatus getStatus() {
+        return status;
+    }
+
+    public int getDunningLevel() {
+        return dunningLevel;
+    }
+
+    public LocalDate getPromisedDate() {
+        return promisedDate;
+    }
 }

@@ -19,111 +19,142 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
-  static final String ENTITY = "invoice";
+    static final String ENTITY = "invoice";
 
-  private final InvoiceRepository invoices;
-  private final InvoiceNumbers numbers;
-  private final OrderService orders;
-  private final CustomerService customers;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
+    private final InvoiceRepository invoices;
+    private final InvoiceNumbers numbers;
+    private final OrderService orders;
+    private final CustomerService customers;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-  InvoiceService(InvoiceRepository invoices, InvoiceNumbers numbers, OrderService orders, CustomerService customers,
-      AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-    this.invoices = invoices;
-    this.numbers = numbers;
-    this.orders = orders;
-    this.customers = customers;
-    this.audit = audit;
-    this.events = events;
-    this.clock = clock;
-  }
-
-  /** One invoice per order: asking again returns the invoice already issued. */
-  @Transactional
-  public Invoice issueFor(long orderId) {
-    return invoices.findByOrderId(orderId).orElseGet(() -> issue(orders.get(orderId)));
-  }
-
-  private Invoice issue(SalesOrder order) {
-    if (order.getStatus() != OrderStatus.SHIPPED) {
-      throw new IllegalInvoiceTransitionException("order " + order.getId() + " is " + order.getStatus() + "; only shipped orders are invoiced");
+    InvoiceService(
+            InvoiceRepository invoices,
+            InvoiceNumbers numbers,
+            OrderService orders,
+            CustomerService customers,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.invoices = invoices;
+        this.numbers = numbers;
+        this.orders = orders;
+        this.customers = customers;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
-    Customer customer = customers.get(order.getCustomerId());
-    PaymentTerms terms = customer.paymentTerms();
-    LocalDate today = LocalDate.now(clock);
-    BigDecimal net = order.getTotalAmount();
-    BigDecimal tax = Amounts.round(net.multiply(customer.getTaxRate()), order.getCurrency());
-    Invoice invoice = invoices.save(new Invoice(numbers.next(today.getYear()), customer.getId(), order.getId(),
-        order.getCurrency(), today, terms.dueDate(today), terms.discountDate(today).orElse(null),
-        terms.discountRate(), net, tax));
-    orders.markInvoiced(order.getId(), invoice.getNumber());
-    audit.record("system", "INVOICE_ISSUED", ENTITY, invoice.getId(), invoice.getNumber() + " total "
-        + invoice.getTotalAmount() + " " + invoice.getCurrency() + " due " + invoice.getDueDate(), null);
-    events.publishEvent(new InvoiceIssued(invoice.getId()));
-    return invoice;
-  }
 
-  @Transactional(readOnly = true)
-  public Invoice get(long invoiceId) {
-    return invoices.findById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
-  }
-
-  @Transactional(readOnly = true)
-  public List<Invoice> search(Long customerId, InvoiceStatus status) {
-    return invoices.search(customerId, status);
-  }
-
-  /** Dunning charges raise what is owed; they are audited like any posting. */
-  @Transactional
-  public Invoice addDunningCharges(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {
-    Invoice invoice = lock(invoiceId);
-    BigDecimal charges = fee.add(interest);
-    if (charges.signum() > 0) {
-      invoice.addCharges(charges);
-      audit.record("system", "DUNNING_CHARGES_ADDED", ENTITY, invoiceId,
-          "level " + level + ": fee " + fee + ", interest " + interest + " " + invoice.getCurrency(), null);
-      events.publishEvent(new DunningChargesAdded(invoiceId, level, fee, interest));
+    /** One invoice per order: asking again returns the invoice already issued. */
+    @Transactional
+    public Invoice issueFor(long orderId) {
+        return invoices.findByOrderId(orderId).orElseGet(() -> issue(orders.get(orderId)));
     }
-    invoice.raiseDunningLevel(level);
-    return invoice;
-  }
 
-  @Transactional
-  public Invoice recordPromise(long invoiceId, LocalDate promisedDate, String actor, String note) {
-    Invoice invoice = lock(invoiceId);
-    invoice.promisePaymentBy(promisedDate);
-    audit.record(actor, "PROMISE_TO_PAY", ENTITY, invoiceId, "customer promised payment by " + promisedDate, note);
-    return invoice;
-  }
-
-  /** Applies part of a payment; called by payment posting inside its transaction. */
-  @Transactional
-  public Invoice applyPayment(Invoice invoice, BigDecimal amount) {
-    invoice.applyPayment(amount);
-    return invoice;
-  }
-
-  /**
-   * Settles part of an invoice without money (discount or deduction), inside the caller's posting transaction.
-   * Publishes {@link InvoiceAdjusted} for the ledger.
-   */
-  @Transactional
-  public Invoice adjust(Invoice invoice, InvoiceAdjusted.Kind kind, BigDecimal amount, String actor, String reason) {
-    if (amount.signum() <= 0) {
-      throw new IllegalArgumentException("an adjustment must be positive");
+    private Invoice issue(SalesOrder order) {
+        if (order.getStatus() != OrderStatus.SHIPPED) {
+            throw new IllegalInvoiceTransitionException(
+                    "order " + order.getId() + " is " + order.getStatus() + "; only shipped orders are invoiced");
+        }
+        Customer customer = customers.get(order.getCustomerId());
+        PaymentTerms terms = customer.paymentTerms();
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal net = order.getTotalAmount();
+        BigDecimal tax = Amounts.round(net.multiply(customer.getTaxRate()), order.getCurrency());
+        Invoice invoice = invoices.save(new Invoice(
+                numbers.next(today.getYear()),
+                customer.getId(),
+                order.getId(),
+                order.getCurrency(),
+                today,
+                terms.dueDate(today),
+                terms.discountDate(today).orElse(null),
+                terms.discountRate(),
+                net,
+                tax));
+        orders.markInvoiced(order.getId(), invoice.getNumber());
+        audit.record(
+                "system",
+                "INVOICE_ISSUED",
+                ENTITY,
+                invoice.getId(),
+                invoice.getNumber() + " total " + invoice.getTotalAmount() + " " + invoice.getCurrency() + " due "
+                        + invoice.getDueDate(),
+                null);
+        events.publishEvent(new InvoiceIssued(invoice.getId()));
+        return invoice;
     }
-    invoice.adjust(amount);
-    audit.record(actor, "INVOICE_" + kind, ENTITY, invoice.getId(),
-        kind + " of " + amount + " " + invoice.getCurrency() + ", open now " + invoice.getOpenAmount(), reason);
-    events.publishEvent(new InvoiceAdjusted(invoice.getId(), kind, amount));
-    return invoice;
-  }
 
-  Invoice lock(long invoiceId) {
-    return invoices.lockById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
-  }
+    @Transactional(readOnly = true)
+    public Invoice get(long invoiceId) {
+        return invoices.findById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
+    }
 
-  public record DunningChargesAdded(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {}
+    @Transactional(readOnly = true)
+    public List<Invoice> search(Long customerId, InvoiceStatus status) {
+        return invoices.search(customerId, status);
+    }
+
+    /** Dunning charges raise what is owed; they are audited like any posting. */
+    @Transactional
+    public Invoice addDunningCharges(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {
+        Invoice invoice = lock(invoiceId);
+        BigDecimal charges = fee.add(interest);
+        if (charges.signum() > 0) {
+            invoice.addCharges(charges);
+            audit.record(
+                    "system",
+                    "DUNNING_CHARGES_ADDED",
+                    ENTITY,
+                    invoiceId,
+                    "level " + level + ": fee " + fee + ", interest " + interest + " " + invoice.getCurrency(),
+                    null);
+            events.publishEvent(new DunningChargesAdded(invoiceId, level, fee, interest));
+        }
+        invoice.raiseDunningLevel(level);
+        return invoice;
+    }
+
+    @Transactional
+    public Invoice recordPromise(long invoiceId, LocalDate promisedDate, String actor, String note) {
+        Invoice invoice = lock(invoiceId);
+        invoice.promisePaymentBy(promisedDate);
+        audit.record(actor, "PROMISE_TO_PAY", ENTITY, invoiceId, "customer promised payment by " + promisedDate, note);
+        return invoice;
+    }
+
+    /** Applies part of a payment; called by payment posting inside its transaction. */
+    @Transactional
+    public Invoice applyPayment(Invoice invoice, BigDecimal amount) {
+        invoice.applyPayment(amount);
+        return invoice;
+    }
+
+    /**
+     * Settles part of an invoice without money (discount or deduction), inside the caller's posting transaction.
+     * Publishes {@link InvoiceAdjusted} for the ledger.
+     */
+    @Transactional
+    public Invoice adjust(Invoice invoice, InvoiceAdjusted.Kind kind, BigDecimal amount, String actor, String reason) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("an adjustment must be positive");
+        }
+        invoice.adjust(amount);
+        audit.record(
+                actor,
+                "INVOICE_" + kind,
+                ENTITY,
+                invoice.getId(),
+                kind + " of " + amount + " " + invoice.getCurrency() + ", open now " + invoice.getOpenAmount(),
+                reason);
+        events.publishEvent(new InvoiceAdjusted(invoice.getId(), kind, amount));
+        return invoice;
+    }
+
+    Invoice lock(long invoiceId) {
+        return invoices.lockById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
+    }
+
+    public record DunningChargesAdded(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {}
 }

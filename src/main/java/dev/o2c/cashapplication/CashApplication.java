@@ -20,68 +20,82 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(MatchingPolicy.class)
 public class CashApplication {
 
-  private final JdbcTemplate jdbc;
-  private final PayerMemoryRepository memory;
-  private final MatchingPolicy policy;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final PayerMemoryRepository memory;
+    private final MatchingPolicy policy;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  CashApplication(JdbcTemplate jdbc, PayerMemoryRepository memory, MatchingPolicy policy, AuditLog audit,
-      Clock clock) {
-    this.jdbc = jdbc;
-    this.memory = memory;
-    this.policy = policy;
-    this.audit = audit;
-    this.clock = clock;
-  }
+    CashApplication(
+            JdbcTemplate jdbc, PayerMemoryRepository memory, MatchingPolicy policy, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.memory = memory;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
-  public MatchingPolicy policy() {
-    return policy;
-  }
+    public MatchingPolicy policy() {
+        return policy;
+    }
 
-  public CashMatcher matcher() {
-    return new CashMatcher(policy);
-  }
+    public CashMatcher matcher() {
+        return new CashMatcher(policy);
+    }
 
-  @Transactional(readOnly = true)
-  public OpenItemBook openItems() {
-    List<OpenItem> items = jdbc.query("""
+    @Transactional(readOnly = true)
+    public OpenItemBook openItems() {
+        List<OpenItem> items = jdbc.query(
+                """
         select id, number, customer_id, currency, total_amount, open_amount,
                discount_date, discount_rate
         from invoice where status <> 'PAID' and open_amount > 0""",
-        (row, i) -> new OpenItem(row.getLong("id"), row.getString("number"),
-            CreditorReference.forInvoiceNumber(row.getString("number")), row.getLong("customer_id"),
-            row.getString("currency"), row.getBigDecimal("total_amount"), row.getBigDecimal("open_amount"),
-            row.getObject("discount_date", LocalDate.class), row.getBigDecimal("discount_rate")));
-    List<Payer> payers = jdbc.query("select id, name, iban, currency from customer",
-        (row, i) -> new Payer(row.getLong("id"), row.getString("name"), row.getString("iban"),
-            row.getString("currency")));
-    Map<String, Long> learnedIbans = new HashMap<>();
-    Map<String, Long> learnedNames = new HashMap<>();
-    for (PayerMemory remembered : memory.findAll()) {
-      (remembered.getKind() == PayerMemory.Kind.IBAN ? learnedIbans : learnedNames)
-          .put(remembered.getPayerKey(), remembered.getCustomerId());
+                (row, i) -> new OpenItem(
+                        row.getLong("id"),
+                        row.getString("number"),
+                        CreditorReference.forInvoiceNumber(row.getString("number")),
+                        row.getLong("customer_id"),
+                        row.getString("currency"),
+                        row.getBigDecimal("total_amount"),
+                        row.getBigDecimal("open_amount"),
+                        row.getObject("discount_date", LocalDate.class),
+                        row.getBigDecimal("discount_rate")));
+        List<Payer> payers = jdbc.query(
+                "select id, name, iban, currency from customer",
+                (row, i) -> new Payer(
+                        row.getLong("id"), row.getString("name"), row.getString("iban"), row.getString("currency")));
+        Map<String, Long> learnedIbans = new HashMap<>();
+        Map<String, Long> learnedNames = new HashMap<>();
+        for (PayerMemory remembered : memory.findAll()) {
+            (remembered.getKind() == PayerMemory.Kind.IBAN ? learnedIbans : learnedNames)
+                    .put(remembered.getPayerKey(), remembered.getCustomerId());
+        }
+        return new OpenItemBook(items, payers, learnedIbans, learnedNames);
     }
-    return new OpenItemBook(items, payers, learnedIbans, learnedNames);
-  }
 
-  /** Next time money comes from this account or under this name, it is this customer's. */
-  @Transactional
-  public void remember(String debtorIban, String debtorName, long customerId, String clerk) {
-    if (debtorIban != null && !debtorIban.isBlank()) {
-      learn(PayerMemory.Kind.IBAN, OpenItemBook.compact(debtorIban), customerId, clerk);
+    /** Next time money comes from this account or under this name, it is this customer's. */
+    @Transactional
+    public void remember(String debtorIban, String debtorName, long customerId, String clerk) {
+        if (debtorIban != null && !debtorIban.isBlank()) {
+            learn(PayerMemory.Kind.IBAN, OpenItemBook.compact(debtorIban), customerId, clerk);
+        }
+        String name = PayerNames.normalize(debtorName);
+        if (!name.isEmpty()) {
+            learn(PayerMemory.Kind.NAME, name, customerId, clerk);
+        }
     }
-    String name = PayerNames.normalize(debtorName);
-    if (!name.isEmpty()) {
-      learn(PayerMemory.Kind.NAME, name, customerId, clerk);
-    }
-  }
 
-  private void learn(PayerMemory.Kind kind, String key, long customerId, String clerk) {
-    memory.findByKindAndPayerKey(kind, key).ifPresentOrElse(
-        known -> known.relearn(customerId, clerk, clock.instant()),
-        () -> memory.save(new PayerMemory(kind, key, customerId, clerk, clock.instant())));
-    audit.record(clerk, "PAYER_LEARNED", "customer", customerId, kind + " " + key + " pays for customer " + customerId,
-        null);
-  }
+    private void learn(PayerMemory.Kind kind, String key, long customerId, String clerk) {
+        memory.findByKindAndPayerKey(kind, key)
+                .ifPresentOrElse(
+                        known -> known.relearn(customerId, clerk, clock.instant()),
+                        () -> memory.save(new PayerMemory(kind, key, customerId, clerk, clock.instant())));
+        audit.record(
+                clerk,
+                "PAYER_LEARNED",
+                "customer",
+                customerId,
+                kind + " " + key + " pays for customer " + customerId,
+                null);
+    }
 }

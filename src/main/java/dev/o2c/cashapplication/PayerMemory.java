@@ -12,43 +12,48 @@ import java.time.Instant;
 @Entity
 public class PayerMemory {
 
-  public enum Kind { IBAN, NAME }
+    public enum Kind {
+        IBAN,
+        NAME
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  @Enumerated(EnumType.STRING)
-  private Kind kind;
-  private String payerKey;
-  private Long customerId;
-  private String learnedBy;
-  private Instant learnedAt;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected PayerMemory() {}
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
 
-  PayerMemory(Kind kind, String payerKey, long customerId, String learnedBy, Instant learnedAt) {
-    this.kind = kind;
-    this.payerKey = payerKey;
-    this.customerId = customerId;
-    this.learnedBy = learnedBy;
-    this.learnedAt = learnedAt;
-  }
+    private String payerKey;
+    private Long customerId;
+    private String learnedBy;
+    private Instant learnedAt;
 
-  void relearn(long customerId, String learnedBy, Instant learnedAt) {
-    this.customerId = customerId;
-    this.learnedBy = learnedBy;
-    this.learnedAt = learnedAt;
-  }
+    protected PayerMemory() {}
 
-  public Kind getKind() {
-    return kind;
-  }
+    PayerMemory(Kind kind, String payerKey, long customerId, String learnedBy, Instant learnedAt) {
+        this.kind = kind;
+        this.payerKey = payerKey;
+        this.customerId = customerId;
+        this.learnedBy = learnedBy;
+        this.learnedAt = learnedAt;
+    }
 
-  public String getPayerKey() {
-    return payerKey;
-  }
+    void relearn(long customerId, String learnedBy, Instant learnedAt) {
+        this.customerId = customerId;
+        this.learnedBy = learnedBy;
+        this.learnedAt = learnedAt;
+    }
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getPayerKey() {
+        return payerKey;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
 }

@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PayerMemoryRepository extends JpaRepository<PayerMemory, Long> {
 
-  Optional<PayerMemory> findByKindAndPayerKey(PayerMemory.Kind kind, String payerKey);
+    Optional<PayerMemory> findByKindAndPayerKey(PayerMemory.Kind kind, String payerKey);
 }

@@ -17,81 +17,114 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DunningService {
 
-  private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  private final InvoiceService invoices;
-  private final CustomerService customers;
-  private final ReminderRepository reminders;
-  private final OutboxEmailRepository outbox;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final InvoiceService invoices;
+    private final CustomerService customers;
+    private final ReminderRepository reminders;
+    private final OutboxEmailRepository outbox;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  DunningService(InvoiceService invoices, CustomerService customers, ReminderRepository reminders,
-      OutboxEmailRepository outbox, AuditLog audit, Clock clock) {
-    this.invoices = invoices;
-    this.customers = customers;
-    this.reminders = reminders;
-    this.outbox = outbox;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** What the dunning policy decides on, read fresh from the ledger of record (not from process variables). */
-  @Transactional(readOnly = true)
-  public OverdueAssessment assess(long invoiceId) {
-    Invoice invoice = invoices.get(invoiceId);
-    Customer customer = customers.get(invoice.getCustomerId());
-    long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
-    return new OverdueAssessment(invoice.getId(), invoice.getNumber(), invoice.getStatus().name(),
-        invoice.getOpenAmount(), invoice.getCurrency(), daysOverdue, invoice.getDunningLevel(),
-        customer.riskClass().name(), customer.getName(), customer.getEmail());
-  }
-
-  /**
-   * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
-   * finds the reminder already there and changes nothing. Paid invoices get no reminder.
-   */
-  @Transactional
-  public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
-    var existing = reminders.findByInvoiceIdAndLevel(invoiceId, level);
-    if (existing.isPresent()) {
-      return new ReminderOutcome(existing.get(), false);
+    DunningService(
+            InvoiceService invoices,
+            CustomerService customers,
+            ReminderRepository reminders,
+            OutboxEmailRepository outbox,
+            AuditLog audit,
+            Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.reminders = reminders;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Invoice invoice = invoices.get(invoiceId);
-    if (!invoice.getStatus().isOpen()) {
-      return new ReminderOutcome(null, false);
+
+    /** What the dunning policy decides on, read fresh from the ledger of record (not from process variables). */
+    @Transactional(readOnly = true)
+    public OverdueAssessment assess(long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        Customer customer = customers.get(invoice.getCustomerId());
+        long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
+        return new OverdueAssessment(
+                invoice.getId(),
+                invoice.getNumber(),
+                invoice.getStatus().name(),
+                invoice.getOpenAmount(),
+                invoice.getCurrency(),
+                daysOverdue,
+                invoice.getDunningLevel(),
+                customer.riskClass().name(),
+                customer.getName(),
+                customer.getEmail());
     }
-    Customer customer = customers.get(invoice.getCustomerId());
-    long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
-    BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
-    BigDecimal interest = Amounts.round(invoice.getOpenAmount()
-        .multiply(yearlyInterestPercent).divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
-        .multiply(BigDecimal.valueOf(daysOverdue)).divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
-        invoice.getCurrency());
-    Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
-    Reminder reminder = reminders.save(new Reminder(invoiceId, level, roundedFee, interest, charged.getOpenAmount(),
-        clock.instant(), customer.getEmail()));
-    outbox.save(new OutboxEmail(customer.getEmail(), ReminderLetter.subject(level, invoice.getNumber()),
-        ReminderLetter.body(customer, charged, level, roundedFee, interest, daysOverdue), clock.instant(),
-        "reminder-" + invoiceId + "-" + level));
-    audit.record("system", "REMINDER_SENT", "invoice", invoiceId,
-        ReminderLetter.title(level) + " to " + customer.getEmail() + ", open " + charged.getOpenAmount(), null);
-    return new ReminderOutcome(reminder, true);
-  }
 
-  @Transactional(readOnly = true)
-  public List<Reminder> remindersFor(long invoiceId) {
-    return reminders.findByInvoiceIdOrderByLevelAsc(invoiceId);
-  }
+    /**
+     * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
+     * finds the reminder already there and changes nothing. Paid invoices get no reminder.
+     */
+    @Transactional
+    public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
+        var existing = reminders.findByInvoiceIdAndLevel(invoiceId, level);
+        if (existing.isPresent()) {
+            return new ReminderOutcome(existing.get(), false);
+        }
+        Invoice invoice = invoices.get(invoiceId);
+        if (!invoice.getStatus().isOpen()) {
+            return new ReminderOutcome(null, false);
+        }
+        Customer customer = customers.get(invoice.getCustomerId());
+        long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
+        BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
+        BigDecimal interest = Amounts.round(
+                invoice.getOpenAmount()
+                        .multiply(yearlyInterestPercent)
+                        .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
+                        .multiply(BigDecimal.valueOf(daysOverdue))
+                        .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
+                invoice.getCurrency());
+        Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
+        Reminder reminder = reminders.save(new Reminder(
+                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), clock.instant(), customer.getEmail()));
+        outbox.save(new OutboxEmail(
+                customer.getEmail(),
+                ReminderLetter.subject(level, invoice.getNumber()),
+                ReminderLetter.body(customer, charged, level, roundedFee, interest, daysOverdue),
+                clock.instant(),
+                "reminder-" + invoiceId + "-" + level));
+        audit.record(
+                "system",
+                "REMINDER_SENT",
+                "invoice",
+                invoiceId,
+                ReminderLetter.title(level) + " to " + customer.getEmail() + ", open " + charged.getOpenAmount(),
+                null);
+        return new ReminderOutcome(reminder, true);
+    }
 
-  @Transactional(readOnly = true)
-  public List<OutboxEmail> recentEmails() {
-    return outbox.findTop200ByOrderByIdDesc();
-  }
+    @Transactional(readOnly = true)
+    public List<Reminder> remindersFor(long invoiceId) {
+        return reminders.findByInvoiceIdOrderByLevelAsc(invoiceId);
+    }
 
-  public record OverdueAssessment(long invoiceId, String invoiceNumber, String invoiceStatus, BigDecimal openAmount,
-      String currency, long daysOverdue, int lastLevel, String riskClass, String customerName, String customerEmail) {}
+    @Transactional(readOnly = true)
+    public List<OutboxEmail> recentEmails() {
+        return outbox.findTop200ByOrderByIdDesc();
+    }
 
-  public record ReminderOutcome(Reminder reminder, boolean sentNow) {}
+    public record OverdueAssessment(
+            long invoiceId,
+            String invoiceNumber,
+            String invoiceStatus,
+            BigDecimal openAmount,
+            String currency,
+            long daysOverdue,
+            int lastLevel,
+            String riskClass,
+            String customerName,
+            String customerEmail) {}
+
+    public record ReminderOutcome(Reminder reminder, boolean sentNow) {}
 }

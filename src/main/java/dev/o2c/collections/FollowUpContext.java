@@ -13,34 +13,47 @@ import org.springframework.stereotype.Component;
 @Component
 class FollowUpContext implements TaskContextProvider {
 
-  private final InvoiceService invoices;
-  private final DunningService dunning;
-  private final CustomerAccount accounts;
+    private final InvoiceService invoices;
+    private final DunningService dunning;
+    private final CustomerAccount accounts;
 
-  FollowUpContext(InvoiceService invoices, DunningService dunning, CustomerAccount accounts) {
-    this.invoices = invoices;
-    this.dunning = dunning;
-    this.accounts = accounts;
-  }
+    FollowUpContext(InvoiceService invoices, DunningService dunning, CustomerAccount accounts) {
+        this.invoices = invoices;
+        this.dunning = dunning;
+        this.accounts = accounts;
+    }
 
-  @Override
-  public boolean describes(HumanTask task) {
-    return "collections-follow-up".equals(task.getFormId());
-  }
+    @Override
+    public boolean describes(HumanTask task) {
+        return "collections-follow-up".equals(task.getFormId());
+    }
 
-  @Override
-  public Map<String, Object> contextOf(HumanTask task, Map<String, Object> variables) {
-    Invoice invoice = invoices.get(Long.parseLong(variables.get("invoiceId").toString()));
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("kind", "collections-follow-up");
-    context.put("invoice", CustomerAccount.invoice(invoice));
-    context.put("reminders", dunning.remindersFor(invoice.getId()).stream().map(reminder -> Map.of(
-        "level", reminder.getLevel(), "sentAt", reminder.getSentAt().toString(), "fee", reminder.getFee(),
-        "interest", reminder.getInterest(), "openAmount", reminder.getOpenAmount(),
-        "recipient", reminder.getRecipient())).toList());
-    Map<String, Object> customer = accounts.summary(invoice.getCustomerId());
-    context.put("contact", Map.of("name", customer.get("name"), "email", customer.get("email")));
-    context.put("customer", customer);
-    return context;
-  }
+    @Override
+    public Map<String, Object> contextOf(HumanTask task, Map<String, Object> variables) {
+        Invoice invoice = invoices.get(Long.parseLong(variables.get("invoiceId").toString()));
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("kind", "collections-follow-up");
+        context.put("invoice", CustomerAccount.invoice(invoice));
+        context.put(
+                "reminders",
+                dunning.remindersFor(invoice.getId()).stream()
+                        .map(reminder -> Map.of(
+                                "level",
+                                reminder.getLevel(),
+                                "sentAt",
+                                reminder.getSentAt().toString(),
+                                "fee",
+                                reminder.getFee(),
+                                "interest",
+                                reminder.getInterest(),
+                                "openAmount",
+                                reminder.getOpenAmount(),
+                                "recipient",
+                                reminder.getRecipient()))
+                        .toList());
+        Map<String, Object> customer = accounts.summary(invoice.getCustomerId());
+        context.put("contact", Map.of("name", customer.get("name"), "email", customer.get("email")));
+        context.put("customer", customer);
+        return context;
+    }
 }

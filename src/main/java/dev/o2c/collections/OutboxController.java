@@ -14,18 +14,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Allowed({Groups.COLLECTORS, Groups.AR_CLERKS, Groups.OPERATORS})
 class OutboxController {
 
-  private final DunningService dunning;
+    private final DunningService dunning;
 
-  OutboxController(DunningService dunning) {
-    this.dunning = dunning;
-  }
+    OutboxController(DunningService dunning) {
+        this.dunning = dunning;
+    }
 
-  @GetMapping
-  List<EmailView> recent() {
-    return dunning.recentEmails().stream().map(e -> new EmailView(e.getId(), e.getRecipient(), e.getSubject(),
-        e.getBody(), e.getStatus().name(), e.getCreatedAt(), e.getSentAt(), e.getError())).toList();
-  }
+    @GetMapping
+    List<EmailView> recent() {
+        return dunning.recentEmails().stream()
+                .map(e -> new EmailView(
+                        e.getId(),
+                        e.getRecipient(),
+                        e.getSubject(),
+                        e.getBody(),
+                        e.getStatus().name(),
+                        e.getCreatedAt(),
+                        e.getSentAt(),
+                        e.getError()))
+                .toList();
+    }
 
-  record EmailView(long id, String recipient, String subject, String body, String status, Instant createdAt,
-      Instant sentAt, String error) {}
+    record EmailView(
+            long id,
+            String recipient,
+            String subject,
+            String body,
+            String status,
+            Instant createdAt,
+            Instant sentAt,
+            String error) {}
 }

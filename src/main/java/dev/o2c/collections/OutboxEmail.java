@@ -15,71 +15,76 @@ import java.time.Instant;
 @Table(name = "email_outbox")
 public class OutboxEmail {
 
-  public enum Status { PENDING, SENT, FAILED }
+    public enum Status {
+        PENDING,
+        SENT,
+        FAILED
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private String recipient;
-  private String subject;
-  private String body;
-  private Instant createdAt;
-  private Instant sentAt;
-  private String status;
-  private String error;
-  private String dedupKey;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected OutboxEmail() {}
+    private String recipient;
+    private String subject;
+    private String body;
+    private Instant createdAt;
+    private Instant sentAt;
+    private String status;
+    private String error;
+    private String dedupKey;
 
-  OutboxEmail(String recipient, String subject, String body, Instant createdAt, String dedupKey) {
-    this.recipient = recipient;
-    this.subject = subject;
-    this.body = body;
-    this.createdAt = createdAt;
-    this.dedupKey = dedupKey;
-    this.status = Status.PENDING.name();
-  }
+    protected OutboxEmail() {}
 
-  void sent(Instant at) {
-    status = Status.SENT.name();
-    sentAt = at;
-    error = null;
-  }
+    OutboxEmail(String recipient, String subject, String body, Instant createdAt, String dedupKey) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = createdAt;
+        this.dedupKey = dedupKey;
+        this.status = Status.PENDING.name();
+    }
 
-  void failed(String message) {
-    status = Status.FAILED.name();
-    error = message == null ? "unknown error" : message.substring(0, Math.min(message.length(), 1000));
-  }
+    void sent(Instant at) {
+        status = Status.SENT.name();
+        sentAt = at;
+        error = null;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void failed(String message) {
+        status = Status.FAILED.name();
+        error = message == null ? "unknown error" : message.substring(0, Math.min(message.length(), 1000));
+    }
 
-  public String getRecipient() {
-    return recipient;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getSubject() {
-    return subject;
-  }
+    public String getRecipient() {
+        return recipient;
+    }
 
-  public String getBody() {
-    return body;
-  }
+    public String getSubject() {
+        return subject;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public String getBody() {
+        return body;
+    }
 
-  public Instant getSentAt() {
-    return sentAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public Status getStatus() {
-    return Status.valueOf(status);
-  }
+    public Instant getSentAt() {
+        return sentAt;
+    }
 
-  public String getError() {
-    return error;
-  }
+    public Status getStatus() {
+        return Status.valueOf(status);
+    }
+
+    public String getError() {
+        return error;
+    }
 }

@@ -6,9 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 
-  Optional<OutboxEmail> findByDedupKey(String dedupKey);
+    Optional<OutboxEmail> findByDedupKey(String dedupKey);
 
-  List<OutboxEmail> findTop50ByStatusOrderByIdAsc(String status);
+    List<OutboxEmail> findTop50ByStatusOrderByIdAsc(String status);
 
-  List<OutboxEmail> findTop200ByOrderByIdDesc();
+    List<OutboxEmail> findTop200ByOrderByIdDesc();
 }

@@ -16,36 +16,36 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "spring.mail.host", matchIfMissing = false)
 class OutboxMailer {
 
-  private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
 
-  private final OutboxEmailRepository outbox;
-  private final JavaMailSender mail;
-  private final CollectionsProperties properties;
-  private final Clock clock;
+    private final OutboxEmailRepository outbox;
+    private final JavaMailSender mail;
+    private final CollectionsProperties properties;
+    private final Clock clock;
 
-  OutboxMailer(OutboxEmailRepository outbox, JavaMailSender mail, CollectionsProperties properties, Clock clock) {
-    this.outbox = outbox;
-    this.mail = mail;
-    this.properties = properties;
-    this.clock = clock;
-  }
-
-  @Scheduled(fixedDelayString = "${o2c.collections.mail-interval:PT10S}")
-  @Transactional
-  public void sendPending() {
-    for (OutboxEmail email : outbox.findTop50ByStatusOrderByIdAsc(OutboxEmail.Status.PENDING.name())) {
-      SimpleMailMessage message = new SimpleMailMessage();
-      message.setFrom(properties.sender());
-      message.setTo(email.getRecipient());
-      message.setSubject(email.getSubject());
-      message.setText(email.getBody());
-      try {
-        mail.send(message);
-        email.sent(clock.instant());
-      } catch (MailException e) {
-        log.warn("could not send e-mail {} to {}: {}", email.getId(), email.getRecipient(), e.getMessage());
-        email.failed(e.getMessage());
-      }
+    OutboxMailer(OutboxEmailRepository outbox, JavaMailSender mail, CollectionsProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.mail = mail;
+        this.properties = properties;
+        this.clock = clock;
     }
-  }
+
+    @Scheduled(fixedDelayString = "${o2c.collections.mail-interval:PT10S}")
+    @Transactional
+    public void sendPending() {
+        for (OutboxEmail email : outbox.findTop50ByStatusOrderByIdAsc(OutboxEmail.Status.PENDING.name())) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.sender());
+            message.setTo(email.getRecipient());
+            message.setSubject(email.getSubject());
+            message.setText(email.getBody());
+            try {
+                mail.send(message);
+                email.sent(clock.instant());
+            } catch (MailException e) {
+                log.warn("could not send e-mail {} to {}: {}", email.getId(), email.getRecipient(), e.getMessage());
+                email.failed(e.getMessage());
+            }
+        }
+    }
 }

@@ -11,59 +11,66 @@ import java.time.Instant;
 @Entity
 public class Reminder {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long invoiceId;
-  private int level;
-  private BigDecimal fee;
-  private BigDecimal interest;
-  private BigDecimal openAmount;
-  private Instant sentAt;
-  private String recipient;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected Reminder() {}
+    private Long invoiceId;
+    private int level;
+    private BigDecimal fee;
+    private BigDecimal interest;
+    private BigDecimal openAmount;
+    private Instant sentAt;
+    private String recipient;
 
-  Reminder(long invoiceId, int level, BigDecimal fee, BigDecimal interest, BigDecimal openAmount, Instant sentAt,
-      String recipient) {
-    this.invoiceId = invoiceId;
-    this.level = level;
-    this.fee = fee;
-    this.interest = interest;
-    this.openAmount = openAmount;
-    this.sentAt = sentAt;
-    this.recipient = recipient;
-  }
+    protected Reminder() {}
 
-  public Long getId() {
-    return id;
-  }
+    Reminder(
+            long invoiceId,
+            int level,
+            BigDecimal fee,
+            BigDecimal interest,
+            BigDecimal openAmount,
+            Instant sentAt,
+            String recipient) {
+        this.invoiceId = invoiceId;
+        this.level = level;
+        this.fee = fee;
+        this.interest = interest;
+        this.openAmount = openAmount;
+        this.sentAt = sentAt;
+        this.recipient = recipient;
+    }
 
-  public Long getInvoiceId() {
-    return invoiceId;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public int getLevel() {
-    return level;
-  }
+    public Long getInvoiceId() {
+        return invoiceId;
+    }
 
-  public BigDecimal getFee() {
-    return fee;
-  }
+    public int getLevel() {
+        return level;
+    }
 
-  public BigDecimal getInterest() {
-    return interest;
-  }
+    public BigDecimal getFee() {
+        return fee;
+    }
 
-  public BigDecimal getOpenAmount() {
-    return openAmount;
-  }
+    public BigDecimal getInterest() {
+        return interest;
+    }
 
-  public Instant getSentAt() {
-    return sentAt;
-  }
+    public BigDecimal getOpenAmount() {
+        return openAmount;
+    }
 
-  public String getRecipient() {
-    return recipient;
-  }
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
 }

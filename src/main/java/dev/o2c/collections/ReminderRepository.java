@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReminderRepository extends JpaRepository<Reminder, Long> {
 
-  Optional<Reminder> findByInvoiceIdAndLevel(Long invoiceId, int level);
+    Optional<Reminder> findByInvoiceIdAndLevel(Long invoiceId, int level);
 
-  List<Reminder> findByInvoiceIdOrderByLevelAsc(Long invoiceId);
+    List<Reminder> findByInvoiceIdOrderByLevelAsc(Long invoiceId);
 }

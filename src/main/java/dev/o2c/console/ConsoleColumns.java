@@ -13,64 +13,66 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsoleColumns {
 
-  /** Ends a cut text; the count is the original length, so a reader knows how much is missing. */
-  static final String CUT_MARKER = "… [cut, %d characters in all]";
+    /** Ends a cut text; the count is the original length, so a reader knows how much is missing. */
+    static final String CUT_MARKER = "… [cut, %d characters in all]";
 
-  private final JdbcTemplate jdbc;
-  private volatile Map<String, Integer> lengths;
+    private final JdbcTemplate jdbc;
+    private volatile Map<String, Integer> lengths;
 
-  ConsoleColumns(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  /**
-   * The text as it can be stored in {@code table.column}: cut to the column's length with a marker, and without NUL
-   * characters, which PostgreSQL refuses in any text. Unbounded columns take any length.
-   */
-  public String fit(String table, String column, String text) {
-    if (text == null) {
-      return null;
+    ConsoleColumns(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
-    String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
-    int length = lengthOf(table, column);
-    if (clean.length() <= length) {
-      return clean;
-    }
-    String marker = CUT_MARKER.formatted(clean.length());
-    int keep = Math.max(0, length - marker.length());
-    // Never keep half of a surrogate pair: it would be an invalid character once stored.
-    if (keep > 0 && Character.isHighSurrogate(clean.charAt(keep - 1))) {
-      keep--;
-    }
-    String cut = clean.substring(0, keep) + marker;
-    return cut.length() <= length ? cut : cut.substring(0, length);
-  }
 
-  /** The declared length of a console column, {@code Integer.MAX_VALUE} for unbounded text. */
-  int lengthOf(String table, String column) {
-    Integer length = lengths().get(table + "." + column);
-    if (length == null) {
-      // A programming error (a column renamed or not yet migrated), not something a record can cause.
-      throw new IllegalStateException("no text column " + table + "." + column + " in the console's tables");
+    /**
+     * The text as it can be stored in {@code table.column}: cut to the column's length with a marker, and without NUL
+     * characters, which PostgreSQL refuses in any text. Unbounded columns take any length.
+     */
+    public String fit(String table, String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+        int length = lengthOf(table, column);
+        if (clean.length() <= length) {
+            return clean;
+        }
+        String marker = CUT_MARKER.formatted(clean.length());
+        int keep = Math.max(0, length - marker.length());
+        // Never keep half of a surrogate pair: it would be an invalid character once stored.
+        if (keep > 0 && Character.isHighSurrogate(clean.charAt(keep - 1))) {
+            keep--;
+        }
+        String cut = clean.substring(0, keep) + marker;
+        return cut.length() <= length ? cut : cut.substring(0, length);
     }
-    return length;
-  }
 
-  private Map<String, Integer> lengths() {
-    Map<String, Integer> known = lengths;
-    if (known == null) {
-      Map<String, Integer> read = new HashMap<>();
-      jdbc.query("""
+    /** The declared length of a console column, {@code Integer.MAX_VALUE} for unbounded text. */
+    int lengthOf(String table, String column) {
+        Integer length = lengths().get(table + "." + column);
+        if (length == null) {
+            // A programming error (a column renamed or not yet migrated), not something a record can cause.
+            throw new IllegalStateException("no text column " + table + "." + column + " in the console's tables");
+        }
+        return length;
+    }
+
+    private Map<String, Integer> lengths() {
+        Map<String, Integer> known = lengths;
+        if (known == null) {
+            Map<String, Integer> read = new HashMap<>();
+            jdbc.query(
+                    """
           select table_name, column_name, character_maximum_length from information_schema.columns
           where table_schema = current_schema() and table_name like 'console\\_%'
             and data_type in ('character varying', 'character', 'text')""",
-          row -> {
-            Integer declared = (Integer) row.getObject("character_maximum_length", Integer.class);
-            read.put(row.getString("table_name") + "." + row.getString("column_name"),
-                declared == null ? Integer.MAX_VALUE : declared);
-          });
-      lengths = known = Map.copyOf(read);
+                    row -> {
+                        Integer declared = (Integer) row.getObject("character_maximum_length", Integer.class);
+                        read.put(
+                                row.getString("table_name") + "." + row.getString("column_name"),
+                                declared == null ? Integer.MAX_VALUE : declared);
+                    });
+            lengths = known = Map.copyOf(read);
+        }
+        return known;
     }
-    return known;
-  }
 }

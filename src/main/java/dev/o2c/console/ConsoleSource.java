@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 interface ConsoleSource {
 
-  List<ProcessConsole.ProcessSummary> processes();
+    List<ProcessConsole.ProcessSummary> processes();
 
-  Optional<String> latestXml(String processId);
+    Optional<String> latestXml(String processId);
 
-  Optional<String> instanceXml(long instanceKey);
+    Optional<String> instanceXml(long instanceKey);
 
-  /** Counts per element of the process (a cluster counts its latest deployment); empty when nothing is known. */
-  List<ProcessConsole.ElementStatistics> statistics(String processId);
+    /** Counts per element of the process (a cluster counts its latest deployment); empty when nothing is known. */
+    List<ProcessConsole.ElementStatistics> statistics(String processId);
 
-  List<ProcessConsole.InstanceSummary> instances(String processId, String state, String query, int limit);
+    List<ProcessConsole.InstanceSummary> instances(String processId, String state, String query, int limit);
 
-  Optional<ProcessConsole.InstanceDetail> instance(long instanceKey);
+    Optional<ProcessConsole.InstanceDetail> instance(long instanceKey);
 
-  /** What a retry needs to know about an incident. */
-  Optional<IncidentRef> incident(long incidentKey);
+    /** What a retry needs to know about an incident. */
+    Optional<IncidentRef> incident(long incidentKey);
 
-  record IncidentRef(long key, boolean open, Long jobKey, String elementId) {}
+    record IncidentRef(long key, boolean open, Long jobKey, String elementId) {}
 }

@@ -31,98 +31,107 @@ import org.springframework.stereotype.Component;
 @Component
 class EmbeddedRecordFeed {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedRecordFeed.class);
-  /** Records per projection transaction: large enough to be cheap, small enough to keep transactions short. */
-  private static final int BATCH = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRecordFeed.class);
+    /** Records per projection transaction: large enough to be cheap, small enough to keep transactions short. */
+    private static final int BATCH = 2_000;
 
-  private final ObjectProvider<ZeebeTestEngine> engine;
-  private final RecordProjection projection;
-  private LogStreamReader reader;
-  private int partitionId;
-  private long unreadableOnce = -1;
+    private final ObjectProvider<ZeebeTestEngine> engine;
+    private final RecordProjection projection;
+    private LogStreamReader reader;
+    private int partitionId;
+    private long unreadableOnce = -1;
 
-  EmbeddedRecordFeed(ObjectProvider<ZeebeTestEngine> engine, RecordProjection projection) {
-    this.engine = engine;
-    this.projection = projection;
-  }
-
-  @Scheduled(fixedDelayString = "${o2c.console.poll:PT0.3S}")
-  public synchronized void poll() {
-    ZeebeTestEngine embedded = engine.getIfAvailable();
-    if (embedded == null) {
-      return;
+    EmbeddedRecordFeed(ObjectProvider<ZeebeTestEngine> engine, RecordProjection projection) {
+        this.engine = engine;
+        this.projection = projection;
     }
-    if (reader == null) {
-      LogStream logStream = logStreamOf(embedded);
-      reader = logStream.newLogStreamReader();
-      partitionId = logStream.getPartitionId();
-    }
-    long position = projection.lastPosition();
-    reader.seekToNextEvent(position);
-    List<Record<?>> batch = new ArrayList<>();
-    long readUpTo = position;
-    int read = 0;
-    while (reader.hasNext()) {
-      LoggedEvent event = reader.next();
-      if (event.getPosition() <= position) {
-        continue;
-      }
-      try {
-        Record<?> record = shownRecord(event);
-        if (record != null) {
-          batch.add(record);
+
+    @Scheduled(fixedDelayString = "${o2c.console.poll:PT0.3S}")
+    public synchronized void poll() {
+        ZeebeTestEngine embedded = engine.getIfAvailable();
+        if (embedded == null) {
+            return;
         }
-      } catch (RuntimeException unreadable) {
-        // Apply what came before it first: skipping moves the position past this record.
-        projection.apply(batch, readUpTo);
-        batch.clear();
-        if (unreadableOnce != event.getPosition()) {
-          // The log is appended while we read it: give the record one more poll before calling it unreadable.
-          unreadableOnce = event.getPosition();
-          log.warn("Console feed could not read the record at position {}; trying again", event.getPosition());
-          return;
+        if (reader == null) {
+            LogStream logStream = logStreamOf(embedded);
+            reader = logStream.newLogStreamReader();
+            partitionId = logStream.getPartitionId();
         }
-        projection.skip(event.getPosition(), "UNREADABLE", "UNREADABLE", event.getKey(), unreadable);
-      }
-      readUpTo = event.getPosition();
-      if (++read == BATCH) {
-        projection.apply(batch, readUpTo);
-        batch.clear();
-        read = 0;
-      }
+        long position = projection.lastPosition();
+        reader.seekToNextEvent(position);
+        List<Record<?>> batch = new ArrayList<>();
+        long readUpTo = position;
+        int read = 0;
+        while (reader.hasNext()) {
+            LoggedEvent event = reader.next();
+            if (event.getPosition() <= position) {
+                continue;
+            }
+            try {
+                Record<?> record = shownRecord(event);
+                if (record != null) {
+                    batch.add(record);
+                }
+            } catch (RuntimeException unreadable) {
+                // Apply what came before it first: skipping moves the position past this record.
+                projection.apply(batch, readUpTo);
+                batch.clear();
+                if (unreadableOnce != event.getPosition()) {
+                    // The log is appended while we read it: give the record one more poll before calling it unreadable.
+                    unreadableOnce = event.getPosition();
+                    log.warn(
+                            "Console feed could not read the record at position {}; trying again", event.getPosition());
+                    return;
+                }
+                projection.skip(event.getPosition(), "UNREADABLE", "UNREADABLE", event.getKey(), unreadable);
+            }
+            readUpTo = event.getPosition();
+            if (++read == BATCH) {
+                projection.apply(batch, readUpTo);
+                batch.clear();
+                read = 0;
+            }
+        }
+        if (readUpTo > position) {
+            projection.apply(batch, readUpTo);
+        }
     }
-    if (readUpTo > position) {
-      projection.apply(batch, readUpTo);
-    }
-  }
 
-  /** The record decoded, or null when the console does not show its kind (read from its header alone). */
-  private Record<?> shownRecord(LoggedEvent event) {
-    RecordMetadata metadata = new RecordMetadata();
-    event.readMetadata(metadata);
-    if (!RecordProjection.shows(metadata.getRecordType(), metadata.getValueType())) {
-      return null;
+    /** The record decoded, or null when the console does not show its kind (read from its header alone). */
+    private Record<?> shownRecord(LoggedEvent event) {
+        RecordMetadata metadata = new RecordMetadata();
+        event.readMetadata(metadata);
+        if (!RecordProjection.shows(metadata.getRecordType(), metadata.getValueType())) {
+            return null;
+        }
+        UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
+        event.readValue(value);
+        return new CopiedRecord<>(
+                value,
+                metadata,
+                event.getKey(),
+                partitionId,
+                event.getPosition(),
+                event.getSourceEventPosition(),
+                event.getTimestamp());
     }
-    UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
-    event.readValue(value);
-    return new CopiedRecord<>(value, metadata, event.getKey(), partitionId, event.getPosition(),
-        event.getSourceEventPosition(), event.getTimestamp());
-  }
 
-  /**
-   * The in-memory engine does not hand out its log stream; its record stream source has one reader for everyone.
-   * The engine class keeps the stream in a field, read here once (checked against zeebe-process-test-engine 8.8.21;
-   * a version that renames it fails here, at the first poll, with this message).
-   */
-  private static LogStream logStreamOf(ZeebeTestEngine embedded) {
-    try {
-      Field field = embedded.getClass().getDeclaredField("logStream");
-      field.setAccessible(true);
-      return (LogStream) field.get(embedded);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      log.error("The embedded engine's log stream cannot be read; the console stays empty", e);
-      throw new IllegalStateException("no log stream in " + embedded.getClass().getName()
-          + " (zeebe-process-test-engine version changed?)", e);
+    /**
+     * The in-memory engine does not hand out its log stream; its record stream source has one reader for everyone.
+     * The engine class keeps the stream in a field, read here once (checked against zeebe-process-test-engine 8.8.21;
+     * a version that renames it fails here, at the first poll, with this message).
+     */
+    private static LogStream logStreamOf(ZeebeTestEngine embedded) {
+        try {
+            Field field = embedded.getClass().getDeclaredField("logStream");
+            field.setAccessible(true);
+            return (LogStream) field.get(embedded);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.error("The embedded engine's log stream cannot be read; the console stays empty", e);
+            throw new IllegalStateException(
+                    "no log stream in " + embedded.getClass().getName()
+                            + " (zeebe-process-test-engine version changed?)",
+                    e);
+        }
     }
-  }
 }

@@ -12,30 +12,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentRetry {
 
-  static final int RETRIES = 3;
+    static final int RETRIES = 3;
 
-  private final ProcessConsole console;
-  private final CamundaClient client;
-  private final AuditLog audit;
+    private final ProcessConsole console;
+    private final CamundaClient client;
+    private final AuditLog audit;
 
-  IncidentRetry(ProcessConsole console, CamundaClient client, AuditLog audit) {
-    this.console = console;
-    this.client = client;
-    this.audit = audit;
-  }
-
-  public record Retried(long incidentKey, Long jobKey, Integer retries) {}
-
-  @Transactional
-  public Retried retry(long incidentKey, String operator) {
-    ConsoleSource.IncidentRef incident = console.openIncident(incidentKey);
-    Long jobKey = incident.jobKey();
-    if (jobKey != null) {
-      client.newUpdateRetriesCommand(jobKey).retries(RETRIES).send().join();
+    IncidentRetry(ProcessConsole console, CamundaClient client, AuditLog audit) {
+        this.console = console;
+        this.client = client;
+        this.audit = audit;
     }
-    client.newResolveIncidentCommand(incidentKey).send().join();
-    audit.record(operator, "INCIDENT_RETRIED", "incident", incidentKey, "element " + incident.elementId()
-        + (jobKey == null ? "" : ", job " + jobKey + " given " + RETRIES + " retries"), null);
-    return new Retried(incidentKey, jobKey, jobKey == null ? null : RETRIES);
-  }
+
+    public record Retried(long incidentKey, Long jobKey, Integer retries) {}
+
+    @Transactional
+    public Retried retry(long incidentKey, String operator) {
+        ConsoleSource.IncidentRef incident = console.openIncident(incidentKey);
+        Long jobKey = incident.jobKey();
+        if (jobKey != null) {
+            client.newUpdateRetriesCommand(jobKey).retries(RETRIES).send().join();
+        }
+        client.newResolveIncidentCommand(incidentKey).send().join();
+        audit.record(
+                operator,
+                "INCIDENT_RETRIED",
+                "incident",
+                incidentKey,
+                "element " + incident.elementId()
+                        + (jobKey == null ? "" : ", job " + jobKey + " given " + RETRIES + " retries"),
+                null);
+        return new Retried(incidentKey, jobKey, jobKey == null ? null : RETRIES);
+    }
 }

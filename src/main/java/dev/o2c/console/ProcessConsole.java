@@ -12,74 +12,102 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessConsole {
 
-  private static final List<String> STATES = List.of("ACTIVE", "COMPLETED", "TERMINATED", "INCIDENT");
+    private static final List<String> STATES = List.of("ACTIVE", "COMPLETED", "TERMINATED", "INCIDENT");
 
-  private final ConsoleSource source;
+    private final ConsoleSource source;
 
-  ProcessConsole(ConsoleSource source) {
-    this.source = source;
-  }
-
-  public record ProcessSummary(String processId, String name, int version, int active, int incidents,
-      int completed) {}
-
-  public record InstanceSummary(long key, String processId, int version, String businessKey, String state,
-      Instant startedAt, Instant endedAt, int openIncidents, Long parentKey) {}
-
-  public record Incident(long key, String elementId, String errorType, String errorMessage, Long jobKey,
-      String jobType, String worker, Instant createdAt, String state) {}
-
-  public record Variable(String name, String value, long scopeKey) {}
-
-  public record HistoryEvent(Instant at, String elementId, String elementType, String event) {}
-
-  public record InstanceDetail(long key, String processId, int version, String businessKey, String state,
-      Instant startedAt, Instant endedAt, Long parentKey, List<String> activeElements, List<String> completedElements,
-      List<String> takenFlows, List<Incident> incidents, List<Variable> variables, List<HistoryEvent> history) {}
-
-  public record ElementStatistics(String elementId, int active, int incidents, int completed) {}
-
-  public List<ProcessSummary> processes() {
-    return source.processes();
-  }
-
-  public String latestXml(String processId) {
-    return source.latestXml(processId).orElseThrow(() -> new ConsoleNotFoundException("process", processId));
-  }
-
-  public String instanceXml(long key) {
-    return source.instanceXml(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
-  }
-
-  /** {@code state} INCIDENT means active with an open incident; {@code query} matches business key or key. */
-  public List<InstanceSummary> instances(String processId, String state, String query, int limit) {
-    if (state != null && !STATES.contains(state)) {
-      throw new InvalidConsoleException("state", "must be ACTIVE, COMPLETED, TERMINATED or INCIDENT");
+    ProcessConsole(ConsoleSource source) {
+        this.source = source;
     }
-    String blankless = query == null || query.isBlank() ? null : query.trim();
-    return source.instances(blankless(processId), state, blankless, Math.min(Math.max(limit, 1), 500));
-  }
 
-  public InstanceDetail instance(long key) {
-    return source.instance(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
-  }
+    public record ProcessSummary(
+            String processId, String name, int version, int active, int incidents, int completed) {}
 
-  public List<ElementStatistics> statistics(String processId) {
-    latestXml(processId);
-    return source.statistics(processId);
-  }
+    public record InstanceSummary(
+            long key,
+            String processId,
+            int version,
+            String businessKey,
+            String state,
+            Instant startedAt,
+            Instant endedAt,
+            int openIncidents,
+            Long parentKey) {}
 
-  /** The incident a retry is about: 404 when unknown, 409 when it is no longer open. */
-  ConsoleSource.IncidentRef openIncident(long incidentKey) {
-    ConsoleSource.IncidentRef incident = source.incident(incidentKey)
-        .orElseThrow(() -> new ConsoleNotFoundException("incident", incidentKey));
-    if (!incident.open()) {
-      throw new IllegalConsoleTransitionException("incident " + incidentKey + " is already resolved");
+    public record Incident(
+            long key,
+            String elementId,
+            String errorType,
+            String errorMessage,
+            Long jobKey,
+            String jobType,
+            String worker,
+            Instant createdAt,
+            String state) {}
+
+    public record Variable(String name, String value, long scopeKey) {}
+
+    public record HistoryEvent(Instant at, String elementId, String elementType, String event) {}
+
+    public record InstanceDetail(
+            long key,
+            String processId,
+            int version,
+            String businessKey,
+            String state,
+            Instant startedAt,
+            Instant endedAt,
+            Long parentKey,
+            List<String> activeElements,
+            List<String> completedElements,
+            List<String> takenFlows,
+            List<Incident> incidents,
+            List<Variable> variables,
+            List<HistoryEvent> history) {}
+
+    public record ElementStatistics(String elementId, int active, int incidents, int completed) {}
+
+    public List<ProcessSummary> processes() {
+        return source.processes();
     }
-    return incident;
-  }
 
-  private static String blankless(String text) {
-    return text == null || text.isBlank() ? null : text;
-  }
+    public String latestXml(String processId) {
+        return source.latestXml(processId).orElseThrow(() -> new ConsoleNotFoundException("process", processId));
+    }
+
+    public String instanceXml(long key) {
+        return source.instanceXml(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
+    }
+
+    /** {@code state} INCIDENT means active with an open incident; {@code query} matches business key or key. */
+    public List<InstanceSummary> instances(String processId, String state, String query, int limit) {
+        if (state != null && !STATES.contains(state)) {
+            throw new InvalidConsoleException("state", "must be ACTIVE, COMPLETED, TERMINATED or INCIDENT");
+        }
+        String blankless = query == null || query.isBlank() ? null : query.trim();
+        return source.instances(blankless(processId), state, blankless, Math.min(Math.max(limit, 1), 500));
+    }
+
+    public InstanceDetail instance(long key) {
+        return source.instance(key).orElseThrow(() -> new ConsoleNotFoundException("process instance", key));
+    }
+
+    public List<ElementStatistics> statistics(String processId) {
+        latestXml(processId);
+        return source.statistics(processId);
+    }
+
+    /** The incident a retry is about: 404 when unknown, 409 when it is no longer open. */
+    ConsoleSource.IncidentRef openIncident(long incidentKey) {
+        ConsoleSource.IncidentRef incident =
+                source.incident(incidentKey).orElseThrow(() -> new ConsoleNotFoundException("incident", incidentKey));
+        if (!incident.open()) {
+            throw new IllegalConsoleTransitionException("incident " + incidentKey + " is already resolved");
+        }
+        return incident;
+    }
+
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.errors.NotPermittedException;
+import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
 import java.util.Map;
@@ -15,56 +15,58 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalAuthorityGuard implements TaskCompletionGuard {
 
-  static final String REVIEW_FORM = "credit-review";
-  static final String SECOND_APPROVAL_FORM = "credit-second-approval";
+    static final String REVIEW_FORM = "credit-review";
+    static final String SECOND_APPROVAL_FORM = "credit-second-approval";
 
-  private final CreditReviews reviews;
+    private final CreditReviews reviews;
 
-  ApprovalAuthorityGuard(CreditReviews reviews) {
-    this.reviews = reviews;
-  }
+    ApprovalAuthorityGuard(CreditReviews reviews) {
+        this.reviews = reviews;
+    }
 
-  @Override
-  public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
-    if (REVIEW_FORM.equals(task.getFormId())) {
-      checkReview(answers, context, user);
-    } else if (SECOND_APPROVAL_FORM.equals(task.getFormId())) {
-      checkSecondApproval(context, user);
+    @Override
+    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        if (REVIEW_FORM.equals(task.getFormId())) {
+            checkReview(answers, context, user);
+        } else if (SECOND_APPROVAL_FORM.equals(task.getFormId())) {
+            checkSecondApproval(context, user);
+        }
     }
-  }
 
-  private void checkReview(Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
-    ReviewChoice choice = ReviewChoice.fromForm(answers);
-    if (choice.outcome() == ReviewChoice.Outcome.REJECT) {
-      return; // saying no extends no credit: whoever may review may reject
+    private void checkReview(Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        ReviewChoice choice = ReviewChoice.fromForm(answers);
+        if (choice.outcome() == ReviewChoice.Outcome.REJECT) {
+            return; // saying no extends no credit: whoever may review may reject
+        }
+        CreditReviews.Assessment assessment = reviews.assess(orderId(context), choice, true);
+        ApprovalAuthority.Required required = assessment.required();
+        if (!ApprovalAuthority.holds(user.groups(), required.group())) {
+            throw new NotPermittedException("this decision needs the group " + required.group() + " ("
+                    + required.authority()
+                    + "; " + assessment.granted() + " " + assessment.currency() + " beyond the limit): " + user.name()
+                    + " is not in it");
+        }
     }
-    CreditReviews.Assessment assessment = reviews.assess(orderId(context), choice, true);
-    ApprovalAuthority.Required required = assessment.required();
-    if (!ApprovalAuthority.holds(user.groups(), required.group())) {
-      throw new NotPermittedException("this decision needs the group " + required.group() + " (" + required.authority()
-          + "; " + assessment.granted() + " " + assessment.currency() + " beyond the limit): " + user.name()
-          + " is not in it");
-    }
-  }
 
-  private void checkSecondApproval(Map<String, Object> context, CurrentUser user) {
-    Object approvalId = context.get("approvalId");
-    CreditApproval approval = approvalId == null ? null
-        : reviews.find(Long.parseLong(approvalId.toString())).orElse(null);
-    if (approval == null) {
-      throw new IllegalCreditTransitionException("the approval to confirm no longer exists");
+    private void checkSecondApproval(Map<String, Object> context, CurrentUser user) {
+        Object approvalId = context.get("approvalId");
+        CreditApproval approval = approvalId == null
+                ? null
+                : reviews.find(Long.parseLong(approvalId.toString())).orElse(null);
+        if (approval == null) {
+            throw new IllegalCreditTransitionException("the approval to confirm no longer exists");
+        }
+        if (user.name().equals(approval.getApprovedBy())) {
+            throw new NotPermittedException("four eyes: " + user.name() + " made the first approval of order "
+                    + approval.getOrderId() + "; a second " + approval.getAuthorityGroup() + " member must confirm it");
+        }
+        if (!ApprovalAuthority.holds(user.groups(), approval.getAuthorityGroup())) {
+            throw new NotPermittedException("the second approval needs the group " + approval.getAuthorityGroup() + ": "
+                    + user.name() + " is not in it");
+        }
     }
-    if (user.name().equals(approval.getApprovedBy())) {
-      throw new NotPermittedException("four eyes: " + user.name() + " made the first approval of order "
-          + approval.getOrderId() + "; a second " + approval.getAuthorityGroup() + " member must confirm it");
-    }
-    if (!ApprovalAuthority.holds(user.groups(), approval.getAuthorityGroup())) {
-      throw new NotPermittedException("the second approval needs the group " + approval.getAuthorityGroup() + ": "
-          + user.name() + " is not in it");
-    }
-  }
 
-  private static long orderId(Map<String, Object> context) {
-    return Long.parseLong(String.valueOf(context.get("orderId")));
-  }
+    private static long orderId(Map<String, Object> context) {
+        return Long.parseLong(String.valueOf(context.get("orderId")));
+    }
 }

@@ -17,208 +17,224 @@ import java.time.Instant;
 @Entity
 public class CreditApproval {
 
-  public enum Decision { APPROVE, APPROVE_RAISE_LIMIT, PREPAYMENT }
-
-  public enum Status {
-    AWAITING_SECOND_APPROVAL, AUTHORISED, REFUSED, USED,
-    /** The reservation found more over the limit than was authorised (other orders took credit meanwhile). */
-    LAPSED
-  }
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long orderId;
-  private Long customerId;
-  @Enumerated(EnumType.STRING)
-  private Decision decision;
-  @Enumerated(EnumType.STRING)
-  private Status status;
-  private String approvedBy;
-  private String authorityGroup;
-  private String authority;
-  private boolean secondApproverRequired;
-  private String secondApprovedBy;
-  private Instant secondDecidedAt;
-  private String secondComment;
-  private String currency;
-  private BigDecimal orderAmount;
-  private BigDecimal creditLimit;
-  private BigDecimal exposure;
-  private BigDecimal amountOverLimit;
-  private BigDecimal authorisedOverLimit;
-  private BigDecimal newCreditLimit;
-  private BigDecimal prepaymentAmount;
-  private Long prepaymentPaymentId;
-  private String reason;
-  private Instant decidedAt;
-  private Instant limitRaisedAt;
-  private BigDecimal reservedOverLimit;
-  private Instant usedAt;
-  private String idempotencyKey;
-  @Version
-  private long version;
-
-  protected CreditApproval() {}
-
-  CreditApproval(CreditReviews.Assessment assessment, String approvedBy, String reason, Instant decidedAt,
-      String idempotencyKey) {
-    this.orderId = assessment.orderId();
-    this.customerId = assessment.customerId();
-    this.decision = assessment.choice().approval();
-    this.approvedBy = approvedBy;
-    this.authorityGroup = assessment.required().group();
-    this.authority = assessment.required().authority();
-    this.secondApproverRequired = assessment.required().secondApprover();
-    this.status = secondApproverRequired ? Status.AWAITING_SECOND_APPROVAL : Status.AUTHORISED;
-    this.currency = assessment.currency();
-    this.orderAmount = assessment.orderAmount();
-    this.creditLimit = assessment.creditLimit();
-    this.exposure = assessment.exposure();
-    this.amountOverLimit = assessment.granted();
-    this.authorisedOverLimit = assessment.authorisedOverLimit();
-    this.newCreditLimit = assessment.choice().newCreditLimit();
-    this.prepaymentAmount = assessment.choice().prepaymentAmount();
-    this.reason = reason;
-    this.decidedAt = decidedAt;
-    this.idempotencyKey = idempotencyKey;
-  }
-
-  void secondApproval(boolean confirmed, String by, String comment, Instant at) {
-    if (status != Status.AWAITING_SECOND_APPROVAL) {
-      throw new IllegalStateException("approval " + id + " is " + status + ", not awaiting a second approval");
+    public enum Decision {
+        APPROVE,
+        APPROVE_RAISE_LIMIT,
+        PREPAYMENT
     }
-    status = confirmed ? Status.AUTHORISED : Status.REFUSED;
-    secondApprovedBy = by;
-    secondComment = comment;
-    secondDecidedAt = at;
-  }
 
-  void limitRaised(Instant at) {
-    limitRaisedAt = at;
-  }
+    public enum Status {
+        AWAITING_SECOND_APPROVAL,
+        AUTHORISED,
+        REFUSED,
+        USED,
+        /** The reservation found more over the limit than was authorised (other orders took credit meanwhile). */
+        LAPSED
+    }
 
-  void paidBy(long paymentId) {
-    prepaymentPaymentId = paymentId;
-  }
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  void used(BigDecimal overLimit, Instant at) {
-    status = Status.USED;
-    reservedOverLimit = overLimit;
-    usedAt = at;
-  }
+    private Long orderId;
+    private Long customerId;
 
-  void lapsed(Instant at) {
-    status = Status.LAPSED;
-    usedAt = at;
-  }
+    @Enumerated(EnumType.STRING)
+    private Decision decision;
 
-  /** Who stands behind it: "manager" or "manager and manager2". */
-  public String approvers() {
-    return secondApprovedBy == null ? approvedBy : approvedBy + " and " + secondApprovedBy;
-  }
+    @Enumerated(EnumType.STRING)
+    private Status status;
 
-  public Long getId() {
-    return id;
-  }
+    private String approvedBy;
+    private String authorityGroup;
+    private String authority;
+    private boolean secondApproverRequired;
+    private String secondApprovedBy;
+    private Instant secondDecidedAt;
+    private String secondComment;
+    private String currency;
+    private BigDecimal orderAmount;
+    private BigDecimal creditLimit;
+    private BigDecimal exposure;
+    private BigDecimal amountOverLimit;
+    private BigDecimal authorisedOverLimit;
+    private BigDecimal newCreditLimit;
+    private BigDecimal prepaymentAmount;
+    private Long prepaymentPaymentId;
+    private String reason;
+    private Instant decidedAt;
+    private Instant limitRaisedAt;
+    private BigDecimal reservedOverLimit;
+    private Instant usedAt;
+    private String idempotencyKey;
 
-  public Long getOrderId() {
-    return orderId;
-  }
+    @Version
+    private long version;
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    protected CreditApproval() {}
 
-  public Decision getDecision() {
-    return decision;
-  }
+    CreditApproval(
+            CreditReviews.Assessment assessment,
+            String approvedBy,
+            String reason,
+            Instant decidedAt,
+            String idempotencyKey) {
+        this.orderId = assessment.orderId();
+        this.customerId = assessment.customerId();
+        this.decision = assessment.choice().approval();
+        this.approvedBy = approvedBy;
+        this.authorityGroup = assessment.required().group();
+        this.authority = assessment.required().authority();
+        this.secondApproverRequired = assessment.required().secondApprover();
+        this.status = secondApproverRequired ? Status.AWAITING_SECOND_APPROVAL : Status.AUTHORISED;
+        this.currency = assessment.currency();
+        this.orderAmount = assessment.orderAmount();
+        this.creditLimit = assessment.creditLimit();
+        this.exposure = assessment.exposure();
+        this.amountOverLimit = assessment.granted();
+        this.authorisedOverLimit = assessment.authorisedOverLimit();
+        this.newCreditLimit = assessment.choice().newCreditLimit();
+        this.prepaymentAmount = assessment.choice().prepaymentAmount();
+        this.reason = reason;
+        this.decidedAt = decidedAt;
+        this.idempotencyKey = idempotencyKey;
+    }
 
-  public Status getStatus() {
-    return status;
-  }
+    void secondApproval(boolean confirmed, String by, String comment, Instant at) {
+        if (status != Status.AWAITING_SECOND_APPROVAL) {
+            throw new IllegalStateException("approval " + id + " is " + status + ", not awaiting a second approval");
+        }
+        status = confirmed ? Status.AUTHORISED : Status.REFUSED;
+        secondApprovedBy = by;
+        secondComment = comment;
+        secondDecidedAt = at;
+    }
 
-  public String getApprovedBy() {
-    return approvedBy;
-  }
+    void limitRaised(Instant at) {
+        limitRaisedAt = at;
+    }
 
-  public String getAuthorityGroup() {
-    return authorityGroup;
-  }
+    void paidBy(long paymentId) {
+        prepaymentPaymentId = paymentId;
+    }
 
-  public String getAuthority() {
-    return authority;
-  }
+    void used(BigDecimal overLimit, Instant at) {
+        status = Status.USED;
+        reservedOverLimit = overLimit;
+        usedAt = at;
+    }
 
-  public boolean isSecondApproverRequired() {
-    return secondApproverRequired;
-  }
+    void lapsed(Instant at) {
+        status = Status.LAPSED;
+        usedAt = at;
+    }
 
-  public String getSecondApprovedBy() {
-    return secondApprovedBy;
-  }
+    /** Who stands behind it: "manager" or "manager and manager2". */
+    public String approvers() {
+        return secondApprovedBy == null ? approvedBy : approvedBy + " and " + secondApprovedBy;
+    }
 
-  public Instant getSecondDecidedAt() {
-    return secondDecidedAt;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getSecondComment() {
-    return secondComment;
-  }
+    public Long getOrderId() {
+        return orderId;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-  public BigDecimal getOrderAmount() {
-    return orderAmount;
-  }
+    public Decision getDecision() {
+        return decision;
+    }
 
-  public BigDecimal getCreditLimit() {
-    return creditLimit;
-  }
+    public Status getStatus() {
+        return status;
+    }
 
-  public BigDecimal getExposure() {
-    return exposure;
-  }
+    public String getApprovedBy() {
+        return approvedBy;
+    }
 
-  public BigDecimal getAmountOverLimit() {
-    return amountOverLimit;
-  }
+    public String getAuthorityGroup() {
+        return authorityGroup;
+    }
 
-  public BigDecimal getAuthorisedOverLimit() {
-    return authorisedOverLimit;
-  }
+    public String getAuthority() {
+        return authority;
+    }
 
-  public BigDecimal getNewCreditLimit() {
-    return newCreditLimit;
-  }
+    public boolean isSecondApproverRequired() {
+        return secondApproverRequired;
+    }
 
-  public BigDecimal getPrepaymentAmount() {
-    return prepaymentAmount;
-  }
+    public String getSecondApprovedBy() {
+        return secondApprovedBy;
+    }
 
-  public Long getPrepaymentPaymentId() {
-    return prepaymentPaymentId;
-  }
+    public Instant getSecondDecidedAt() {
+        return secondDecidedAt;
+    }
 
-  public String getReason() {
-    return reason;
-  }
+    public String getSecondComment() {
+        return secondComment;
+    }
 
-  public Instant getDecidedAt() {
-    return decidedAt;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public Instant getLimitRaisedAt() {
-    return limitRaisedAt;
-  }
+    public BigDecimal getOrderAmount() {
+        return orderAmount;
+    }
 
-  public BigDecimal getReservedOverLimit() {
-    return reservedOverLimit;
-  }
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
 
-  public Instant getUsedAt() {
-    return usedAt;
-  }
+    public BigDecimal getExposure() {
+        return exposure;
+    }
+
+    public BigDecimal getAmountOverLimit() {
+        return amountOverLimit;
+    }
+
+    public BigDecimal getAuthorisedOverLimit() {
+        return authorisedOverLimit;
+    }
+
+    public BigDecimal getNewCreditLimit() {
+        return newCreditLimit;
+    }
+
+    public BigDecimal getPrepaymentAmount() {
+        return prepaymentAmount;
+    }
+
+    public Long getPrepaymentPaymentId() {
+        return prepaymentPaymentId;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public Instant getLimitRaisedAt() {
+        return limitRaisedAt;
+    }
+
+    public BigDecimal getReservedOverLimit() {
+        return reservedOverLimit;
+    }
+
+    public Instant getUsedAt() {
+        return usedAt;
+    }
 }

@@ -17,38 +17,75 @@ import org.springframework.web.bind.annotation.RestController;
 @Allowed({Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS, Groups.SALES, Groups.OPERATORS})
 class CreditApprovalController {
 
-  private final CreditReviews reviews;
-  private final OrderService orders;
+    private final CreditReviews reviews;
+    private final OrderService orders;
 
-  CreditApprovalController(CreditReviews reviews, OrderService orders) {
-    this.reviews = reviews;
-    this.orders = orders;
-  }
-
-  @GetMapping("/orders/{id}/credit-approvals")
-  List<ApprovalView> ofOrder(@PathVariable long id) {
-    orders.get(id);
-    return reviews.forOrder(id).stream().map(ApprovalView::of).toList();
-  }
-
-  @GetMapping("/customers/{id}/credit-approvals")
-  List<ApprovalView> ofCustomer(@PathVariable long id) {
-    return reviews.forCustomer(id).stream().map(ApprovalView::of).toList();
-  }
-
-  record ApprovalView(long id, long orderId, long customerId, String decision, String status, String approvedBy,
-      String secondApprovedBy, String authorityGroup, String authority, boolean secondApproverRequired,
-      String currency, BigDecimal orderAmount, BigDecimal creditLimit, BigDecimal exposure,
-      BigDecimal amountOverLimit, BigDecimal authorisedOverLimit, BigDecimal reservedOverLimit,
-      BigDecimal newCreditLimit, BigDecimal prepaymentAmount, Long prepaymentPaymentId, String reason,
-      Instant decidedAt, Instant usedAt) {
-
-    static ApprovalView of(CreditApproval a) {
-      return new ApprovalView(a.getId(), a.getOrderId(), a.getCustomerId(), a.getDecision().name(),
-          a.getStatus().name(), a.getApprovedBy(), a.getSecondApprovedBy(), a.getAuthorityGroup(), a.getAuthority(),
-          a.isSecondApproverRequired(), a.getCurrency(), a.getOrderAmount(), a.getCreditLimit(), a.getExposure(),
-          a.getAmountOverLimit(), a.getAuthorisedOverLimit(), a.getReservedOverLimit(), a.getNewCreditLimit(),
-          a.getPrepaymentAmount(), a.getPrepaymentPaymentId(), a.getReason(), a.getDecidedAt(), a.getUsedAt());
+    CreditApprovalController(CreditReviews reviews, OrderService orders) {
+        this.reviews = reviews;
+        this.orders = orders;
     }
-  }
+
+    @GetMapping("/orders/{id}/credit-approvals")
+    List<ApprovalView> ofOrder(@PathVariable long id) {
+        orders.get(id);
+        return reviews.forOrder(id).stream().map(ApprovalView::of).toList();
+    }
+
+    @GetMapping("/customers/{id}/credit-approvals")
+    List<ApprovalView> ofCustomer(@PathVariable long id) {
+        return reviews.forCustomer(id).stream().map(ApprovalView::of).toList();
+    }
+
+    record ApprovalView(
+            long id,
+            long orderId,
+            long customerId,
+            String decision,
+            String status,
+            String approvedBy,
+            String secondApprovedBy,
+            String authorityGroup,
+            String authority,
+            boolean secondApproverRequired,
+            String currency,
+            BigDecimal orderAmount,
+            BigDecimal creditLimit,
+            BigDecimal exposure,
+            BigDecimal amountOverLimit,
+            BigDecimal authorisedOverLimit,
+            BigDecimal reservedOverLimit,
+            BigDecimal newCreditLimit,
+            BigDecimal prepaymentAmount,
+            Long prepaymentPaymentId,
+            String reason,
+            Instant decidedAt,
+            Instant usedAt) {
+
+        static ApprovalView of(CreditApproval a) {
+            return new ApprovalView(
+                    a.getId(),
+                    a.getOrderId(),
+                    a.getCustomerId(),
+                    a.getDecision().name(),
+                    a.getStatus().name(),
+                    a.getApprovedBy(),
+                    a.getSecondApprovedBy(),
+                    a.getAuthorityGroup(),
+                    a.getAuthority(),
+                    a.isSecondApproverRequired(),
+                    a.getCurrency(),
+                    a.getOrderAmount(),
+                    a.getCreditLimit(),
+                    a.getExposure(),
+                    a.getAmountOverLimit(),
+                    a.getAuthorisedOverLimit(),
+                    a.getReservedOverLimit(),
+                    a.getNewCreditLimit(),
+                    a.getPrepaymentAmount(),
+                    a.getPrepaymentPaymentId(),
+                    a.getReason(),
+                    a.getDecidedAt(),
+                    a.getUsedAt());
+        }
+    }
 }

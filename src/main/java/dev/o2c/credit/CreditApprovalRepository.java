@@ -9,15 +9,15 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CreditApprovalRepository extends JpaRepository<CreditApproval, Long> {
 
-  Optional<CreditApproval> findByIdempotencyKey(String key);
+    Optional<CreditApproval> findByIdempotencyKey(String key);
 
-  List<CreditApproval> findByOrderIdOrderByIdAsc(Long orderId);
+    List<CreditApproval> findByOrderIdOrderByIdAsc(Long orderId);
 
-  List<CreditApproval> findByCustomerIdOrderByIdAsc(Long customerId);
+    List<CreditApproval> findByCustomerIdOrderByIdAsc(Long customerId);
 
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select a from CreditApproval a where a.id = :id")
-  Optional<CreditApproval> lockById(Long id);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from CreditApproval a where a.id = :id")
+    Optional<CreditApproval> lockById(Long id);
 
-  boolean existsByPrepaymentPaymentId(Long paymentId);
+    boolean existsByPrepaymentPaymentId(Long paymentId);
 }

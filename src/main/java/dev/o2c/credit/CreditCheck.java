@@ -16,37 +16,53 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CreditCheck {
 
-  /** Dunning level of a final notice; invoices at or past it count against new orders. */
-  static final int FINAL_NOTICE_LEVEL = 3;
+    /** Dunning level of a final notice; invoices at or past it count against new orders. */
+    static final int FINAL_NOTICE_LEVEL = 3;
 
-  private final OrderService orders;
-  private final CustomerService customers;
-  private final InvoiceRepository invoices;
-  private final CreditExposure exposure;
-  private final Clock clock;
+    private final OrderService orders;
+    private final CustomerService customers;
+    private final InvoiceRepository invoices;
+    private final CreditExposure exposure;
+    private final Clock clock;
 
-  CreditCheck(OrderService orders, CustomerService customers, InvoiceRepository invoices, CreditExposure exposure,
-      Clock clock) {
-    this.orders = orders;
-    this.customers = customers;
-    this.invoices = invoices;
-    this.exposure = exposure;
-    this.clock = clock;
-  }
+    CreditCheck(
+            OrderService orders,
+            CustomerService customers,
+            InvoiceRepository invoices,
+            CreditExposure exposure,
+            Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.invoices = invoices;
+        this.exposure = exposure;
+        this.clock = clock;
+    }
 
-  @Transactional(readOnly = true)
-  public CreditFacts factsFor(long orderId) {
-    SalesOrder order = orders.get(orderId);
-    Customer customer = customers.get(order.getCustomerId());
-    List<Invoice> open = invoices.findOpenByCustomer(customer.getId());
-    LocalDate today = LocalDate.now(clock);
-    long maxDaysOverdue = open.stream()
-        .mapToLong(invoice -> invoice.daysOverdue(today))
-        .max().orElse(0);
-    long pastFinalNotice = open.stream().filter(invoice -> invoice.getDunningLevel() >= FINAL_NOTICE_LEVEL).count();
-    var currentExposure = exposure.of(customer.getId());
-    return new CreditFacts(customer.getId(), customer.getName(), order.getTotalAmount(), order.getCurrency(),
-        customer.getCreditLimit(), currentExposure, customer.getCreditLimit().subtract(currentExposure),
-        customer.isOnCreditHold(), customer.riskClass().name(), maxDaysOverdue, pastFinalNotice);
-  }
+    @Transactional(readOnly = true)
+    public CreditFacts factsFor(long orderId) {
+        SalesOrder order = orders.get(orderId);
+        Customer customer = customers.get(order.getCustomerId());
+        List<Invoice> open = invoices.findOpenByCustomer(customer.getId());
+        LocalDate today = LocalDate.now(clock);
+        long maxDaysOverdue = open.stream()
+                .mapToLong(invoice -> invoice.daysOverdue(today))
+                .max()
+                .orElse(0);
+        long pastFinalNotice = open.stream()
+                .filter(invoice -> invoice.getDunningLevel() >= FINAL_NOTICE_LEVEL)
+                .count();
+        var currentExposure = exposure.of(customer.getId());
+        return new CreditFacts(
+                customer.getId(),
+                customer.getName(),
+                order.getTotalAmount(),
+                order.getCurrency(),
+                customer.getCreditLimit(),
+                currentExposure,
+                customer.getCreditLimit().subtract(currentExposure),
+                customer.isOnCreditHold(),
+                customer.riskClass().name(),
+                maxDaysOverdue,
+                pastFinalNotice);
+    }
 }

@@ -10,66 +10,81 @@ import java.time.Instant;
 @Entity
 public class CreditDecision {
 
-  public enum Outcome { APPROVE, REVIEW, REJECT }
+    public enum Outcome {
+        APPROVE,
+        REVIEW,
+        REJECT
+    }
 
-  /** POLICY: the credit-decision DMN; REVIEW: a person in a human task. */
-  public enum Source { POLICY, REVIEW }
+    /** POLICY: the credit-decision DMN; REVIEW: a person in a human task. */
+    public enum Source {
+        POLICY,
+        REVIEW
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long orderId;
-  private String outcome;
-  private String reason;
-  private String inputs;
-  private String decidedBy;
-  private Instant decidedAt;
-  private String source;
-  private String idempotencyKey;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected CreditDecision() {}
+    private Long orderId;
+    private String outcome;
+    private String reason;
+    private String inputs;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String source;
+    private String idempotencyKey;
 
-  CreditDecision(long orderId, Outcome outcome, String reason, String inputs, String decidedBy, Instant decidedAt,
-      Source source, String idempotencyKey) {
-    this.orderId = orderId;
-    this.outcome = outcome.name();
-    this.reason = reason;
-    this.inputs = inputs;
-    this.decidedBy = decidedBy;
-    this.decidedAt = decidedAt;
-    this.source = source.name();
-    this.idempotencyKey = idempotencyKey;
-  }
+    protected CreditDecision() {}
 
-  public Long getId() {
-    return id;
-  }
+    CreditDecision(
+            long orderId,
+            Outcome outcome,
+            String reason,
+            String inputs,
+            String decidedBy,
+            Instant decidedAt,
+            Source source,
+            String idempotencyKey) {
+        this.orderId = orderId;
+        this.outcome = outcome.name();
+        this.reason = reason;
+        this.inputs = inputs;
+        this.decidedBy = decidedBy;
+        this.decidedAt = decidedAt;
+        this.source = source.name();
+        this.idempotencyKey = idempotencyKey;
+    }
 
-  public Long getOrderId() {
-    return orderId;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Outcome getOutcome() {
-    return Outcome.valueOf(outcome);
-  }
+    public Long getOrderId() {
+        return orderId;
+    }
 
-  public String getReason() {
-    return reason;
-  }
+    public Outcome getOutcome() {
+        return Outcome.valueOf(outcome);
+    }
 
-  public String getInputs() {
-    return inputs;
-  }
+    public String getReason() {
+        return reason;
+    }
 
-  public String getDecidedBy() {
-    return decidedBy;
-  }
+    public String getInputs() {
+        return inputs;
+    }
 
-  public Instant getDecidedAt() {
-    return decidedAt;
-  }
+    public String getDecidedBy() {
+        return decidedBy;
+    }
 
-  public Source getSource() {
-    return Source.valueOf(source);
-  }
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public Source getSource() {
+        return Source.valueOf(source);
+    }
 }

@@ -6,9 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CreditDecisionRepository extends JpaRepository<CreditDecision, Long> {
 
-  Optional<CreditDecision> findByIdempotencyKey(String key);
+    Optional<CreditDecision> findByIdempotencyKey(String key);
 
-  List<CreditDecision> findByOrderIdOrderByIdAsc(Long orderId);
+    List<CreditDecision> findByOrderIdOrderByIdAsc(Long orderId);
 
-  Optional<CreditDecision> findFirstByOrderIdOrderByIdDesc(Long orderId);
+    Optional<CreditDecision> findFirstByOrderIdOrderByIdDesc(Long orderId);
 }

@@ -11,30 +11,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CreditExposure {
 
-  private final SalesOrderRepository orders;
-  private final InvoiceRepository invoices;
+    private final SalesOrderRepository orders;
+    private final InvoiceRepository invoices;
 
-  CreditExposure(SalesOrderRepository orders, InvoiceRepository invoices) {
-    this.orders = orders;
-    this.invoices = invoices;
-  }
+    CreditExposure(SalesOrderRepository orders, InvoiceRepository invoices) {
+        this.orders = orders;
+        this.invoices = invoices;
+    }
 
-  @Transactional(readOnly = true)
-  public BigDecimal of(long customerId) {
-    return orders.reservedFor(customerId).add(invoices.openAmountFor(customerId));
-  }
+    @Transactional(readOnly = true)
+    public BigDecimal of(long customerId) {
+        return orders.reservedFor(customerId).add(invoices.openAmountFor(customerId));
+    }
 
-  public BigDecimal available(Customer customer) {
-    return customer.getCreditLimit().subtract(of(customer.getId()));
-  }
+    public BigDecimal available(Customer customer) {
+        return customer.getCreditLimit().subtract(of(customer.getId()));
+    }
 
-  /** How far an order of {@code amount} would go beyond the customer's available credit; zero when it fits. */
-  public BigDecimal amountOverLimit(Customer customer, BigDecimal amount) {
-    return overLimit(amount, available(customer));
-  }
+    /** How far an order of {@code amount} would go beyond the customer's available credit; zero when it fits. */
+    public BigDecimal amountOverLimit(Customer customer, BigDecimal amount) {
+        return overLimit(amount, available(customer));
+    }
 
-  /** The one definition of "over the limit" given the available credit, for callers that already hold it. */
-  public static BigDecimal overLimit(BigDecimal amount, BigDecimal available) {
-    return amount.subtract(available).max(BigDecimal.ZERO);
-  }
+    /** The one definition of "over the limit" given the available credit, for callers that already hold it. */
+    public static BigDecimal overLimit(BigDecimal amount, BigDecimal available) {
+        return amount.subtract(available).max(BigDecimal.ZERO);
+    }
 }

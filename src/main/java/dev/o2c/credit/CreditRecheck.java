@@ -21,34 +21,38 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class CreditRecheck {
 
-  public static final String MESSAGE = "credit-recheck";
-  private static final Logger log = LoggerFactory.getLogger(CreditRecheck.class);
+    public static final String MESSAGE = "credit-recheck";
+    private static final Logger log = LoggerFactory.getLogger(CreditRecheck.class);
 
-  private final OrderService orders;
-  private final PaymentService payments;
-  private final ProcessCommands processes;
+    private final OrderService orders;
+    private final PaymentService payments;
+    private final ProcessCommands processes;
 
-  CreditRecheck(OrderService orders, PaymentService payments, ProcessCommands processes) {
-    this.orders = orders;
-    this.payments = payments;
-    this.processes = processes;
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  public void onPaymentPosted(PaymentPosted event) {
-    requestFor(payments.get(event.paymentId()).getCustomerId(), "payment-" + event.paymentId());
-  }
-
-  /** Asks every order of the customer that waits in review to be checked again; once per cause and order. */
-  public void requestFor(long customerId, String cause) {
-    for (SalesOrder order : orders.ofCustomerInStatus(customerId, OrderStatus.CREDIT_REVIEW)) {
-      try {
-        // no time to live: only an order waiting at its review right now is re-checked
-        processes.publish(MESSAGE, String.valueOf(order.getId()), "recheck-" + order.getId() + "-" + cause,
-            Map.of(), Duration.ZERO);
-      } catch (RuntimeException e) {
-        log.warn("credit re-check of order {} not requested: {}", order.getId(), e.getMessage());
-      }
+    CreditRecheck(OrderService orders, PaymentService payments, ProcessCommands processes) {
+        this.orders = orders;
+        this.payments = payments;
+        this.processes = processes;
     }
-  }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onPaymentPosted(PaymentPosted event) {
+        requestFor(payments.get(event.paymentId()).getCustomerId(), "payment-" + event.paymentId());
+    }
+
+    /** Asks every order of the customer that waits in review to be checked again; once per cause and order. */
+    public void requestFor(long customerId, String cause) {
+        for (SalesOrder order : orders.ofCustomerInStatus(customerId, OrderStatus.CREDIT_REVIEW)) {
+            try {
+                // no time to live: only an order waiting at its review right now is re-checked
+                processes.publish(
+                        MESSAGE,
+                        String.valueOf(order.getId()),
+                        "recheck-" + order.getId() + "-" + cause,
+                        Map.of(),
+                        Duration.ZERO);
+            } catch (RuntimeException e) {
+                log.warn("credit re-check of order {} not requested: {}", order.getId(), e.getMessage());
+            }
+        }
+    }
 }

@@ -11,22 +11,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class PrepaymentWatcher {
 
-  private static final Logger log = LoggerFactory.getLogger(PrepaymentWatcher.class);
+    private static final Logger log = LoggerFactory.getLogger(PrepaymentWatcher.class);
 
-  private final CreditReviews reviews;
+    private final CreditReviews reviews;
 
-  PrepaymentWatcher(CreditReviews reviews) {
-    this.reviews = reviews;
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  public void onPaymentPosted(PaymentPosted event) {
-    try {
-      reviews.releaseOnPayment(event.paymentId())
-          .ifPresent(orderId -> log.info("payment {} releases order {} on prepayment", event.paymentId(), orderId));
-    } catch (RuntimeException e) {
-      // the payment stands; the order keeps waiting and its timer ends the wait if nobody looks
-      log.warn("prepayment check for payment {} failed: {}", event.paymentId(), e.getMessage());
+    PrepaymentWatcher(CreditReviews reviews) {
+        this.reviews = reviews;
     }
-  }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onPaymentPosted(PaymentPosted event) {
+        try {
+            reviews.releaseOnPayment(event.paymentId())
+                    .ifPresent(orderId ->
+                            log.info("payment {} releases order {} on prepayment", event.paymentId(), orderId));
+        } catch (RuntimeException e) {
+            // the payment stands; the order keeps waiting and its timer ends the wait if nobody looks
+            log.warn("prepayment check for payment {} failed: {}", event.paymentId(), e.getMessage());
+        }
+    }
 }

@@ -11,103 +11,113 @@ import java.time.Instant;
 @Entity
 public class Customer {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private String name;
-  private String email;
-  private String currency;
-  private String paymentTerms;
-  private BigDecimal creditLimit;
-  private String riskClass;
-  private BigDecimal taxRate;
-  private boolean onCreditHold;
-  private String iban;
-  private Instant createdAt;
-  private BigDecimal proposedCreditLimit;
-  @Version
-  private long version;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected Customer() {}
+    private String name;
+    private String email;
+    private String currency;
+    private String paymentTerms;
+    private BigDecimal creditLimit;
+    private String riskClass;
+    private BigDecimal taxRate;
+    private boolean onCreditHold;
+    private String iban;
+    private Instant createdAt;
+    private BigDecimal proposedCreditLimit;
 
-  public Customer(String name, String email, String currency, PaymentTerms terms, BigDecimal creditLimit,
-      RiskClass riskClass, BigDecimal taxRate, String iban, Instant createdAt) {
-    this.name = name;
-    this.email = email;
-    this.currency = currency;
-    this.paymentTerms = terms.toString();
-    this.creditLimit = creditLimit;
-    this.riskClass = riskClass.name();
-    this.taxRate = taxRate;
-    this.iban = iban;
-    this.createdAt = createdAt;
-  }
+    @Version
+    private long version;
 
-  public Long getId() {
-    return id;
-  }
+    protected Customer() {}
 
-  public String getName() {
-    return name;
-  }
+    public Customer(
+            String name,
+            String email,
+            String currency,
+            PaymentTerms terms,
+            BigDecimal creditLimit,
+            RiskClass riskClass,
+            BigDecimal taxRate,
+            String iban,
+            Instant createdAt) {
+        this.name = name;
+        this.email = email;
+        this.currency = currency;
+        this.paymentTerms = terms.toString();
+        this.creditLimit = creditLimit;
+        this.riskClass = riskClass.name();
+        this.taxRate = taxRate;
+        this.iban = iban;
+        this.createdAt = createdAt;
+    }
 
-  public String getEmail() {
-    return email;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public PaymentTerms paymentTerms() {
-    return PaymentTerms.parse(paymentTerms);
-  }
+    public String getEmail() {
+        return email;
+    }
 
-  public BigDecimal getCreditLimit() {
-    return creditLimit;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public RiskClass riskClass() {
-    return RiskClass.valueOf(riskClass);
-  }
+    public PaymentTerms paymentTerms() {
+        return PaymentTerms.parse(paymentTerms);
+    }
 
-  public BigDecimal getTaxRate() {
-    return taxRate;
-  }
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
 
-  public boolean isOnCreditHold() {
-    return onCreditHold;
-  }
+    public RiskClass riskClass() {
+        return RiskClass.valueOf(riskClass);
+    }
 
-  public String getIban() {
-    return iban;
-  }
+    public BigDecimal getTaxRate() {
+        return taxRate;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public boolean isOnCreditHold() {
+        return onCreditHold;
+    }
 
-  public BigDecimal getProposedCreditLimit() {
-    return proposedCreditLimit;
-  }
+    public String getIban() {
+        return iban;
+    }
 
-  void proposeCreditLimit(BigDecimal proposal) {
-    this.proposedCreditLimit = proposal;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  void changeRiskClass(RiskClass riskClass) {
-    this.riskClass = riskClass.name();
-  }
+    public BigDecimal getProposedCreditLimit() {
+        return proposedCreditLimit;
+    }
 
-  void changeCreditLimit(BigDecimal newLimit) {
-    this.creditLimit = newLimit;
-  }
+    void proposeCreditLimit(BigDecimal proposal) {
+        this.proposedCreditLimit = proposal;
+    }
 
-  void placeOnCreditHold() {
-    this.onCreditHold = true;
-  }
+    void changeRiskClass(RiskClass riskClass) {
+        this.riskClass = riskClass.name();
+    }
 
-  void releaseCreditHold() {
-    this.onCreditHold = false;
-  }
+    void changeCreditLimit(BigDecimal newLimit) {
+        this.creditLimit = newLimit;
+    }
+
+    void placeOnCreditHold() {
+        this.onCreditHold = true;
+    }
+
+    void releaseCreditHold() {
+        this.onCreditHold = false;
+    }
 }

@@ -1,12 +1,12 @@
 package dev.o2c.customers;
 
-import dev.o2c.platform.security.Allowed;
-import dev.o2c.platform.security.Groups;
 import dev.o2c.credit.CreditExposure;
 import dev.o2c.platform.money.Currencies;
 import dev.o2c.platform.money.Iban;
-import dev.o2c.platform.security.GroupRequiredException;
+import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
+import dev.o2c.platform.security.GroupRequiredException;
+import dev.o2c.platform.security.Groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,126 +32,174 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/customers")
 class CustomerController {
 
-  static final List<String> CREDIT_STAFF = List.of(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
-  static final List<String> LIMIT_SETTERS = List.of(Groups.CREDIT_MANAGERS);
-  /** Where a customer nobody in credit has assessed yet starts: orders over its (zero) limit go to review. */
-  static final RiskClass UNASSESSED = RiskClass.C;
+    static final List<String> CREDIT_STAFF = List.of(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
+    static final List<String> LIMIT_SETTERS = List.of(Groups.CREDIT_MANAGERS);
+    /** Where a customer nobody in credit has assessed yet starts: orders over its (zero) limit go to review. */
+    static final RiskClass UNASSESSED = RiskClass.C;
 
-  private final CustomerService customers;
-  private final CustomerRepository repository;
-  private final CreditExposure exposure;
+    private final CustomerService customers;
+    private final CustomerRepository repository;
+    private final CreditExposure exposure;
 
-  CustomerController(CustomerService customers, CustomerRepository repository, CreditExposure exposure) {
-    this.customers = customers;
-    this.repository = repository;
-    this.exposure = exposure;
-  }
-
-  /**
-   * Sales and credit staff create customers. Only credit staff set the credit limit and risk class: a customer that
-   * sales creates starts unassessed (no credit, risk class C, so every order goes to a credit review) with the limit
-   * sales proposed kept beside it for credit staff to decide on.
-   */
-  @PostMapping
-  @Allowed({Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
-  ResponseEntity<CustomerView> create(@Valid @RequestBody CreateCustomer request) {
-    CurrentUser user = CurrentUser.get();
-    // the same people who may change a limit or a risk class later may set it at creation, nobody else
-    if (request.creditLimit() != null && !user.inAnyGroup(LIMIT_SETTERS)) {
-      throw new GroupRequiredException(LIMIT_SETTERS,
-          "Only credit managers set a credit limit; sales may send proposedCreditLimit");
+    CustomerController(CustomerService customers, CustomerRepository repository, CreditExposure exposure) {
+        this.customers = customers;
+        this.repository = repository;
+        this.exposure = exposure;
     }
-    if (request.riskClass() != null && !user.inAnyGroup(CREDIT_STAFF)) {
-      throw new GroupRequiredException(CREDIT_STAFF, "Only credit staff set a risk class");
+
+    /**
+     * Sales and credit staff create customers. Only credit staff set the credit limit and risk class: a customer that
+     * sales creates starts unassessed (no credit, risk class C, so every order goes to a credit review) with the limit
+     * sales proposed kept beside it for credit staff to decide on.
+     */
+    @PostMapping
+    @Allowed({Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
+    ResponseEntity<CustomerView> create(@Valid @RequestBody CreateCustomer request) {
+        CurrentUser user = CurrentUser.get();
+        // the same people who may change a limit or a risk class later may set it at creation, nobody else
+        if (request.creditLimit() != null && !user.inAnyGroup(LIMIT_SETTERS)) {
+            throw new GroupRequiredException(
+                    LIMIT_SETTERS, "Only credit managers set a credit limit; sales may send proposedCreditLimit");
+        }
+        if (request.riskClass() != null && !user.inAnyGroup(CREDIT_STAFF)) {
+            throw new GroupRequiredException(CREDIT_STAFF, "Only credit staff set a risk class");
+        }
+        if (!Currencies.isTradingCurrency(request.currency())) {
+            throw new InvalidCustomerException(
+                    "currency", "is not a currency customers are billed in: " + request.currency());
+        }
+        checkFitsCurrency("creditLimit", request.creditLimit(), request.currency());
+        checkFitsCurrency("proposedCreditLimit", request.proposedCreditLimit(), request.currency());
+        if (request.iban() != null && !Iban.isValid(request.iban())) {
+            throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
+        }
+        PaymentTerms terms;
+        try {
+            terms = PaymentTerms.parse(request.paymentTerms());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCustomerException("paymentTerms", e.getMessage());
+        }
+        BigDecimal limit = request.creditLimit() == null ? BigDecimal.ZERO : request.creditLimit();
+        RiskClass riskClass = request.riskClass() == null ? UNASSESSED : RiskClass.valueOf(request.riskClass());
+        Customer customer = customers.create(
+                new CustomerService.NewCustomer(
+                        request.name().trim(),
+                        request.email(),
+                        request.currency(),
+                        terms,
+                        limit,
+                        riskClass,
+                        request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(),
+                        request.iban()),
+                request.proposedCreditLimit(),
+                user.name());
+        return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
+                .body(view(customer));
     }
-    if (!Currencies.isTradingCurrency(request.currency())) {
-      throw new InvalidCustomerException("currency", "is not a currency customers are billed in: " + request.currency());
+
+    private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
+        if (amount != null && !Currencies.hasMinorUnitScale(amount, currency)) {
+            throw new InvalidCustomerException(field, "has more decimals than " + currency + " allows");
+        }
     }
-    checkFitsCurrency("creditLimit", request.creditLimit(), request.currency());
-    checkFitsCurrency("proposedCreditLimit", request.proposedCreditLimit(), request.currency());
-    if (request.iban() != null && !Iban.isValid(request.iban())) {
-      throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
+
+    @GetMapping
+    @Allowed(Allowed.ANY_USER)
+    List<CustomerView> list() {
+        return repository.findAll().stream().map(this::view).toList();
     }
-    PaymentTerms terms;
-    try {
-      terms = PaymentTerms.parse(request.paymentTerms());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCustomerException("paymentTerms", e.getMessage());
+
+    @GetMapping("/{id}")
+    @Allowed(Allowed.ANY_USER)
+    CustomerView get(@PathVariable long id) {
+        return view(customers.get(id));
     }
-    BigDecimal limit = request.creditLimit() == null ? BigDecimal.ZERO : request.creditLimit();
-    RiskClass riskClass = request.riskClass() == null ? UNASSESSED : RiskClass.valueOf(request.riskClass());
-    Customer customer = customers.create(new CustomerService.NewCustomer(request.name().trim(), request.email(),
-        request.currency(), terms, limit, riskClass,
-        request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(), request.iban()),
-        request.proposedCreditLimit(), user.name());
-    return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(view(customer));
-  }
 
-  private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
-    if (amount != null && !Currencies.hasMinorUnitScale(amount, currency)) {
-      throw new InvalidCustomerException(field, "has more decimals than " + currency + " allows");
+    @PutMapping("/{id}/credit-limit")
+    @Allowed(Groups.CREDIT_MANAGERS)
+    CustomerView changeLimit(@PathVariable long id, @Valid @RequestBody ChangeLimit request) {
+        return view(customers.changeCreditLimit(
+                id, request.creditLimit(), CurrentUser.get().name(), request.reason()));
     }
-  }
 
-  @GetMapping
-  @Allowed(Allowed.ANY_USER)
-  List<CustomerView> list() {
-    return repository.findAll().stream().map(this::view).toList();
-  }
+    @PutMapping("/{id}/risk-class")
+    @Allowed({Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
+    CustomerView changeRiskClass(@PathVariable long id, @Valid @RequestBody ChangeRiskClass request) {
+        return view(customers.changeRiskClass(
+                id, RiskClass.valueOf(request.riskClass()), CurrentUser.get().name(), request.reason()));
+    }
 
-  @GetMapping("/{id}")
-  @Allowed(Allowed.ANY_USER)
-  CustomerView get(@PathVariable long id) {
-    return view(customers.get(id));
-  }
+    @PostMapping("/{id}/credit-hold/release")
+    @Allowed(Groups.CREDIT_MANAGERS)
+    CustomerView releaseHold(@PathVariable long id, @Valid @RequestBody Reason request) {
+        return view(customers.releaseCreditHold(id, CurrentUser.get().name(), request.reason()));
+    }
 
-  @PutMapping("/{id}/credit-limit")
-  @Allowed(Groups.CREDIT_MANAGERS)
-  CustomerView changeLimit(@PathVariable long id, @Valid @RequestBody ChangeLimit request) {
-    return view(customers.changeCreditLimit(id, request.creditLimit(), CurrentUser.get().name(), request.reason()));
-  }
+    private CustomerView view(Customer customer) {
+        BigDecimal current = exposure.of(customer.getId());
+        return new CustomerView(
+                customer.getId(),
+                customer.getName(),
+                customer.getEmail(),
+                customer.getCurrency(),
+                customer.paymentTerms().toString(),
+                customer.getCreditLimit(),
+                current,
+                customer.getCreditLimit().subtract(current),
+                customer.riskClass().name(),
+                customer.isOnCreditHold(),
+                customer.getTaxRate(),
+                customer.getIban(),
+                customer.getProposedCreditLimit());
+    }
 
-  @PutMapping("/{id}/risk-class")
-  @Allowed({Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
-  CustomerView changeRiskClass(@PathVariable long id, @Valid @RequestBody ChangeRiskClass request) {
-    return view(customers.changeRiskClass(id, RiskClass.valueOf(request.riskClass()), CurrentUser.get().name(),
-        request.reason()));
-  }
+    record CreateCustomer(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(max = 3) String currency,
+            @NotBlank @Size(max = 40) String paymentTerms,
 
-  @PostMapping("/{id}/credit-hold/release")
-  @Allowed(Groups.CREDIT_MANAGERS)
-  CustomerView releaseHold(@PathVariable long id, @Valid @RequestBody Reason request) {
-    return view(customers.releaseCreditHold(id, CurrentUser.get().name(), request.reason()));
-  }
+            @DecimalMin("0") @Digits(integer = 15, fraction = 2)
+            BigDecimal creditLimit,
 
-  private CustomerView view(Customer customer) {
-    BigDecimal current = exposure.of(customer.getId());
-    return new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getCurrency(),
-        customer.paymentTerms().toString(), customer.getCreditLimit(), current,
-        customer.getCreditLimit().subtract(current), customer.riskClass().name(), customer.isOnCreditHold(),
-        customer.getTaxRate(), customer.getIban(), customer.getProposedCreditLimit());
-  }
+            @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D")
+            String riskClass,
 
-  record CreateCustomer(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 320) String email,
-      @NotBlank @Size(max = 3) String currency,
-      @NotBlank @Size(max = 40) String paymentTerms,
-      @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal creditLimit,
-      @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D") String riskClass,
-      @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal proposedCreditLimit,
-      @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 1, fraction = 4) BigDecimal taxRate,
-      @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces") String iban) {}
+            @DecimalMin("0") @Digits(integer = 15, fraction = 2)
+            BigDecimal proposedCreditLimit,
 
-  record ChangeLimit(@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal creditLimit,
-      @NotBlank @Size(max = 1000) String reason) {}
+            @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 1, fraction = 4)
+            BigDecimal taxRate,
 
-  record Reason(@NotBlank @Size(max = 1000) String reason) {}
+            @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces")
+            String iban) {}
 
-  record ChangeRiskClass(@NotBlank @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D") String riskClass,
-      @NotBlank @Size(max = 1000) String reason) {}
+    record ChangeLimit(
+            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2)
+            BigDecimal creditLimit,
 
-  record CustomerView(long id, String name, String email, String currency, String paymentTerms,
-      BigDecimal creditLimit, BigDecimal exposure, BigDecimal availableCredit, String riskClass, boolean onCreditHold,
-      BigDecimal taxRate, String iban, BigDecimal proposedCreditLimit) {}
+            @NotBlank @Size(max = 1000) String reason) {}
+
+    record Reason(@NotBlank @Size(max = 1000) String reason) {}
+
+    record ChangeRiskClass(
+            @NotBlank @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D")
+            String riskClass,
+
+            @NotBlank @Size(max = 1000) String reason) {}
+
+    record CustomerView(
+            long id,
+            String name,
+            String email,
+            String currency,
+            String paymentTerms,
+            BigDecimal creditLimit,
+            BigDecimal exposure,
+            BigDecimal availableCredit,
+            String riskClass,
+            boolean onCreditHold,
+            BigDecimal taxRate,
+            String iban,
+            BigDecimal proposedCreditLimit) {}
 }

@@ -5,7 +5,7 @@ import dev.o2c.platform.errors.NotFoundException;
 /** Customer capability: what was asked for does not exist. */
 public class CustomerNotFoundException extends NotFoundException {
 
-  public CustomerNotFoundException(String what, Object id) {
-    super(what, id);
-  }
+    public CustomerNotFoundException(String what, Object id) {
+        super(what, id);
+    }
 }

@@ -9,86 +9,105 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-  static final String ENTITY = "customer";
+    static final String ENTITY = "customer";
 
-  private final CustomerRepository customers;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final CustomerRepository customers;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  CustomerService(CustomerRepository customers, AuditLog audit, Clock clock) {
-    this.customers = customers;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional
-  public Customer create(NewCustomer request, String actor) {
-    return create(request, null, actor);
-  }
-
-  /**
-   * A new customer; {@code proposedLimit} is what sales asked for, kept beside the limit credit staff set (a sales
-   * request never sets the limit itself: the controller gives sales' customers the unassessed default).
-   */
-  @Transactional
-  public Customer create(NewCustomer request, BigDecimal proposedLimit, String actor) {
-    Customer customer = customers.save(new Customer(request.name(), request.email(), request.currency(),
-        request.terms(), request.creditLimit(), request.riskClass(), request.taxRate(), request.iban(),
-        clock.instant()));
-    audit.record(actor, "CUSTOMER_CREATED", ENTITY, customer.getId(),
-        "limit " + request.creditLimit() + " " + request.currency() + ", terms " + request.terms()
-            + ", risk class " + request.riskClass()
-            + (proposedLimit == null ? "" : ", proposed limit " + proposedLimit), null);
-    if (proposedLimit != null) {
-      customer.proposeCreditLimit(proposedLimit);
+    CustomerService(CustomerRepository customers, AuditLog audit, Clock clock) {
+        this.customers = customers;
+        this.audit = audit;
+        this.clock = clock;
     }
-    return customer;
-  }
 
-  @Transactional(readOnly = true)
-  public Customer get(long id) {
-    return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
-  }
-
-  @Transactional
-  public Customer changeCreditLimit(long id, BigDecimal newLimit, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
-    BigDecimal old = customer.getCreditLimit();
-    customer.changeCreditLimit(newLimit);
-    audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
-    return customer;
-  }
-
-  @Transactional
-  public Customer changeRiskClass(long id, RiskClass riskClass, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
-    RiskClass old = customer.riskClass();
-    customer.changeRiskClass(riskClass);
-    audit.record(actor, "RISK_CLASS_CHANGED", ENTITY, id, old + " -> " + riskClass, reason);
-    return customer;
-  }
-
-  /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
-  @Transactional
-  public Customer placeOnCreditHold(long id, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
-    if (!customer.isOnCreditHold()) {
-      customer.placeOnCreditHold();
-      audit.record(actor, "CREDIT_HOLD_PLACED", ENTITY, id, "customer placed on credit hold", reason);
+    @Transactional
+    public Customer create(NewCustomer request, String actor) {
+        return create(request, null, actor);
     }
-    return customer;
-  }
 
-  @Transactional
-  public Customer releaseCreditHold(long id, String actor, String reason) {
-    Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
-    if (customer.isOnCreditHold()) {
-      customer.releaseCreditHold();
-      audit.record(actor, "CREDIT_HOLD_RELEASED", ENTITY, id, "credit hold released", reason);
+    /**
+     * A new customer; {@code proposedLimit} is what sales asked for, kept beside the limit credit staff set (a sales
+     * request never sets the limit itself: the controller gives sales' customers the unassessed default).
+     */
+    @Transactional
+    public Customer create(NewCustomer request, BigDecimal proposedLimit, String actor) {
+        Customer customer = customers.save(new Customer(
+                request.name(),
+                request.email(),
+                request.currency(),
+                request.terms(),
+                request.creditLimit(),
+                request.riskClass(),
+                request.taxRate(),
+                request.iban(),
+                clock.instant()));
+        audit.record(
+                actor,
+                "CUSTOMER_CREATED",
+                ENTITY,
+                customer.getId(),
+                "limit " + request.creditLimit() + " " + request.currency() + ", terms " + request.terms()
+                        + ", risk class " + request.riskClass()
+                        + (proposedLimit == null ? "" : ", proposed limit " + proposedLimit),
+                null);
+        if (proposedLimit != null) {
+            customer.proposeCreditLimit(proposedLimit);
+        }
+        return customer;
     }
-    return customer;
-  }
 
-  public record NewCustomer(String name, String email, String currency, PaymentTerms terms, BigDecimal creditLimit,
-      RiskClass riskClass, BigDecimal taxRate, String iban) {}
+    @Transactional(readOnly = true)
+    public Customer get(long id) {
+        return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+    }
+
+    @Transactional
+    public Customer changeCreditLimit(long id, BigDecimal newLimit, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        BigDecimal old = customer.getCreditLimit();
+        customer.changeCreditLimit(newLimit);
+        audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
+        return customer;
+    }
+
+    @Transactional
+    public Customer changeRiskClass(long id, RiskClass riskClass, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        RiskClass old = customer.riskClass();
+        customer.changeRiskClass(riskClass);
+        audit.record(actor, "RISK_CLASS_CHANGED", ENTITY, id, old + " -> " + riskClass, reason);
+        return customer;
+    }
+
+    /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
+    @Transactional
+    public Customer placeOnCreditHold(long id, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        if (!customer.isOnCreditHold()) {
+            customer.placeOnCreditHold();
+            audit.record(actor, "CREDIT_HOLD_PLACED", ENTITY, id, "customer placed on credit hold", reason);
+        }
+        return customer;
+    }
+
+    @Transactional
+    public Customer releaseCreditHold(long id, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        if (customer.isOnCreditHold()) {
+            customer.releaseCreditHold();
+            audit.record(actor, "CREDIT_HOLD_RELEASED", ENTITY, id, "credit hold released", reason);
+        }
+        return customer;
+    }
+
+    public record NewCustomer(
+            String name,
+            String email,
+            String currency,
+            PaymentTerms terms,
+            BigDecimal creditLimit,
+            RiskClass riskClass,
+            BigDecimal taxRate,
+            String iban) {}
 }

@@ -20,48 +20,73 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerStatements {
 
-  private static final String CUSTOMER_EFFECT = """
+    private static final String CUSTOMER_EFFECT = """
       sum(case when l.account_code = '1200' then l.debit - l.credit
                when l.account_code = '2100' then l.debit - l.credit else 0 end)""";
 
-  private final JdbcTemplate jdbc;
-  private final CustomerService customers;
+    private final JdbcTemplate jdbc;
+    private final CustomerService customers;
 
-  CustomerStatements(JdbcTemplate jdbc, CustomerService customers) {
-    this.jdbc = jdbc;
-    this.customers = customers;
-  }
-
-  public record Movement(LocalDate date, String document, String kind, String description, BigDecimal debit,
-      BigDecimal credit, BigDecimal balance) {}
-
-  public record Statement(long customerId, String customerName, String currency, LocalDate from, LocalDate to,
-      BigDecimal openingBalance, List<Movement> movements, BigDecimal closingBalance) {}
-
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public Statement of(long customerId, LocalDate from, LocalDate to) {
-    if (from.isAfter(to)) {
-      throw new InvalidLedgerException("from", "must not be after to (" + to + ")");
+    CustomerStatements(JdbcTemplate jdbc, CustomerService customers) {
+        this.jdbc = jdbc;
+        this.customers = customers;
     }
-    Customer customer = customers.get(customerId);
-    BigDecimal opening = jdbc.queryForObject("select coalesce(" + CUSTOMER_EFFECT + ", 0) from journal_line l "
-        + "join journal_entry e on e.id = l.entry_id where e.customer_id = ? and e.effective_date < ?",
-        BigDecimal.class, customerId, Date.valueOf(from));
-    List<Movement> movements = new ArrayList<>();
-    BigDecimal[] running = {opening};
-    jdbc.query("select e.effective_date, e.document, e.kind, e.description, " + CUSTOMER_EFFECT + " as effect "
-        + "from journal_line l join journal_entry e on e.id = l.entry_id "
-        + "where e.customer_id = ? and e.effective_date between ? and ? "
-        + "group by e.id, e.effective_date, e.document, e.kind, e.description "
-        + "having " + CUSTOMER_EFFECT + " <> 0 order by e.effective_date, e.id",
-        row -> {
-          BigDecimal effect = row.getBigDecimal("effect");
-          running[0] = running[0].add(effect);
-          movements.add(new Movement(row.getDate("effective_date").toLocalDate(), row.getString("document"),
-              row.getString("kind"), row.getString("description"), effect.signum() > 0 ? effect : BigDecimal.ZERO,
-              effect.signum() < 0 ? effect.negate() : BigDecimal.ZERO, running[0]));
-        }, customerId, Date.valueOf(from), Date.valueOf(to));
-    return new Statement(customerId, customer.getName(), customer.getCurrency(), from, to, opening, movements,
-        running[0]);
-  }
+
+    public record Movement(
+            LocalDate date,
+            String document,
+            String kind,
+            String description,
+            BigDecimal debit,
+            BigDecimal credit,
+            BigDecimal balance) {}
+
+    public record Statement(
+            long customerId,
+            String customerName,
+            String currency,
+            LocalDate from,
+            LocalDate to,
+            BigDecimal openingBalance,
+            List<Movement> movements,
+            BigDecimal closingBalance) {}
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Statement of(long customerId, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidLedgerException("from", "must not be after to (" + to + ")");
+        }
+        Customer customer = customers.get(customerId);
+        BigDecimal opening = jdbc.queryForObject(
+                "select coalesce(" + CUSTOMER_EFFECT + ", 0) from journal_line l "
+                        + "join journal_entry e on e.id = l.entry_id where e.customer_id = ? and e.effective_date < ?",
+                BigDecimal.class,
+                customerId,
+                Date.valueOf(from));
+        List<Movement> movements = new ArrayList<>();
+        BigDecimal[] running = {opening};
+        jdbc.query(
+                "select e.effective_date, e.document, e.kind, e.description, " + CUSTOMER_EFFECT + " as effect "
+                        + "from journal_line l join journal_entry e on e.id = l.entry_id "
+                        + "where e.customer_id = ? and e.effective_date between ? and ? "
+                        + "group by e.id, e.effective_date, e.document, e.kind, e.description "
+                        + "having " + CUSTOMER_EFFECT + " <> 0 order by e.effective_date, e.id",
+                row -> {
+                    BigDecimal effect = row.getBigDecimal("effect");
+                    running[0] = running[0].add(effect);
+                    movements.add(new Movement(
+                            row.getDate("effective_date").toLocalDate(),
+                            row.getString("document"),
+                            row.getString("kind"),
+                            row.getString("description"),
+                            effect.signum() > 0 ? effect : BigDecimal.ZERO,
+                            effect.signum() < 0 ? effect.negate() : BigDecimal.ZERO,
+                            running[0]));
+                },
+                customerId,
+                Date.valueOf(from),
+                Date.valueOf(to));
+        return new Statement(
+                customerId, customer.getName(), customer.getCurrency(), from, to, opening, movements, running[0]);
+    }
 }

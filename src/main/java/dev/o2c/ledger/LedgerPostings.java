@@ -32,67 +32,89 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerPostings {
 
-  private final Journal journal;
-  private final InvoiceService invoices;
-  private final PaymentService payments;
-  private final Clock clock;
+    private final Journal journal;
+    private final InvoiceService invoices;
+    private final PaymentService payments;
+    private final Clock clock;
 
-  LedgerPostings(Journal journal, InvoiceService invoices, PaymentService payments, Clock clock) {
-    this.journal = journal;
-    this.invoices = invoices;
-    this.payments = payments;
-    this.clock = clock;
-  }
+    LedgerPostings(Journal journal, InvoiceService invoices, PaymentService payments, Clock clock) {
+        this.journal = journal;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.clock = clock;
+    }
 
-  @EventListener
-  void on(InvoiceIssued issued) {
-    Invoice invoice = invoices.get(issued.invoiceId());
-    journal.post(draft(invoice, invoice.getIssueDate(), "INVOICE", "invoice issued", "invoice-" + invoice.getId())
-        .debit(RECEIVABLE, invoice.getTotalAmount())
-        .credit(REVENUE, invoice.getNetAmount())
-        .credit(TAX_PAYABLE, invoice.getTaxAmount()));
-  }
+    @EventListener
+    void on(InvoiceIssued issued) {
+        Invoice invoice = invoices.get(issued.invoiceId());
+        journal.post(draft(invoice, invoice.getIssueDate(), "INVOICE", "invoice issued", "invoice-" + invoice.getId())
+                .debit(RECEIVABLE, invoice.getTotalAmount())
+                .credit(REVENUE, invoice.getNetAmount())
+                .credit(TAX_PAYABLE, invoice.getTaxAmount()));
+    }
 
-  @EventListener
-  void on(InvoiceService.DunningChargesAdded charges) {
-    Invoice invoice = invoices.get(charges.invoiceId());
-    journal.post(draft(invoice, today(), "DUNNING_CHARGES", "dunning level " + charges.level() + " fee and interest",
-        "dunning-" + invoice.getId() + "-" + charges.level())
-        .debit(RECEIVABLE, charges.fee().add(charges.interest()))
-        .credit(FEE_INCOME, charges.fee())
-        .credit(INTEREST_INCOME, charges.interest()));
-  }
+    @EventListener
+    void on(InvoiceService.DunningChargesAdded charges) {
+        Invoice invoice = invoices.get(charges.invoiceId());
+        journal.post(draft(
+                        invoice,
+                        today(),
+                        "DUNNING_CHARGES",
+                        "dunning level " + charges.level() + " fee and interest",
+                        "dunning-" + invoice.getId() + "-" + charges.level())
+                .debit(RECEIVABLE, charges.fee().add(charges.interest()))
+                .credit(FEE_INCOME, charges.fee())
+                .credit(INTEREST_INCOME, charges.interest()));
+    }
 
-  @EventListener
-  void on(InvoiceAdjusted adjusted) {
-    Invoice invoice = invoices.get(adjusted.invoiceId());
-    boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;
-    journal.post(draft(invoice, today(), adjusted.kind().name(),
-        discount ? "early-payment discount" : "short payment written off", null)
-        .debit(discount ? DISCOUNTS_ALLOWED : DEDUCTIONS, adjusted.amount())
-        .credit(RECEIVABLE, adjusted.amount()));
-  }
+    @EventListener
+    void on(InvoiceAdjusted adjusted) {
+        Invoice invoice = invoices.get(adjusted.invoiceId());
+        boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;
+        journal.post(draft(
+                        invoice,
+                        today(),
+                        adjusted.kind().name(),
+                        discount ? "early-payment discount" : "short payment written off",
+                        null)
+                .debit(discount ? DISCOUNTS_ALLOWED : DEDUCTIONS, adjusted.amount())
+                .credit(RECEIVABLE, adjusted.amount()));
+    }
 
-  @EventListener
-  void on(PaymentPosted posted) {
-    Payment payment = payments.get(posted.paymentId());
-    BigDecimal applied = payments.allocationsOf(payment.getId()).stream().map(PaymentAllocation::getAmount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    String document = "PAY-" + payment.getId();
-    journal.post(new JournalDraft(payment.getValueDate(), "PAYMENT", document,
-        "payment received" + (payment.getReference() == null ? "" : ": " + payment.getReference()),
-        payment.getCustomerId(), payment.getCurrency(), payment.getPostedBy(), "payment-" + payment.getId())
-        .debit(BANK, payment.getAmount())
-        .credit(RECEIVABLE, applied)
-        .credit(UNAPPLIED_CASH, payment.getUnappliedAmount()));
-  }
+    @EventListener
+    void on(PaymentPosted posted) {
+        Payment payment = payments.get(posted.paymentId());
+        BigDecimal applied = payments.allocationsOf(payment.getId()).stream()
+                .map(PaymentAllocation::getAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        String document = "PAY-" + payment.getId();
+        journal.post(new JournalDraft(
+                        payment.getValueDate(),
+                        "PAYMENT",
+                        document,
+                        "payment received" + (payment.getReference() == null ? "" : ": " + payment.getReference()),
+                        payment.getCustomerId(),
+                        payment.getCurrency(),
+                        payment.getPostedBy(),
+                        "payment-" + payment.getId())
+                .debit(BANK, payment.getAmount())
+                .credit(RECEIVABLE, applied)
+                .credit(UNAPPLIED_CASH, payment.getUnappliedAmount()));
+    }
 
-  private JournalDraft draft(Invoice invoice, LocalDate date, String kind, String description, String key) {
-    return new JournalDraft(date, kind, invoice.getNumber(), description, invoice.getCustomerId(),
-        invoice.getCurrency(), "system", key);
-  }
+    private JournalDraft draft(Invoice invoice, LocalDate date, String kind, String description, String key) {
+        return new JournalDraft(
+                date,
+                kind,
+                invoice.getNumber(),
+                description,
+                invoice.getCustomerId(),
+                invoice.getCurrency(),
+                "system",
+                key);
+    }
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
 }

@@ -29,122 +29,140 @@ import org.xml.sax.SAXParseException;
  */
 record ModelFile(String name, byte[] content, Map<String, Kind> ids) {
 
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(bpmn|dmn|form)");
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(bpmn|dmn|form)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A file that cannot be what its name says; the message names it. */
-  static class Refused extends RuntimeException {
-    final String file;
+    /** A file that cannot be what its name says; the message names it. */
+    static class Refused extends RuntimeException {
+        final String file;
 
-    Refused(String file, String message) {
-      super(message);
-      this.file = file;
-    }
-  }
-
-  static ModelFile read(String name, byte[] content) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new Refused(String.valueOf(name), "File name '" + name + "' is not accepted: letters, digits, '.', '_'"
-          + " and '-' only (at most 100 before the extension), ending in .bpmn, .dmn or .form.");
-    }
-    if (content.length == 0) {
-      throw new Refused(name, name + " is empty.");
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-    } catch (CharacterCodingException e) {
-      throw new Refused(name, name + " is not UTF-8 text (Modeler saves UTF-8).");
-    }
-    if (text.indexOf('\0') >= 0) {
-      throw new Refused(name, name + " contains a NUL character.");
-    }
-    Map<String, Kind> ids = new LinkedHashMap<>();
-    if (name.endsWith(".form")) {
-      JsonNode json;
-      try {
-        json = JSON.readTree(text);
-      } catch (Exception e) {
-        throw new Refused(name, name + " is not a JSON form: " + firstLine(e.getMessage()));
-      }
-      JsonNode id = json == null ? null : json.get("id");
-      if (json == null || !json.isObject() || !json.path("components").isArray()) {
-        throw new Refused(name, name + " is not a Camunda form (a JSON object with 'components').");
-      }
-      if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 255) {
-        throw new Refused(name, name + " has no form id: give it one in the form editor (properties panel of the"
-            + " form, 'Form ID'); user tasks link forms by that id.");
-      }
-      ids.put(id.asText(), Kind.FORM);
-    } else {
-      Element root = xml(name, content).getDocumentElement();
-      if (!"definitions".equals(root.getLocalName())) {
-        throw new Refused(name, name + " is XML but not a " + (name.endsWith(".bpmn") ? "BPMN" : "DMN")
-            + " file (its root element is '" + root.getLocalName() + "', not 'definitions').");
-      }
-      String namespace = String.valueOf(root.getNamespaceURI());
-      boolean bpmn = name.endsWith(".bpmn");
-      if (bpmn ? !namespace.equals("http://www.omg.org/spec/BPMN/20100524/MODEL")
-          : !namespace.contains("omg.org/spec/DMN/")) {
-        throw new Refused(name, name + " is not a " + (bpmn ? "BPMN 2.0" : "DMN") + " file (namespace " + namespace
-            + ").");
-      }
-      NodeList nodes = root.getElementsByTagNameNS(root.getNamespaceURI(), bpmn ? "process" : "decision");
-      for (int i = 0; i < nodes.getLength(); i++) {
-        String id = ((Element) nodes.item(i)).getAttribute("id");
-        if (id.isBlank() || id.length() > 255) {
-          throw new Refused(name, name + " has a " + (bpmn ? "process" : "decision") + " without a usable id.");
+        Refused(String file, String message) {
+            super(message);
+            this.file = file;
         }
-        ids.put(id, bpmn ? Kind.PROCESS : Kind.DECISION);
-      }
-      if (ids.isEmpty()) {
-        throw new Refused(name, name + " defines no " + (bpmn ? "process" : "decision") + ".");
-      }
     }
-    return new ModelFile(name, content, Map.copyOf(ids));
-  }
 
-  private static Document xml(String name, byte[] content) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      var builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(content));
-    } catch (SAXParseException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("DOCTYPE")) {
-        throw new Refused(name, name + " contains a DOCTYPE declaration, which is not accepted (BPMN and DMN files"
-            + " from Modeler have none).");
-      }
-      throw new Refused(name, name + " is not well-formed XML (line " + e.getLineNumber() + "): " + message);
-    } catch (Exception e) {
-      throw new Refused(name, name + " cannot be read as XML: " + e.getMessage());
+    static ModelFile read(String name, byte[] content) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new Refused(
+                    String.valueOf(name),
+                    "File name '" + name + "' is not accepted: letters, digits, '.', '_'"
+                            + " and '-' only (at most 100 before the extension), ending in .bpmn, .dmn or .form.");
+        }
+        if (content.length == 0) {
+            throw new Refused(name, name + " is empty.");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new Refused(name, name + " is not UTF-8 text (Modeler saves UTF-8).");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new Refused(name, name + " contains a NUL character.");
+        }
+        Map<String, Kind> ids = new LinkedHashMap<>();
+        if (name.endsWith(".form")) {
+            JsonNode json;
+            try {
+                json = JSON.readTree(text);
+            } catch (Exception e) {
+                throw new Refused(name, name + " is not a JSON form: " + firstLine(e.getMessage()));
+            }
+            JsonNode id = json == null ? null : json.get("id");
+            if (json == null || !json.isObject() || !json.path("components").isArray()) {
+                throw new Refused(name, name + " is not a Camunda form (a JSON object with 'components').");
+            }
+            if (id == null
+                    || !id.isTextual()
+                    || id.asText().isBlank()
+                    || id.asText().length() > 255) {
+                throw new Refused(
+                        name,
+                        name + " has no form id: give it one in the form editor (properties panel of the"
+                                + " form, 'Form ID'); user tasks link forms by that id.");
+            }
+            ids.put(id.asText(), Kind.FORM);
+        } else {
+            Element root = xml(name, content).getDocumentElement();
+            if (!"definitions".equals(root.getLocalName())) {
+                throw new Refused(
+                        name,
+                        name + " is XML but not a " + (name.endsWith(".bpmn") ? "BPMN" : "DMN")
+                                + " file (its root element is '" + root.getLocalName() + "', not 'definitions').");
+            }
+            String namespace = String.valueOf(root.getNamespaceURI());
+            boolean bpmn = name.endsWith(".bpmn");
+            if (bpmn
+                    ? !namespace.equals("http://www.omg.org/spec/BPMN/20100524/MODEL")
+                    : !namespace.contains("omg.org/spec/DMN/")) {
+                throw new Refused(
+                        name,
+                        name + " is not a " + (bpmn ? "BPMN 2.0" : "DMN") + " file (namespace " + namespace + ").");
+            }
+            NodeList nodes = root.getElementsByTagNameNS(root.getNamespaceURI(), bpmn ? "process" : "decision");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                String id = ((Element) nodes.item(i)).getAttribute("id");
+                if (id.isBlank() || id.length() > 255) {
+                    throw new Refused(
+                            name, name + " has a " + (bpmn ? "process" : "decision") + " without a usable id.");
+                }
+                ids.put(id, bpmn ? Kind.PROCESS : Kind.DECISION);
+            }
+            if (ids.isEmpty()) {
+                throw new Refused(name, name + " defines no " + (bpmn ? "process" : "decision") + ".");
+            }
+        }
+        return new ModelFile(name, content, Map.copyOf(ids));
     }
-  }
 
-  private static String firstLine(String message) {
-    String text = String.valueOf(message);
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  String checksum() {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static Document xml(String name, byte[] content) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(content));
+        } catch (SAXParseException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("DOCTYPE")) {
+                throw new Refused(
+                        name,
+                        name + " contains a DOCTYPE declaration, which is not accepted (BPMN and DMN files"
+                                + " from Modeler have none).");
+            }
+            throw new Refused(name, name + " is not well-formed XML (line " + e.getLineNumber() + "): " + message);
+        } catch (Exception e) {
+            throw new Refused(name, name + " cannot be read as XML: " + e.getMessage());
+        }
     }
-  }
 
-  boolean sharesAnIdWith(ModelFile other) {
-    return other.ids.entrySet().stream().anyMatch(id -> id.getValue() == ids.get(id.getKey()));
-  }
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    String checksum() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean sharesAnIdWith(ModelFile other) {
+        return other.ids.entrySet().stream().anyMatch(id -> id.getValue() == ids.get(id.getKey()));
+    }
 }

@@ -14,74 +14,89 @@ import java.time.Instant;
 @Table(name = "model_resource")
 public class ModelResource {
 
-  public enum Kind { PROCESS, DECISION, FORM }
+    public enum Kind {
+        PROCESS,
+        DECISION,
+        FORM
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private long deploymentKey;
-  private String name;
-  @Enumerated(EnumType.STRING)
-  private Kind kind;
-  private String resourceId;
-  private int version;
-  private String checksum;
-  private byte[] content;
-  private String deployedBy;
-  private Instant deployedAt;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected ModelResource() {}
+    private long deploymentKey;
+    private String name;
 
-  ModelResource(long deploymentKey, String name, Kind kind, String resourceId, int version, String checksum,
-      byte[] content, String deployedBy, Instant deployedAt) {
-    this.deploymentKey = deploymentKey;
-    this.name = name;
-    this.kind = kind;
-    this.resourceId = resourceId;
-    this.version = version;
-    this.checksum = checksum;
-    this.content = content;
-    this.deployedBy = deployedBy;
-    this.deployedAt = deployedAt;
-  }
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
 
-  public Long getId() {
-    return id;
-  }
+    private String resourceId;
+    private int version;
+    private String checksum;
+    private byte[] content;
+    private String deployedBy;
+    private Instant deployedAt;
 
-  public long getDeploymentKey() {
-    return deploymentKey;
-  }
+    protected ModelResource() {}
 
-  public String getName() {
-    return name;
-  }
+    ModelResource(
+            long deploymentKey,
+            String name,
+            Kind kind,
+            String resourceId,
+            int version,
+            String checksum,
+            byte[] content,
+            String deployedBy,
+            Instant deployedAt) {
+        this.deploymentKey = deploymentKey;
+        this.name = name;
+        this.kind = kind;
+        this.resourceId = resourceId;
+        this.version = version;
+        this.checksum = checksum;
+        this.content = content;
+        this.deployedBy = deployedBy;
+        this.deployedAt = deployedAt;
+    }
 
-  public Kind getKind() {
-    return kind;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getResourceId() {
-    return resourceId;
-  }
+    public long getDeploymentKey() {
+        return deploymentKey;
+    }
 
-  public int getVersion() {
-    return version;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public String getChecksum() {
-    return checksum;
-  }
+    public Kind getKind() {
+        return kind;
+    }
 
-  public byte[] getContent() {
-    return content;
-  }
+    public String getResourceId() {
+        return resourceId;
+    }
 
-  public String getDeployedBy() {
-    return deployedBy;
-  }
+    public int getVersion() {
+        return version;
+    }
 
-  public Instant getDeployedAt() {
-    return deployedAt;
-  }
+    public String getChecksum() {
+        return checksum;
+    }
+
+    public byte[] getContent() {
+        return content;
+    }
+
+    public String getDeployedBy() {
+        return deployedBy;
+    }
+
+    public Instant getDeployedAt() {
+        return deployedAt;
+    }
 }

@@ -7,10 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ModelResourceRepository extends JpaRepository<ModelResource, Long> {
 
-  Optional<ModelResource> findFirstByKindAndResourceIdOrderByIdDesc(ModelResource.Kind kind, String resourceId);
+    Optional<ModelResource> findFirstByKindAndResourceIdOrderByIdDesc(ModelResource.Kind kind, String resourceId);
 
-  /** The latest accepted row per kind and id. */
-  @Query("select r from ModelResource r where r.id in"
-      + " (select max(l.id) from ModelResource l group by l.kind, l.resourceId) order by r.kind, r.resourceId")
-  List<ModelResource> latest();
+    /** The latest accepted row per kind and id. */
+    @Query("select r from ModelResource r where r.id in"
+            + " (select max(l.id) from ModelResource l group by l.kind, l.resourceId) order by r.kind, r.resourceId")
+    List<ModelResource> latest();
 }

@@ -12,38 +12,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderIntake {
 
-  public static final String PROCESS_ID = "order-to-cash";
+    public static final String PROCESS_ID = "order-to-cash";
 
-  private final OrderService orders;
-  private final ProcessCommands processes;
-  private final Duration reviewSla;
-  private final Duration prepaymentWait;
+    private final OrderService orders;
+    private final ProcessCommands processes;
+    private final Duration reviewSla;
+    private final Duration prepaymentWait;
 
-  OrderIntake(OrderService orders, ProcessCommands processes, @Value("${o2c.credit.review-sla}") Duration reviewSla,
-      @Value("${o2c.credit.prepayment-wait:P14D}") Duration prepaymentWait) {
-    this.orders = orders;
-    this.processes = processes;
-    this.reviewSla = reviewSla;
-    this.prepaymentWait = prepaymentWait;
-  }
+    OrderIntake(
+            OrderService orders,
+            ProcessCommands processes,
+            @Value("${o2c.credit.review-sla}") Duration reviewSla,
+            @Value("${o2c.credit.prepayment-wait:P14D}") Duration prepaymentWait) {
+        this.orders = orders;
+        this.processes = processes;
+        this.reviewSla = reviewSla;
+        this.prepaymentWait = prepaymentWait;
+    }
 
-  @Transactional
-  public SalesOrder place(long customerId, List<OrderService.NewLine> lines, String placedBy) {
-    SalesOrder order = orders.place(customerId, lines, placedBy);
-    long processInstanceKey = processes.start(PROCESS_ID, Map.of(
-        "orderId", order.getId(),
-        "customerId", order.getCustomerId(),
-        "orderAmount", order.getTotalAmount(),
-        "currency", order.getCurrency(),
-        "placedBy", placedBy,
-        "reviewSla", reviewSla.toString(),
-        "prepaymentWait", inDays(prepaymentWait)));
-    order.startedAs(processInstanceKey);
-    return order;
-  }
+    @Transactional
+    public SalesOrder place(long customerId, List<OrderService.NewLine> lines, String placedBy) {
+        SalesOrder order = orders.place(customerId, lines, placedBy);
+        long processInstanceKey = processes.start(
+                PROCESS_ID,
+                Map.of(
+                        "orderId", order.getId(),
+                        "customerId", order.getCustomerId(),
+                        "orderAmount", order.getTotalAmount(),
+                        "currency", order.getCurrency(),
+                        "placedBy", placedBy,
+                        "reviewSla", reviewSla.toString(),
+                        "prepaymentWait", inDays(prepaymentWait)));
+        order.startedAs(processInstanceKey);
+        return order;
+    }
 
-  /** P14D rather than PT336H: the value shows in the rejection reason a person reads. */
-  static String inDays(Duration duration) {
-    return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
-  }
+    /** P14D rather than PT336H: the value shows in the rejection reason a person reads. */
+    static String inDays(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    }
 }

@@ -12,53 +12,61 @@ import java.math.BigDecimal;
 @Entity
 public class OrderLine {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "order_id")
-  private SalesOrder order;
-  private int lineNo;
-  private String sku;
-  private String description;
-  private BigDecimal quantity;
-  private BigDecimal unitPrice;
-  private BigDecimal lineAmount;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected OrderLine() {}
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "order_id")
+    private SalesOrder order;
 
-  OrderLine(SalesOrder order, int lineNo, String sku, String description, BigDecimal quantity, BigDecimal unitPrice,
-      BigDecimal lineAmount) {
-    this.order = order;
-    this.lineNo = lineNo;
-    this.sku = sku;
-    this.description = description;
-    this.quantity = quantity;
-    this.unitPrice = unitPrice;
-    this.lineAmount = lineAmount;
-  }
+    private int lineNo;
+    private String sku;
+    private String description;
+    private BigDecimal quantity;
+    private BigDecimal unitPrice;
+    private BigDecimal lineAmount;
 
-  public int getLineNo() {
-    return lineNo;
-  }
+    protected OrderLine() {}
 
-  public String getSku() {
-    return sku;
-  }
+    OrderLine(
+            SalesOrder order,
+            int lineNo,
+            String sku,
+            String description,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal lineAmount) {
+        this.order = order;
+        this.lineNo = lineNo;
+        this.sku = sku;
+        this.description = description;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.lineAmount = lineAmount;
+    }
 
-  public String getDescription() {
-    return description;
-  }
+    public int getLineNo() {
+        return lineNo;
+    }
 
-  public BigDecimal getQuantity() {
-    return quantity;
-  }
+    public String getSku() {
+        return sku;
+    }
 
-  public BigDecimal getUnitPrice() {
-    return unitPrice;
-  }
+    public String getDescription() {
+        return description;
+    }
 
-  public BigDecimal getLineAmount() {
-    return lineAmount;
-  }
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public BigDecimal getUnitPrice() {
+        return unitPrice;
+    }
+
+    public BigDecimal getLineAmount() {
+        return lineAmount;
+    }
 }

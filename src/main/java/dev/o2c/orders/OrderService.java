@@ -14,143 +14,158 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderService {
 
-  static final String ENTITY = "order";
+    static final String ENTITY = "order";
 
-  private final SalesOrderRepository orders;
-  private final CustomerRepository customers;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final SalesOrderRepository orders;
+    private final CustomerRepository customers;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  OrderService(SalesOrderRepository orders, CustomerRepository customers, AuditLog audit, Clock clock) {
-    this.orders = orders;
-    this.customers = customers;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional
-  public SalesOrder place(long customerId, List<NewLine> lines, String placedBy) {
-    Customer customer = customers.findById(customerId)
-        .orElseThrow(() -> new InvalidOrderException("customerId", "no customer with id " + customerId));
-    SalesOrder order = new SalesOrder(customerId, customer.getCurrency(), placedBy, clock.instant());
-    for (int i = 0; i < lines.size(); i++) {
-      NewLine line = lines.get(i);
-      order.addLine(line.sku(), line.description(), line.quantity(), line.unitPrice());
-      // quantity x price and the running total must stay within what one document may carry (tax comes on top)
-      if (!Amounts.withinDocumentLimit(order.getTotalAmount())) {
-        throw new InvalidOrderException("lines[" + i + "]", "brings the order total above the largest amount one order may"
-            + " carry (" + Amounts.MAX_DOCUMENT_AMOUNT.toPlainString() + ")");
-      }
+    OrderService(SalesOrderRepository orders, CustomerRepository customers, AuditLog audit, Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.audit = audit;
+        this.clock = clock;
     }
-    if (order.getTotalAmount().signum() <= 0) {
-      throw new InvalidOrderException("lines", "the order total must be greater than zero");
+
+    @Transactional
+    public SalesOrder place(long customerId, List<NewLine> lines, String placedBy) {
+        Customer customer = customers
+                .findById(customerId)
+                .orElseThrow(() -> new InvalidOrderException("customerId", "no customer with id " + customerId));
+        SalesOrder order = new SalesOrder(customerId, customer.getCurrency(), placedBy, clock.instant());
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine line = lines.get(i);
+            order.addLine(line.sku(), line.description(), line.quantity(), line.unitPrice());
+            // quantity x price and the running total must stay within what one document may carry (tax comes on top)
+            if (!Amounts.withinDocumentLimit(order.getTotalAmount())) {
+                throw new InvalidOrderException(
+                        "lines[" + i + "]",
+                        "brings the order total above the largest amount one order may" + " carry ("
+                                + Amounts.MAX_DOCUMENT_AMOUNT.toPlainString() + ")");
+            }
+        }
+        if (order.getTotalAmount().signum() <= 0) {
+            throw new InvalidOrderException("lines", "the order total must be greater than zero");
+        }
+        orders.save(order);
+        audit.record(
+                placedBy,
+                "ORDER_PLACED",
+                ENTITY,
+                order.getId(),
+                order.getTotalAmount() + " " + order.getCurrency() + " in " + lines.size() + " lines",
+                null);
+        return order;
     }
-    orders.save(order);
-    audit.record(placedBy, "ORDER_PLACED", ENTITY, order.getId(),
-        order.getTotalAmount() + " " + order.getCurrency() + " in " + lines.size() + " lines", null);
-    return order;
-  }
 
-  @Transactional(readOnly = true)
-  public SalesOrder get(long orderId) {
-    return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
-  }
-
-  @Transactional(readOnly = true)
-  public List<SalesOrder> recent() {
-    return orders.findTop200ByOrderByIdDesc();
-  }
-
-  @Transactional(readOnly = true)
-  public List<SalesOrder> ofCustomerInStatus(long customerId, OrderStatus status) {
-    return orders.findByCustomerIdAndStatusIn(customerId, List.of(status));
-  }
-
-  @Transactional
-  public void moveToReview(long orderId, String actor, String reason) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() != OrderStatus.CREDIT_REVIEW) {
-      order.moveTo(OrderStatus.CREDIT_REVIEW);
-      audit.record(actor, "ORDER_IN_CREDIT_REVIEW", ENTITY, orderId, "awaiting credit review", reason);
+    @Transactional(readOnly = true)
+    public SalesOrder get(long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
     }
-  }
 
-  @Transactional
-  public void moveToReviewIfNot(long orderId, String actor, String reason) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() == OrderStatus.CREDIT_REVIEW) {
-      return;
+    @Transactional(readOnly = true)
+    public List<SalesOrder> recent() {
+        return orders.findTop200ByOrderByIdDesc();
     }
-    order.sendBackToReview();
-    audit.record(actor, "ORDER_IN_CREDIT_REVIEW", ENTITY, orderId, "awaiting credit review", reason);
-  }
 
-  /** Released on prepayment: the order waits for the customer's payment; repeating it changes nothing. */
-  @Transactional
-  public void awaitPrepayment(long orderId, BigDecimal amount, String actor, String reason) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() != OrderStatus.AWAITING_PREPAYMENT) {
-      order.moveTo(OrderStatus.AWAITING_PREPAYMENT);
-      audit.record(actor, "ORDER_AWAITING_PREPAYMENT", ENTITY, orderId,
-          "released on prepayment of " + amount + " " + order.getCurrency(), reason);
+    @Transactional(readOnly = true)
+    public List<SalesOrder> ofCustomerInStatus(long customerId, OrderStatus status) {
+        return orders.findByCustomerIdAndStatusIn(customerId, List.of(status));
     }
-  }
 
-  @Transactional
-  public void approve(long orderId, BigDecimal reserved, String actor) {
-    SalesOrder order = lock(orderId);
-    order.approveWithReservation(reserved);
-    audit.record(actor, "CREDIT_RESERVED", ENTITY, orderId, reserved + " " + order.getCurrency() + " reserved", null);
-  }
-
-  /** Idempotent: a rejected order stays rejected. */
-  @Transactional
-  public SalesOrder reject(long orderId, String actor, String reason) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() != OrderStatus.REJECTED) {
-      order.moveTo(OrderStatus.REJECTED);
-      audit.record(actor, "ORDER_REJECTED", ENTITY, orderId, "order rejected", reason);
+    @Transactional
+    public void moveToReview(long orderId, String actor, String reason) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.CREDIT_REVIEW) {
+            order.moveTo(OrderStatus.CREDIT_REVIEW);
+            audit.record(actor, "ORDER_IN_CREDIT_REVIEW", ENTITY, orderId, "awaiting credit review", reason);
+        }
     }
-    return order;
-  }
 
-  /** Records the shipment; repeating it for a shipped order is a no-op so the caller can retry safely. */
-  @Transactional
-  public SalesOrder ship(long orderId, String actor) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() == OrderStatus.SHIPPED) {
-      return order;
+    @Transactional
+    public void moveToReviewIfNot(long orderId, String actor, String reason) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() == OrderStatus.CREDIT_REVIEW) {
+            return;
+        }
+        order.sendBackToReview();
+        audit.record(actor, "ORDER_IN_CREDIT_REVIEW", ENTITY, orderId, "awaiting credit review", reason);
     }
-    if (order.getStatus() != OrderStatus.APPROVED) {
-      throw new IllegalOrderTransitionException("order " + orderId + " is " + order.getStatus() + "; only APPROVED orders ship");
+
+    /** Released on prepayment: the order waits for the customer's payment; repeating it changes nothing. */
+    @Transactional
+    public void awaitPrepayment(long orderId, BigDecimal amount, String actor, String reason) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.AWAITING_PREPAYMENT) {
+            order.moveTo(OrderStatus.AWAITING_PREPAYMENT);
+            audit.record(
+                    actor,
+                    "ORDER_AWAITING_PREPAYMENT",
+                    ENTITY,
+                    orderId,
+                    "released on prepayment of " + amount + " " + order.getCurrency(),
+                    reason);
+        }
     }
-    order.ship(clock.instant());
-    audit.record(actor, "ORDER_SHIPPED", ENTITY, orderId, "shipment confirmed", null);
-    return order;
-  }
 
-  @Transactional
-  public void markInvoiced(long orderId, String invoiceNumber) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() != OrderStatus.INVOICED) {
-      order.invoice();
-      audit.record("system", "ORDER_INVOICED", ENTITY, orderId, "invoice " + invoiceNumber, null);
+    @Transactional
+    public void approve(long orderId, BigDecimal reserved, String actor) {
+        SalesOrder order = lock(orderId);
+        order.approveWithReservation(reserved);
+        audit.record(
+                actor, "CREDIT_RESERVED", ENTITY, orderId, reserved + " " + order.getCurrency() + " reserved", null);
     }
-  }
 
-  @Transactional
-  public SalesOrder complete(long orderId) {
-    SalesOrder order = lock(orderId);
-    if (order.getStatus() != OrderStatus.COMPLETED) {
-      order.complete(clock.instant());
-      audit.record("system", "ORDER_COMPLETED", ENTITY, orderId, "invoice paid in full", null);
+    /** Idempotent: a rejected order stays rejected. */
+    @Transactional
+    public SalesOrder reject(long orderId, String actor, String reason) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.REJECTED) {
+            order.moveTo(OrderStatus.REJECTED);
+            audit.record(actor, "ORDER_REJECTED", ENTITY, orderId, "order rejected", reason);
+        }
+        return order;
     }
-    return order;
-  }
 
-  private SalesOrder lock(long orderId) {
-    return orders.lockById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
-  }
+    /** Records the shipment; repeating it for a shipped order is a no-op so the caller can retry safely. */
+    @Transactional
+    public SalesOrder ship(long orderId, String actor) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() == OrderStatus.SHIPPED) {
+            return order;
+        }
+        if (order.getStatus() != OrderStatus.APPROVED) {
+            throw new IllegalOrderTransitionException(
+                    "order " + orderId + " is " + order.getStatus() + "; only APPROVED orders ship");
+        }
+        order.ship(clock.instant());
+        audit.record(actor, "ORDER_SHIPPED", ENTITY, orderId, "shipment confirmed", null);
+        return order;
+    }
 
-  public record NewLine(String sku, String description, BigDecimal quantity, BigDecimal unitPrice) {}
+    @Transactional
+    public void markInvoiced(long orderId, String invoiceNumber) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.INVOICED) {
+            order.invoice();
+            audit.record("system", "ORDER_INVOICED", ENTITY, orderId, "invoice " + invoiceNumber, null);
+        }
+    }
+
+    @Transactional
+    public SalesOrder complete(long orderId) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.COMPLETED) {
+            order.complete(clock.instant());
+            audit.record("system", "ORDER_COMPLETED", ENTITY, orderId, "invoice paid in full", null);
+        }
+        return order;
+    }
+
+    private SalesOrder lock(long orderId) {
+        return orders.lockById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
+    }
+
+    public record NewLine(String sku, String description, BigDecimal quantity, BigDecimal unitPrice) {}
 }

@@ -20,126 +20,131 @@ import java.util.List;
 @Entity
 public class SalesOrder {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long customerId;
-  private String currency;
-  private BigDecimal totalAmount;
-  @Enumerated(EnumType.STRING)
-  private OrderStatus status;
-  private String placedBy;
-  private Instant placedAt;
-  private Long processInstanceKey;
-  private BigDecimal reservedAmount;
-  private Instant shippedAt;
-  private Instant completedAt;
-  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-  @OrderBy("lineNo")
-  private List<OrderLine> lines = new ArrayList<>();
-  @Version
-  private long version;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected SalesOrder() {}
+    private Long customerId;
+    private String currency;
+    private BigDecimal totalAmount;
 
-  public SalesOrder(long customerId, String currency, String placedBy, Instant placedAt) {
-    this.customerId = customerId;
-    this.currency = currency;
-    this.placedBy = placedBy;
-    this.placedAt = placedAt;
-    this.status = OrderStatus.CREDIT_CHECK;
-    this.totalAmount = BigDecimal.ZERO;
-    this.reservedAmount = BigDecimal.ZERO;
-  }
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
 
-  public void addLine(String sku, String description, BigDecimal quantity, BigDecimal unitPrice) {
-    BigDecimal amount = Amounts.round(quantity.multiply(unitPrice), currency);
-    lines.add(new OrderLine(this, lines.size() + 1, sku, description, quantity, unitPrice, amount));
-    totalAmount = totalAmount.add(amount);
-  }
+    private String placedBy;
+    private Instant placedAt;
+    private Long processInstanceKey;
+    private BigDecimal reservedAmount;
+    private Instant shippedAt;
+    private Instant completedAt;
 
-  /** Moves the order along its life cycle; an illegal move is a conflict, never a silent overwrite. */
-  void moveTo(OrderStatus target) {
-    if (!status.canMoveTo(target)) {
-      throw new IllegalOrderTransitionException("order " + id + " cannot go from " + status + " to " + target);
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected SalesOrder() {}
+
+    public SalesOrder(long customerId, String currency, String placedBy, Instant placedAt) {
+        this.customerId = customerId;
+        this.currency = currency;
+        this.placedBy = placedBy;
+        this.placedAt = placedAt;
+        this.status = OrderStatus.CREDIT_CHECK;
+        this.totalAmount = BigDecimal.ZERO;
+        this.reservedAmount = BigDecimal.ZERO;
     }
-    status = target;
-  }
 
-  void approveWithReservation(BigDecimal amount) {
-    moveTo(OrderStatus.APPROVED);
-    reservedAmount = amount;
-  }
+    public void addLine(String sku, String description, BigDecimal quantity, BigDecimal unitPrice) {
+        BigDecimal amount = Amounts.round(quantity.multiply(unitPrice), currency);
+        lines.add(new OrderLine(this, lines.size() + 1, sku, description, quantity, unitPrice, amount));
+        totalAmount = totalAmount.add(amount);
+    }
 
-  void ship(Instant at) {
-    moveTo(OrderStatus.SHIPPED);
-    shippedAt = at;
-  }
+    /** Moves the order along its life cycle; an illegal move is a conflict, never a silent overwrite. */
+    void moveTo(OrderStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalOrderTransitionException("order " + id + " cannot go from " + status + " to " + target);
+        }
+        status = target;
+    }
 
-  void invoice() {
-    moveTo(OrderStatus.INVOICED);
-    reservedAmount = BigDecimal.ZERO;
-  }
+    void approveWithReservation(BigDecimal amount) {
+        moveTo(OrderStatus.APPROVED);
+        reservedAmount = amount;
+    }
 
-  void complete(Instant at) {
-    moveTo(OrderStatus.COMPLETED);
-    completedAt = at;
-  }
+    void ship(Instant at) {
+        moveTo(OrderStatus.SHIPPED);
+        shippedAt = at;
+    }
 
-  void sendBackToReview() {
-    moveTo(OrderStatus.CREDIT_REVIEW);
-    reservedAmount = BigDecimal.ZERO;
-  }
+    void invoice() {
+        moveTo(OrderStatus.INVOICED);
+        reservedAmount = BigDecimal.ZERO;
+    }
 
-  void startedAs(long processInstanceKey) {
-    this.processInstanceKey = processInstanceKey;
-  }
+    void complete(Instant at) {
+        moveTo(OrderStatus.COMPLETED);
+        completedAt = at;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void sendBackToReview() {
+        moveTo(OrderStatus.CREDIT_REVIEW);
+        reservedAmount = BigDecimal.ZERO;
+    }
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    void startedAs(long processInstanceKey) {
+        this.processInstanceKey = processInstanceKey;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public BigDecimal getTotalAmount() {
-    return totalAmount;
-  }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-  public OrderStatus getStatus() {
-    return status;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public String getPlacedBy() {
-    return placedBy;
-  }
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
 
-  public Instant getPlacedAt() {
-    return placedAt;
-  }
+    public OrderStatus getStatus() {
+        return status;
+    }
 
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    public String getPlacedBy() {
+        return placedBy;
+    }
 
-  public BigDecimal getReservedAmount() {
-    return reservedAmount;
-  }
+    public Instant getPlacedAt() {
+        return placedAt;
+    }
 
-  public Instant getShippedAt() {
-    return shippedAt;
-  }
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
 
-  public Instant getCompletedAt() {
-    return completedAt;
-  }
+    public BigDecimal getReservedAmount() {
+        return reservedAmount;
+    }
 
-  public List<OrderLine> getLines() {
-    return List.copyOf(lines);
-  }
+    public Instant getShippedAt() {
+        return shippedAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public List<OrderLine> getLines() {
+        return List.copyOf(lines);
+    }
 }

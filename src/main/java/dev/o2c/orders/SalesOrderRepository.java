@@ -11,15 +11,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select o from SalesOrder o where o.id = :id")
-  Optional<SalesOrder> lockById(Long id);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.id = :id")
+    Optional<SalesOrder> lockById(Long id);
 
-  @Query("select coalesce(sum(o.reservedAmount), 0) from SalesOrder o where o.customerId = :customerId")
-  BigDecimal reservedFor(Long customerId);
+    @Query("select coalesce(sum(o.reservedAmount), 0) from SalesOrder o where o.customerId = :customerId")
+    BigDecimal reservedFor(Long customerId);
 
-  List<SalesOrder> findByCustomerIdAndStatusIn(Long customerId, Collection<OrderStatus> statuses);
+    List<SalesOrder> findByCustomerIdAndStatusIn(Long customerId, Collection<OrderStatus> statuses);
 
-
-  List<SalesOrder> findTop200ByOrderByIdDesc();
+    List<SalesOrder> findTop200ByOrderByIdDesc();
 }

@@ -9,21 +9,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ShipmentConfirmation {
 
-  public static final String ORDER_SHIPPED = "order-shipped";
+    public static final String ORDER_SHIPPED = "order-shipped";
 
-  private final OrderService orders;
-  private final ProcessCommands processes;
+    private final OrderService orders;
+    private final ProcessCommands processes;
 
-  ShipmentConfirmation(OrderService orders, ProcessCommands processes) {
-    this.orders = orders;
-    this.processes = processes;
-  }
+    ShipmentConfirmation(OrderService orders, ProcessCommands processes) {
+        this.orders = orders;
+        this.processes = processes;
+    }
 
-  /** Repeating it is harmless: the order stays shipped and the message id makes the engine ignore the copy. */
-  @Transactional
-  public SalesOrder confirm(long orderId, String actor) {
-    SalesOrder order = orders.ship(orderId, actor);
-    processes.publishAfterCommit(ORDER_SHIPPED, String.valueOf(orderId), "shipment-" + orderId, Map.of());
-    return order;
-  }
+    /** Repeating it is harmless: the order stays shipped and the message id makes the engine ignore the copy. */
+    @Transactional
+    public SalesOrder confirm(long orderId, String actor) {
+        SalesOrder order = orders.ship(orderId, actor);
+        processes.publishAfterCommit(ORDER_SHIPPED, String.valueOf(orderId), "shipment-" + orderId, Map.of());
+        return order;
+    }
 }

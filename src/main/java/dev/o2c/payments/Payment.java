@@ -12,78 +12,86 @@ import java.time.LocalDate;
 @Entity
 public class Payment {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long customerId;
-  private BigDecimal amount;
-  private String currency;
-  private String reference;
-  private LocalDate valueDate;
-  private BigDecimal unappliedAmount;
-  private String idempotencyKey;
-  private String postedBy;
-  private Instant postedAt;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected Payment() {}
+    private Long customerId;
+    private BigDecimal amount;
+    private String currency;
+    private String reference;
+    private LocalDate valueDate;
+    private BigDecimal unappliedAmount;
+    private String idempotencyKey;
+    private String postedBy;
+    private Instant postedAt;
 
-  Payment(long customerId, BigDecimal amount, String currency, String reference, LocalDate valueDate,
-      String idempotencyKey, String postedBy, Instant postedAt) {
-    this.customerId = customerId;
-    this.amount = amount;
-    this.currency = currency;
-    this.reference = reference;
-    this.valueDate = valueDate;
-    this.unappliedAmount = amount;
-    this.idempotencyKey = idempotencyKey;
-    this.postedBy = postedBy;
-    this.postedAt = postedAt;
-  }
+    protected Payment() {}
 
-  void allocated(BigDecimal part) {
-    if (part.compareTo(unappliedAmount) > 0) {
-      throw new IllegalArgumentException("cannot allocate more than the unapplied " + unappliedAmount);
+    Payment(
+            long customerId,
+            BigDecimal amount,
+            String currency,
+            String reference,
+            LocalDate valueDate,
+            String idempotencyKey,
+            String postedBy,
+            Instant postedAt) {
+        this.customerId = customerId;
+        this.amount = amount;
+        this.currency = currency;
+        this.reference = reference;
+        this.valueDate = valueDate;
+        this.unappliedAmount = amount;
+        this.idempotencyKey = idempotencyKey;
+        this.postedBy = postedBy;
+        this.postedAt = postedAt;
     }
-    unappliedAmount = unappliedAmount.subtract(part);
-  }
 
-  public Long getId() {
-    return id;
-  }
+    void allocated(BigDecimal part) {
+        if (part.compareTo(unappliedAmount) > 0) {
+            throw new IllegalArgumentException("cannot allocate more than the unapplied " + unappliedAmount);
+        }
+        unappliedAmount = unappliedAmount.subtract(part);
+    }
 
-  public Long getCustomerId() {
-    return customerId;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public BigDecimal getAmount() {
-    return amount;
-  }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-  public String getCurrency() {
-    return currency;
-  }
+    public BigDecimal getAmount() {
+        return amount;
+    }
 
-  public String getReference() {
-    return reference;
-  }
+    public String getCurrency() {
+        return currency;
+    }
 
-  public LocalDate getValueDate() {
-    return valueDate;
-  }
+    public String getReference() {
+        return reference;
+    }
 
-  public BigDecimal getUnappliedAmount() {
-    return unappliedAmount;
-  }
+    public LocalDate getValueDate() {
+        return valueDate;
+    }
 
-  public String getIdempotencyKey() {
-    return idempotencyKey;
-  }
+    public BigDecimal getUnappliedAmount() {
+        return unappliedAmount;
+    }
 
-  public String getPostedBy() {
-    return postedBy;
-  }
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
 
-  public Instant getPostedAt() {
-    return postedAt;
-  }
+    public String getPostedBy() {
+        return postedBy;
+    }
+
+    public Instant getPostedAt() {
+        return postedAt;
+    }
 }

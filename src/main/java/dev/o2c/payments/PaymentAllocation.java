@@ -9,34 +9,35 @@ import java.math.BigDecimal;
 @Entity
 public class PaymentAllocation {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Long paymentId;
-  private Long invoiceId;
-  private BigDecimal amount;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  protected PaymentAllocation() {}
+    private Long paymentId;
+    private Long invoiceId;
+    private BigDecimal amount;
 
-  PaymentAllocation(long paymentId, long invoiceId, BigDecimal amount) {
-    this.paymentId = paymentId;
-    this.invoiceId = invoiceId;
-    this.amount = amount;
-  }
+    protected PaymentAllocation() {}
 
-  public Long getId() {
-    return id;
-  }
+    PaymentAllocation(long paymentId, long invoiceId, BigDecimal amount) {
+        this.paymentId = paymentId;
+        this.invoiceId = invoiceId;
+        this.amount = amount;
+    }
 
-  public Long getPaymentId() {
-    return paymentId;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Long getInvoiceId() {
-    return invoiceId;
-  }
+    public Long getPaymentId() {
+        return paymentId;
+    }
 
-  public BigDecimal getAmount() {
-    return amount;
-  }
+    public Long getInvoiceId() {
+        return invoiceId;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
 }

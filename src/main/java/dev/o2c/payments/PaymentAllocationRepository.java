@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, Long> {
 
-  List<PaymentAllocation> findByPaymentIdOrderByIdAsc(Long paymentId);
+    List<PaymentAllocation> findByPaymentIdOrderByIdAsc(Long paymentId);
 
-  List<PaymentAllocation> findByInvoiceIdOrderByIdAsc(Long invoiceId);
+    List<PaymentAllocation> findByInvoiceIdOrderByIdAsc(Long invoiceId);
 }

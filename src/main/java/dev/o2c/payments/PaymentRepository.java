@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PaymentRepository extends JpaRepository<Payment, Long> {
 
-  Optional<Payment> findByIdempotencyKey(String key);
+    Optional<Payment> findByIdempotencyKey(String key);
 
-  List<Payment> findByCustomerIdOrderByIdAsc(Long customerId);
+    List<Payment> findByCustomerIdOrderByIdAsc(Long customerId);
 }

@@ -8,15 +8,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardController {
 
-  private final ReceivablesDashboard dashboard;
+    private final ReceivablesDashboard dashboard;
 
-  DashboardController(ReceivablesDashboard dashboard) {
-    this.dashboard = dashboard;
-  }
+    DashboardController(ReceivablesDashboard dashboard) {
+        this.dashboard = dashboard;
+    }
 
-  @GetMapping("/api/dashboard")
-  @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS, Groups.OPERATORS})
-  ReceivablesDashboard.Snapshot snapshot() {
-    return dashboard.snapshot();
-  }
+    @GetMapping("/api/dashboard")
+    @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS, Groups.OPERATORS})
+    ReceivablesDashboard.Snapshot snapshot() {
+        return dashboard.snapshot();
+    }
 }

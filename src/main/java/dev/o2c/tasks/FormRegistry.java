@@ -21,36 +21,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormRegistry {
 
-  private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
-  private final List<FormSource> deployed;
+    private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
+    private final List<FormSource> deployed;
 
-  FormRegistry(ObjectMapper json) throws IOException {
-    this(json, List.of());
-  }
+    FormRegistry(ObjectMapper json) throws IOException {
+        this(json, List.of());
+    }
 
-  @Autowired
-  FormRegistry(ObjectMapper json, List<FormSource> deployed) throws IOException {
-    this.deployed = List.copyOf(deployed);
-    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:/forms/*.form")) {
-      try (InputStream in = resource.getInputStream()) {
-        FormSchema schema = FormSchema.parse(json.readTree(in));
-        forms.put(schema.id(), schema);
-      } catch (IOException e) {
-        throw new UncheckedIOException("form " + resource.getFilename() + " is not valid JSON", e);
-      }
+    @Autowired
+    FormRegistry(ObjectMapper json, List<FormSource> deployed) throws IOException {
+        this.deployed = List.copyOf(deployed);
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:/forms/*.form")) {
+            try (InputStream in = resource.getInputStream()) {
+                FormSchema schema = FormSchema.parse(json.readTree(in));
+                forms.put(schema.id(), schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException("form " + resource.getFilename() + " is not valid JSON", e);
+            }
+        }
     }
-  }
 
-  public Optional<FormSchema> find(String formId) {
-    if (formId == null) {
-      return Optional.empty();
+    public Optional<FormSchema> find(String formId) {
+        if (formId == null) {
+            return Optional.empty();
+        }
+        for (FormSource source : deployed) {
+            Optional<JsonNode> form = source.latestForm(formId);
+            if (form.isPresent()) {
+                return form.map(FormSchema::parse);
+            }
+        }
+        return Optional.ofNullable(forms.get(formId));
     }
-    for (FormSource source : deployed) {
-      Optional<JsonNode> form = source.latestForm(formId);
-      if (form.isPresent()) {
-        return form.map(FormSchema::parse);
-      }
-    }
-    return Optional.ofNullable(forms.get(formId));
-  }
 }

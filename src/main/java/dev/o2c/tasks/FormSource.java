@@ -9,6 +9,6 @@ import java.util.Optional;
  */
 public interface FormSource {
 
-  /** The latest accepted version of the form with this id, if one was deployed through the application. */
-  Optional<JsonNode> latestForm(String formId);
+    /** The latest accepted version of the form with this id, if one was deployed through the application. */
+    Optional<JsonNode> latestForm(String formId);
 }

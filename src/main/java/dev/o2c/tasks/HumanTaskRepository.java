@@ -5,10 +5,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface HumanTaskRepository extends JpaRepository<HumanTask, Long> {
 
-  List<HumanTask> findByStatusOrderByCreatedAtAsc(HumanTask.Status status);
+    List<HumanTask> findByStatusOrderByCreatedAtAsc(HumanTask.Status status);
 
-  List<HumanTask> findByProcessInstanceKeyAndElementIdAndStatus(Long processInstanceKey, String elementId,
-      HumanTask.Status status);
+    List<HumanTask> findByProcessInstanceKeyAndElementIdAndStatus(
+            Long processInstanceKey, String elementId, HumanTask.Status status);
 
-  List<HumanTask> findByProcessInstanceKeyOrderByCreatedAtAsc(Long processInstanceKey);
+    List<HumanTask> findByProcessInstanceKeyOrderByCreatedAtAsc(Long processInstanceKey);
 }

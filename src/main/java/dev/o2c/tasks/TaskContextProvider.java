@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public interface TaskContextProvider {
 
-  boolean describes(HumanTask task);
+    boolean describes(HumanTask task);
 
-  Map<String, Object> contextOf(HumanTask task, Map<String, Object> variables);
+    Map<String, Object> contextOf(HumanTask task, Map<String, Object> variables);
 }

@@ -29,72 +29,109 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class InvoiceCollectionProcessIT extends ProcessTestBase {
 
-  @Autowired ShipmentConfirmation shipments;
-  @Autowired PaymentService payments;
-  @Autowired TaskInbox inbox;
+    @Autowired
+    ShipmentConfirmation shipments;
 
-  static final CurrentUser COLLECTOR = new CurrentUser("collector", Set.of(Groups.COLLECTORS));
+    @Autowired
+    PaymentService payments;
 
-  @Test
-  void aReminderAfterTheDueDateThenPaymentEndsCollection() {
-    Customer customer = customer("10000", RiskClass.B);
-    SalesOrder order = awaitStatus(order(customer, "300.00"), OrderStatus.APPROVED);
-    shipments.confirm(order.getId(), "sales");
-    Invoice invoice = awaitInvoice(order);
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
-        .isWaitingForMessage("payment-received");
+    @Autowired
+    TaskInbox inbox;
 
-    timeTravel.advance(Duration.ofDays(31));
+    static final CurrentUser COLLECTOR = new CurrentUser("collector", Set.of(Groups.COLLECTORS));
 
-    await().atMost(PATIENCE).until(() -> invoice(invoice.getId()).getDunningLevel() >= 1);
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
-        .hasCompletedElements("Event_CheckDateReached", "Task_AssessOverdueInvoice", "Task_DetermineDunningLevel",
-            "Task_SendPaymentReminder");
+    @Test
+    void aReminderAfterTheDueDateThenPaymentEndsCollection() {
+        Customer customer = customer("10000", RiskClass.B);
+        SalesOrder order = awaitStatus(order(customer, "300.00"), OrderStatus.APPROVED);
+        shipments.confirm(order.getId(), "sales");
+        Invoice invoice = awaitInvoice(order);
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .isWaitingForMessage("payment-received");
 
-    payments.post(new PaymentService.NewPayment(customer.getId(), invoice.getOpenAmount(), "EUR",
-        invoice.getNumber(), LocalDate.now(engineTime), null, List.of()), "clerk");
+        timeTravel.advance(Duration.ofDays(31));
 
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
-        .hasCompletedElements("Event_PaymentReceived", "EndEvent_InvoicePaid")
-        .isCompleted();
-    awaitStatus(order, OrderStatus.COMPLETED);
-  }
+        await().atMost(PATIENCE).until(() -> invoice(invoice.getId()).getDunningLevel() >= 1);
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .hasCompletedElements(
+                        "Event_CheckDateReached",
+                        "Task_AssessOverdueInvoice",
+                        "Task_DetermineDunningLevel",
+                        "Task_SendPaymentReminder");
 
-  @Test
-  void pastTheFinalNoticeACollectorTakesOverAndRecordsAPromiseToPay() {
-    Customer customer = customer("20000", RiskClass.B);
-    SalesOrder order = awaitStatus(order(customer, "1000.00"), OrderStatus.APPROVED);
-    shipments.confirm(order.getId(), "sales");
-    Invoice invoice = awaitInvoice(order);
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
-        .isWaitingForMessage("payment-received");
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        invoice.getOpenAmount(),
+                        "EUR",
+                        invoice.getNumber(),
+                        LocalDate.now(engineTime),
+                        null,
+                        List.of()),
+                "clerk");
 
-    // the dunning policy's steps as in the default suite: reminder, second reminder, final notice, 14 days apart
-    int[] days = {31, 14, 14};
-    for (int level = 1; level <= days.length; level++) {
-      int expected = level;
-      timeTravel.advance(Duration.ofDays(days[level - 1]));
-      await().atMost(PATIENCE).until(() -> invoice(invoice.getId()).getDunningLevel() >= expected);
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .hasCompletedElements("Event_PaymentReceived", "EndEvent_InvoicePaid")
+                .isCompleted();
+        awaitStatus(order, OrderStatus.COMPLETED);
     }
-    timeTravel.advance(Duration.ofDays(14));
-    HumanTask followUp = await().atMost(PATIENCE).until(() -> tasks.findByStatusOrderByCreatedAtAsc(
-        HumanTask.Status.OPEN).stream()
-        .filter(task -> "Task_CollectionsFollowUp".equals(task.getElementId())
-            && invoice.getNumber().equals(task.getBusinessKey()))
-        .findFirst().orElse(null), task -> task != null);
 
-    LocalDate promised = LocalDate.now(engineTime).plusDays(10);
-    inbox.complete(followUp.getJobKey(), Map.of("followUpOutcome", "PROMISE_TO_PAY",
-        "promisedDate", promised.toString(), "followUpNote", "CFO promised payment"), COLLECTOR);
+    @Test
+    void pastTheFinalNoticeACollectorTakesOverAndRecordsAPromiseToPay() {
+        Customer customer = customer("20000", RiskClass.B);
+        SalesOrder order = awaitStatus(order(customer, "1000.00"), OrderStatus.APPROVED);
+        shipments.confirm(order.getId(), "sales");
+        Invoice invoice = awaitInvoice(order);
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .isWaitingForMessage("payment-received");
 
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
-        .hasCompletedElements("Task_CollectionsFollowUp", "Task_RecordPromiseToPay")
-        .isWaitingForMessage("payment-received");
-    await().atMost(PATIENCE).until(() -> promised.equals(invoice(invoice.getId()).getPromisedDate()));
+        // the dunning policy's steps as in the default suite: reminder, second reminder, final notice, 14 days apart
+        int[] days = {31, 14, 14};
+        for (int level = 1; level <= days.length; level++) {
+            int expected = level;
+            timeTravel.advance(Duration.ofDays(days[level - 1]));
+            await().atMost(PATIENCE).until(() -> invoice(invoice.getId()).getDunningLevel() >= expected);
+        }
+        timeTravel.advance(Duration.ofDays(14));
+        HumanTask followUp = await().atMost(PATIENCE)
+                .until(
+                        () -> tasks.findByStatusOrderByCreatedAtAsc(HumanTask.Status.OPEN).stream()
+                                .filter(task -> "Task_CollectionsFollowUp".equals(task.getElementId())
+                                        && invoice.getNumber().equals(task.getBusinessKey()))
+                                .findFirst()
+                                .orElse(null),
+                        task -> task != null);
 
-    payments.post(new PaymentService.NewPayment(customer.getId(), invoice(invoice.getId()).getOpenAmount(), "EUR",
-        invoice.getNumber(), LocalDate.now(engineTime), null, List.of()), "clerk");
-    awaitStatus(order, OrderStatus.COMPLETED);
-    assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey())).isCompleted();
-  }
+        LocalDate promised = LocalDate.now(engineTime).plusDays(10);
+        inbox.complete(
+                followUp.getJobKey(),
+                Map.of(
+                        "followUpOutcome",
+                        "PROMISE_TO_PAY",
+                        "promisedDate",
+                        promised.toString(),
+                        "followUpNote",
+                        "CFO promised payment"),
+                COLLECTOR);
+
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .hasCompletedElements("Task_CollectionsFollowUp", "Task_RecordPromiseToPay")
+                .isWaitingForMessage("payment-received");
+        await().atMost(PATIENCE)
+                .until(() -> promised.equals(invoice(invoice.getId()).getPromisedDate()));
+
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        invoice(invoice.getId()).getOpenAmount(),
+                        "EUR",
+                        invoice.getNumber(),
+                        LocalDate.now(engineTime),
+                        null,
+                        List.of()),
+                "clerk");
+        awaitStatus(order, OrderStatus.COMPLETED);
+        assertThatProcessInstance(byParentProcessInstanceKey(order.getProcessInstanceKey()))
+                .isCompleted();
+    }
 }

@@ -32,66 +32,100 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessTest
 abstract class ProcessTestBase {
 
-  static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  @Autowired CustomerService customers;
-  @Autowired OrderIntake intake;
-  @Autowired OrderService orders;
-  @Autowired InvoiceRepository invoices;
-  @Autowired HumanTaskRepository tasks;
-  @Autowired TimeTravel timeTravel;
-  @Autowired ProcessTestConfiguration.EngineTime engineTime;
-  @Autowired LedgerInvariants ledger;
+    @Autowired
+    CustomerService customers;
 
-  @BeforeAll
-  static void patience() {
-    // The app's workers answer asynchronously and the container's secondary storage lags behind the engine.
-    CamundaAssert.setAssertionTimeout(PATIENCE);
-  }
+    @Autowired
+    OrderIntake intake;
 
-  @AfterEach
-  void ledgerStillHolds() {
-    // the tests post payments, charges and bank credits: the ledger must still balance afterwards
-    ledger.assertHold();
-  }
+    @Autowired
+    OrderService orders;
 
-  @AfterEach
-  void resetApplicationClock() {
-    // CPT resets the engine clock after each test; "today" of the application goes back with it.
-    engineTime.reset();
-  }
+    @Autowired
+    InvoiceRepository invoices;
 
-  Customer customer(String limit, RiskClass risk) {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return customers.create(new CustomerService.NewCustomer("Customer " + tag, tag + "@customer.example", "EUR",
-        PaymentTerms.parse("NET30"), new BigDecimal(limit), risk, BigDecimal.ZERO, null), "test");
-  }
+    @Autowired
+    HumanTaskRepository tasks;
 
-  SalesOrder order(Customer customer, String amount) {
-    return intake.place(customer.getId(),
-        List.of(new OrderService.NewLine("SKU-1", "Test goods", BigDecimal.ONE, new BigDecimal(amount))), "sales");
-  }
+    @Autowired
+    TimeTravel timeTravel;
 
-  SalesOrder awaitStatus(SalesOrder order, OrderStatus status) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-        .until(() -> orders.get(order.getId()).getStatus() == status);
-    return orders.get(order.getId());
-  }
+    @Autowired
+    ProcessTestConfiguration.EngineTime engineTime;
 
-  /** The inbox registers job-based user tasks (jobs of type io.camunda.zeebe:userTask) as they are activated. */
-  HumanTask awaitOpenTask(long processInstanceKey, String elementId) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(
-        () -> tasks.findByProcessInstanceKeyAndElementIdAndStatus(processInstanceKey, elementId,
-            HumanTask.Status.OPEN).stream().findFirst().orElse(null),
-        task -> task != null);
-  }
+    @Autowired
+    LedgerInvariants ledger;
 
-  Invoice awaitInvoice(SalesOrder order) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-        .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
-  }
+    @BeforeAll
+    static void patience() {
+        // The app's workers answer asynchronously and the container's secondary storage lags behind the engine.
+        CamundaAssert.setAssertionTimeout(PATIENCE);
+    }
 
-  Invoice invoice(long id) {
-    return invoices.findById(id).orElseThrow();
-  }
+    @AfterEach
+    void ledgerStillHolds() {
+        // the tests post payments, charges and bank credits: the ledger must still balance afterwards
+        ledger.assertHold();
+    }
+
+    @AfterEach
+    void resetApplicationClock() {
+        // CPT resets the engine clock after each test; "today" of the application goes back with it.
+        engineTime.reset();
+    }
+
+    Customer customer(String limit, RiskClass risk) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return customers.create(
+                new CustomerService.NewCustomer(
+                        "Customer " + tag,
+                        tag + "@customer.example",
+                        "EUR",
+                        PaymentTerms.parse("NET30"),
+                        new BigDecimal(limit),
+                        risk,
+                        BigDecimal.ZERO,
+                        null),
+                "test");
+    }
+
+    SalesOrder order(Customer customer, String amount) {
+        return intake.place(
+                customer.getId(),
+                List.of(new OrderService.NewLine("SKU-1", "Test goods", BigDecimal.ONE, new BigDecimal(amount))),
+                "sales");
+    }
+
+    SalesOrder awaitStatus(SalesOrder order, OrderStatus status) {
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> orders.get(order.getId()).getStatus() == status);
+        return orders.get(order.getId());
+    }
+
+    /** The inbox registers job-based user tasks (jobs of type io.camunda.zeebe:userTask) as they are activated. */
+    HumanTask awaitOpenTask(long processInstanceKey, String elementId) {
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> tasks
+                                .findByProcessInstanceKeyAndElementIdAndStatus(
+                                        processInstanceKey, elementId, HumanTask.Status.OPEN)
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        task -> task != null);
+    }
+
+    Invoice awaitInvoice(SalesOrder order) {
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
+    }
+
+    Invoice invoice(long id) {
+        return invoices.findById(id).orElseThrow();
+    }
 }

@@ -10,21 +10,21 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class RequireDocker {
 
-  static final String MESSAGE = "Camunda Process Test needs Docker: it runs the Camunda engine in a container"
-      + " (Testcontainers), and no Docker engine found; the embedded-engine suite is ./mvnw verify";
+    static final String MESSAGE = "Camunda Process Test needs Docker: it runs the Camunda engine in a container"
+            + " (Testcontainers), and no Docker engine found; the embedded-engine suite is ./mvnw verify";
 
-  private RequireDocker() {}
+    private RequireDocker() {}
 
-  public static void main(String[] args) {
-    boolean available;
-    try {
-      available = DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      available = false;
+    public static void main(String[] args) {
+        boolean available;
+        try {
+            available = DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            available = false;
+        }
+        if (!available) {
+            throw new IllegalStateException(MESSAGE);
+        }
+        System.out.println("Docker found: " + DockerClientFactory.instance().dockerHostIpAddress());
     }
-    if (!available) {
-      throw new IllegalStateException(MESSAGE);
-    }
-    System.out.println("Docker found: " + DockerClientFactory.instance().dockerHostIpAddress());
-  }
 }

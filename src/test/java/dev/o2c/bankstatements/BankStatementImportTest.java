@@ -35,249 +35,396 @@ import org.springframework.util.LinkedMultiValueMap;
 @IntegrationTest
 class BankStatementImportTest {
 
-  @Autowired Api api;
-  @Autowired Scenario scenario;
-  @Autowired EngineRecords engine;
-  @Autowired CustomerService customers;
-  @Autowired BankEntryRepository entries;
-  @Autowired PaymentService payments;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired TestRestTemplate http;
-  @Autowired Clock clock;
-  @Autowired LedgerInvariants ledger;
+    @Autowired
+    Api api;
 
-  @AfterEach
-  void ledgerStillHolds() {
-    ledger.assertHold();
-  }
+    @Autowired
+    Scenario scenario;
 
-  @Test
-  void aCreditWithTheInvoicesReferenceIsPostedAutomaticallyAndEndsDunning() {
-    Customer customer = customer("DE44500105175407324931");
-    Invoice invoice = scenario.invoiceFor(customer, "400.00");
-    CamtWriter statement = statement().credit(invoice.getOpenAmount().toPlainString(), today(), "Whoever",
-        "DE44500105175407324931", invoice.getCreditorReference(), null);
+    @Autowired
+    EngineRecords engine;
 
-    Api.Response response = upload("clerk", statement);
+    @Autowired
+    CustomerService customers;
 
-    assertThat(response.status()).isEqualTo(201);
-    assertThat(response.body().path("duplicate").asBoolean()).isFalse();
-    var summary = response.body().path("statements").path(0);
-    assertThat(summary.path("entries").asInt()).isEqualTo(1);
-    assertThat(summary.path("matchedAutomatically").asInt()).isEqualTo(1);
-    assertThat(summary.path("awaitingClerk").asInt()).isZero();
-    assertThat(summary.path("totals").path("EUR").path("credited").decimalValue())
-        .isEqualByComparingTo(invoice.getOpenAmount());
+    @Autowired
+    BankEntryRepository entries;
 
-    BankEntry entry = awaitEntry(summary.path("statementId").asLong(), BankEntryStatus.POSTED);
-    assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(payments.get(entry.getPaymentId()).getIdempotencyKey()).isEqualTo("bank-entry-" + entry.getId());
-    long orderProcess = jdbc.queryForObject("select process_instance_key from sales_order where id = ?", Long.class,
-        invoice.getOrderId());
-    engine.awaitCompleted(orderProcess, "EndEvent_InvoicePaid");
-    engine.awaitCompleted(orderProcess, "EndEvent_OrderCompleted");
-    engine.awaitCompleted(entry.getProcessInstanceKey(), "EndEvent_PaymentPosted");
-    assertThat(auditActions(entry)).contains("BANK_ENTRY_POSTED");
-  }
+    @Autowired
+    PaymentService payments;
 
-  @Test
-  void theSameStatementTwicePostsNothingTheSecondTime() {
-    Customer customer = customer(null);
-    Invoice invoice = scenario.invoiceFor(customer, "120.00");
-    CamtWriter statement = statement().credit(invoice.getOpenAmount().toPlainString(), today(), customer.getName(),
-        null, invoice.getCreditorReference(), null);
-    long statementId = upload("clerk", statement).body().path("statements").path(0).path("statementId").asLong();
-    awaitEntry(statementId, BankEntryStatus.POSTED);
+    @Autowired
+    JdbcTemplate jdbc;
 
-    Api.Response again = upload("clerk", statement);
+    @Autowired
+    TestRestTemplate http;
 
-    assertThat(again.status()).isEqualTo(200);
-    assertThat(again.body().path("duplicate").asBoolean()).isTrue();
-    assertThat(again.body().path("message").asText()).contains("already imported");
-    assertThat(again.body().path("statements").path(0).path("statementId").asLong()).isEqualTo(statementId);
-    assertThat(payments.allocationsTo(invoice.getId())).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from bank_entry where statement_id = ?", Integer.class,
-        statementId)).isEqualTo(1);
-  }
+    @Autowired
+    Clock clock;
 
-  @Test
-  void aBadFileIsRejectedWholeAndNothingIsStored() {
-    Customer customer = customer(null);
-    Invoice invoice = scenario.invoiceFor(customer, "80.00");
-    CamtWriter statement = statement()
-        .credit("80.00", today(), "Good Payer", null, invoice.getCreditorReference(), null)
-        .credit("5.00", today(), "Other", null, null, "x");
-    String broken = statement.xml().replace("<Amt Ccy=\"EUR\">5.00</Amt>", "<Amt Ccy=\"EUR\">five</Amt>");
+    @Autowired
+    LedgerInvariants ledger;
 
-    Api.Response response = uploadXml("clerk", broken);
+    @AfterEach
+    void ledgerStillHolds() {
+        ledger.assertHold();
+    }
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    assertThat(response.field()).isEqualTo("body");
-    assertThat(response.body().path("detail").asText()).contains("does not follow the schema");
-    assertThat(jdbc.queryForObject("select count(*) from bank_statement where message_id = ?", Integer.class,
-        messageIdOf(broken))).isZero();
-    assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("80.00");
-  }
+    @Test
+    void aCreditWithTheInvoicesReferenceIsPostedAutomaticallyAndEndsDunning() {
+        Customer customer = customer("DE44500105175407324931");
+        Invoice invoice = scenario.invoiceFor(customer, "400.00");
+        CamtWriter statement = statement()
+                .credit(
+                        invoice.getOpenAmount().toPlainString(),
+                        today(),
+                        "Whoever",
+                        "DE44500105175407324931",
+                        invoice.getCreditorReference(),
+                        null);
 
-  @Test
-  void anUnknownPayerGoesToAClerkWhoseChoiceIsPostedAndRemembered() {
-    Customer customer = customer(null);
-    Invoice first = scenario.invoiceFor(customer, "210.00");
-    Invoice second = scenario.invoiceFor(customer, "330.00");
-    String payerIban = "FR7630006000011234567890189";
-    long statementId = upload("clerk", statement().credit(first.getOpenAmount().toPlainString(), today(),
-        "Mme Dupont (gérante)", payerIban, null, "virement")).body().path("statements").path(0)
-        .path("statementId").asLong();
-    BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
-    HumanTask task = scenario.awaitOpenTask(awaitProcess(entry), "Task_MatchPayment");
-    assertThat(task.candidateGroups()).contains("ar-clerks");
+        Api.Response response = upload("clerk", statement);
 
-    Api.Response foreign = complete(task, Map.of("matchDecision", "POST", "customerId", customer.getId(),
-        "invoiceNumbers", "INV-1999-000001", "matchNote", "phoned the customer"));
-    assertThat(foreign.status()).isEqualTo(400);
-    assertThat(foreign.field()).isEqualTo("invoiceNumbers");
-    assertThat(entries.findById(entry.getId()).orElseThrow().getStatus()).isEqualTo(BankEntryStatus.NEEDS_CLERK);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body().path("duplicate").asBoolean()).isFalse();
+        var summary = response.body().path("statements").path(0);
+        assertThat(summary.path("entries").asInt()).isEqualTo(1);
+        assertThat(summary.path("matchedAutomatically").asInt()).isEqualTo(1);
+        assertThat(summary.path("awaitingClerk").asInt()).isZero();
+        assertThat(summary.path("totals").path("EUR").path("credited").decimalValue())
+                .isEqualByComparingTo(invoice.getOpenAmount());
 
-    Api.Response done = complete(task, Map.of("matchDecision", "POST", "customerId", customer.getId(),
-        "invoiceNumbers", first.getNumber(), "matchNote", "the managing director pays privately"));
-    assertThat(done.status()).isEqualTo(200);
-    BankEntry posted = awaitEntry(statementId, BankEntryStatus.POSTED);
-    assertThat(posted.getDecidedBy()).isEqualTo("clerk");
-    assertThat(scenario.invoice(first.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(auditActions(posted)).contains("BANK_ENTRY_MATCHED_BY_CLERK", "BANK_ENTRY_POSTED");
+        BankEntry entry = awaitEntry(summary.path("statementId").asLong(), BankEntryStatus.POSTED);
+        assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(payments.get(entry.getPaymentId()).getIdempotencyKey()).isEqualTo("bank-entry-" + entry.getId());
+        long orderProcess = jdbc.queryForObject(
+                "select process_instance_key from sales_order where id = ?", Long.class, invoice.getOrderId());
+        engine.awaitCompleted(orderProcess, "EndEvent_InvoicePaid");
+        engine.awaitCompleted(orderProcess, "EndEvent_OrderCompleted");
+        engine.awaitCompleted(entry.getProcessInstanceKey(), "EndEvent_PaymentPosted");
+        assertThat(auditActions(entry)).contains("BANK_ENTRY_POSTED");
+    }
 
-    long nextStatement = upload("clerk", statement().credit(second.getOpenAmount().toPlainString(), today(),
-        "Mme Dupont", payerIban, null, "virement")).body().path("statements").path(0).path("statementId").asLong();
-    BankEntry learned = awaitEntry(nextStatement, BankEntryStatus.POSTED);
-    assertThat(learned.getDecidedBy()).as("posted without a clerk this time").isNull();
-    assertThat(scenario.invoice(second.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-  }
+    @Test
+    void theSameStatementTwicePostsNothingTheSecondTime() {
+        Customer customer = customer(null);
+        Invoice invoice = scenario.invoiceFor(customer, "120.00");
+        CamtWriter statement = statement()
+                .credit(
+                        invoice.getOpenAmount().toPlainString(),
+                        today(),
+                        customer.getName(),
+                        null,
+                        invoice.getCreditorReference(),
+                        null);
+        long statementId = upload("clerk", statement)
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
+        awaitEntry(statementId, BankEntryStatus.POSTED);
 
-  @Test
-  void aClerkCanSetAsideWhatIsNoCustomerPayment() {
-    long statementId = upload("clerk", statement().credit("17.30", today(), "Tax Office Refund", null, null,
-        "Erstattung 2025")).body().path("statements").path(0).path("statementId").asLong();
-    BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
-    long process = awaitProcess(entry);
-    HumanTask task = scenario.awaitOpenTask(process, "Task_MatchPayment");
+        Api.Response again = upload("clerk", statement);
 
-    assertThat(complete(task, Map.of("matchDecision", "SET_ASIDE", "matchNote", "tax refund, treasury books it"))
-        .status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("duplicate").asBoolean()).isTrue();
+        assertThat(again.body().path("message").asText()).contains("already imported");
+        assertThat(again.body().path("statements").path(0).path("statementId").asLong())
+                .isEqualTo(statementId);
+        assertThat(payments.allocationsTo(invoice.getId())).hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from bank_entry where statement_id = ?", Integer.class, statementId))
+                .isEqualTo(1);
+    }
 
-    awaitEntry(statementId, BankEntryStatus.SET_ASIDE);
-    engine.awaitCompleted(process, "EndEvent_SetAside");
-  }
+    @Test
+    void aBadFileIsRejectedWholeAndNothingIsStored() {
+        Customer customer = customer(null);
+        Invoice invoice = scenario.invoiceFor(customer, "80.00");
+        CamtWriter statement = statement()
+                .credit("80.00", today(), "Good Payer", null, invoice.getCreditorReference(), null)
+                .credit("5.00", today(), "Other", null, null, "x");
+        String broken = statement.xml().replace("<Amt Ccy=\"EUR\">5.00</Amt>", "<Amt Ccy=\"EUR\">five</Amt>");
 
-  @Test
-  void aSecondCreditForAnInvoiceAlreadySettledGoesToAClerkInsteadOfPostingTwice() {
-    Customer customer = customer(null);
-    Invoice invoice = scenario.invoiceFor(customer, "150.00");
-    String amount = invoice.getOpenAmount().toPlainString();
-    long statementId = upload("clerk", statement()
-        .credit(amount, today(), "Payer", null, invoice.getCreditorReference(), null)
-        .credit(amount, today(), "Payer", null, invoice.getCreditorReference(), "paid twice by mistake"))
-        .body().path("statements").path(0).path("statementId").asLong();
+        Api.Response response = uploadXml("clerk", broken);
 
-    await().atMost(Scenario.PATIENCE).until(() -> entries.findByStatementIdOrderByLineNo(statementId).stream()
-        .map(BankEntry::getStatus).sorted().toList(),
-        statuses -> statuses.equals(java.util.List.of(BankEntryStatus.NEEDS_CLERK, BankEntryStatus.POSTED)));
-    assertThat(payments.allocationsTo(invoice.getId())).hasSize(1);
-    BankEntry outdated = entries.findByStatementIdOrderByLineNo(statementId).stream()
-        .filter(entry -> entry.getStatus() == BankEntryStatus.NEEDS_CLERK).findFirst().orElseThrow();
-    scenario.awaitOpenTask(outdated.getProcessInstanceKey(), "Task_MatchPayment");
-  }
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.field()).isEqualTo("body");
+        assertThat(response.body().path("detail").asText()).contains("does not follow the schema");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from bank_statement where message_id = ?", Integer.class, messageIdOf(broken)))
+                .isZero();
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("80.00");
+    }
 
-  @Test
-  void anEarlyPaymentDiscountAndAShortPaymentSettleTheirInvoices() {
-    Customer customer = customers.create(new CustomerService.NewCustomer("Skonto " + tag(), tag() + "@x.example",
-        "EUR", PaymentTerms.parse("2/10 NET30"), new BigDecimal("100000"), RiskClass.A, BigDecimal.ZERO, null),
-        "test");
-    Invoice discounted = scenario.invoiceFor(customer, "1000.00");
-    Invoice shortPaid = scenario.invoiceFor(customer, "500.00");
-    long statementId = upload("clerk", statement()
-        .credit("980.00", today(), null, null, discounted.getCreditorReference(), null)
-        .credit("497.50", today(), null, null, shortPaid.getCreditorReference(), "less bank charges"))
-        .body().path("statements").path(0).path("statementId").asLong();
+    @Test
+    void anUnknownPayerGoesToAClerkWhoseChoiceIsPostedAndRemembered() {
+        Customer customer = customer(null);
+        Invoice first = scenario.invoiceFor(customer, "210.00");
+        Invoice second = scenario.invoiceFor(customer, "330.00");
+        String payerIban = "FR7630006000011234567890189";
+        long statementId = upload(
+                        "clerk",
+                        statement()
+                                .credit(
+                                        first.getOpenAmount().toPlainString(),
+                                        today(),
+                                        "Mme Dupont (gérante)",
+                                        payerIban,
+                                        null,
+                                        "virement"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
+        BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
+        HumanTask task = scenario.awaitOpenTask(awaitProcess(entry), "Task_MatchPayment");
+        assertThat(task.candidateGroups()).contains("ar-clerks");
 
-    await().atMost(Scenario.PATIENCE).until(() -> entries.findByStatementIdOrderByLineNo(statementId).stream()
-        .allMatch(entry -> entry.getStatus() == BankEntryStatus.POSTED));
-    assertThat(scenario.invoice(discounted.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(scenario.invoice(shortPaid.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(auditActionsOf("invoice", discounted.getId())).contains("INVOICE_DISCOUNT");
-    assertThat(auditActionsOf("invoice", shortPaid.getId())).contains("INVOICE_DEDUCTION");
-  }
+        Api.Response foreign = complete(
+                task,
+                Map.of(
+                        "matchDecision",
+                        "POST",
+                        "customerId",
+                        customer.getId(),
+                        "invoiceNumbers",
+                        "INV-1999-000001",
+                        "matchNote",
+                        "phoned the customer"));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.field()).isEqualTo("invoiceNumbers");
+        assertThat(entries.findById(entry.getId()).orElseThrow().getStatus()).isEqualTo(BankEntryStatus.NEEDS_CLERK);
 
-  @Test
-  void aMultipartUploadWorksTooAndOnlyClerksMayImport() {
-    CamtWriter statement = statement().credit("1.00", today(), "Nobody", null, null, "test");
+        Api.Response done = complete(
+                task,
+                Map.of(
+                        "matchDecision",
+                        "POST",
+                        "customerId",
+                        customer.getId(),
+                        "invoiceNumbers",
+                        first.getNumber(),
+                        "matchNote",
+                        "the managing director pays privately"));
+        assertThat(done.status()).isEqualTo(200);
+        BankEntry posted = awaitEntry(statementId, BankEntryStatus.POSTED);
+        assertThat(posted.getDecidedBy()).isEqualTo("clerk");
+        assertThat(scenario.invoice(first.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(auditActions(posted)).contains("BANK_ENTRY_MATCHED_BY_CLERK", "BANK_ENTRY_POSTED");
 
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var form = new LinkedMultiValueMap<String, Object>();
-    form.add("file", new ByteArrayResource(statement.bytes()) {
-      @Override
-      public String getFilename() {
-        return "statement.xml";
-      }
-    });
-    var response = http.withBasicAuth("clerk", "clerk")
-        .postForEntity("/api/bank-statements", new HttpEntity<>(form, headers), String.class);
-    assertThat(response.getStatusCode().value()).isEqualTo(201);
+        long nextStatement = upload(
+                        "clerk",
+                        statement()
+                                .credit(
+                                        second.getOpenAmount().toPlainString(),
+                                        today(),
+                                        "Mme Dupont",
+                                        payerIban,
+                                        null,
+                                        "virement"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
+        BankEntry learned = awaitEntry(nextStatement, BankEntryStatus.POSTED);
+        assertThat(learned.getDecidedBy())
+                .as("posted without a clerk this time")
+                .isNull();
+        assertThat(scenario.invoice(second.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+    }
 
-    assertThat(upload("sales", statement()).status()).isEqualTo(403);
-    assertThat(upload("collector", statement()).status()).isEqualTo(403);
-  }
+    @Test
+    void aClerkCanSetAsideWhatIsNoCustomerPayment() {
+        long statementId = upload(
+                        "clerk",
+                        statement().credit("17.30", today(), "Tax Office Refund", null, null, "Erstattung 2025"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
+        BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
+        long process = awaitProcess(entry);
+        HumanTask task = scenario.awaitOpenTask(process, "Task_MatchPayment");
 
-  private Api.Response complete(HumanTask task, Map<String, Object> variables) {
-    return api.post("clerk", "/api/tasks/" + task.getJobKey() + "/complete", Map.of("variables", variables));
-  }
+        assertThat(complete(task, Map.of("matchDecision", "SET_ASIDE", "matchNote", "tax refund, treasury books it"))
+                        .status())
+                .isEqualTo(200);
 
-  private BankEntry awaitEntry(long statementId, BankEntryStatus status) {
-    return await().atMost(Scenario.PATIENCE).until(() -> entries.findByStatementIdOrderByLineNo(statementId).stream()
-        .filter(entry -> entry.getStatus() == status).findFirst().orElse(null), entry -> entry != null);
-  }
+        awaitEntry(statementId, BankEntryStatus.SET_ASIDE);
+        engine.awaitCompleted(process, "EndEvent_SetAside");
+    }
 
-  private long awaitProcess(BankEntry entry) {
-    return await().atMost(Scenario.PATIENCE).until(
-        () -> entries.findById(entry.getId()).orElseThrow().getProcessInstanceKey(), key -> key != null);
-  }
+    @Test
+    void aSecondCreditForAnInvoiceAlreadySettledGoesToAClerkInsteadOfPostingTwice() {
+        Customer customer = customer(null);
+        Invoice invoice = scenario.invoiceFor(customer, "150.00");
+        String amount = invoice.getOpenAmount().toPlainString();
+        long statementId = upload(
+                        "clerk",
+                        statement()
+                                .credit(amount, today(), "Payer", null, invoice.getCreditorReference(), null)
+                                .credit(
+                                        amount,
+                                        today(),
+                                        "Payer",
+                                        null,
+                                        invoice.getCreditorReference(),
+                                        "paid twice by mistake"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
 
-  private java.util.List<String> auditActions(BankEntry entry) {
-    return auditActionsOf("bank-entry", entry.getId());
-  }
+        await().atMost(Scenario.PATIENCE)
+                .until(
+                        () -> entries.findByStatementIdOrderByLineNo(statementId).stream()
+                                .map(BankEntry::getStatus)
+                                .sorted()
+                                .toList(),
+                        statuses -> statuses.equals(
+                                java.util.List.of(BankEntryStatus.NEEDS_CLERK, BankEntryStatus.POSTED)));
+        assertThat(payments.allocationsTo(invoice.getId())).hasSize(1);
+        BankEntry outdated = entries.findByStatementIdOrderByLineNo(statementId).stream()
+                .filter(entry -> entry.getStatus() == BankEntryStatus.NEEDS_CLERK)
+                .findFirst()
+                .orElseThrow();
+        scenario.awaitOpenTask(outdated.getProcessInstanceKey(), "Task_MatchPayment");
+    }
 
-  private java.util.List<String> auditActionsOf(String type, long id) {
-    return jdbc.queryForList("select action from audit_record where entity_type = ? and entity_id = ?",
-        String.class, type, String.valueOf(id));
-  }
+    @Test
+    void anEarlyPaymentDiscountAndAShortPaymentSettleTheirInvoices() {
+        Customer customer = customers.create(
+                new CustomerService.NewCustomer(
+                        "Skonto " + tag(),
+                        tag() + "@x.example",
+                        "EUR",
+                        PaymentTerms.parse("2/10 NET30"),
+                        new BigDecimal("100000"),
+                        RiskClass.A,
+                        BigDecimal.ZERO,
+                        null),
+                "test");
+        Invoice discounted = scenario.invoiceFor(customer, "1000.00");
+        Invoice shortPaid = scenario.invoiceFor(customer, "500.00");
+        long statementId = upload(
+                        "clerk",
+                        statement()
+                                .credit("980.00", today(), null, null, discounted.getCreditorReference(), null)
+                                .credit(
+                                        "497.50",
+                                        today(),
+                                        null,
+                                        null,
+                                        shortPaid.getCreditorReference(),
+                                        "less bank charges"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
 
-  private Api.Response upload(String user, CamtWriter statement) {
-    return uploadXml(user, statement.xml());
-  }
+        await().atMost(Scenario.PATIENCE).until(() -> entries.findByStatementIdOrderByLineNo(statementId).stream()
+                .allMatch(entry -> entry.getStatus() == BankEntryStatus.POSTED));
+        assertThat(scenario.invoice(discounted.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(scenario.invoice(shortPaid.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(auditActionsOf("invoice", discounted.getId())).contains("INVOICE_DISCOUNT");
+        assertThat(auditActionsOf("invoice", shortPaid.getId())).contains("INVOICE_DEDUCTION");
+    }
 
-  private Api.Response uploadXml(String user, String xml) {
-    return api.post(user, "/api/bank-statements", xml, Map.of(HttpHeaders.CONTENT_TYPE, "application/xml"));
-  }
+    @Test
+    void aMultipartUploadWorksTooAndOnlyClerksMayImport() {
+        CamtWriter statement = statement().credit("1.00", today(), "Nobody", null, null, "test");
 
-  private Customer customer(String iban) {
-    return customers.create(new CustomerService.NewCustomer("Bank Test " + tag(), tag() + "@customer.example", "EUR",
-        PaymentTerms.parse("NET30"), new BigDecimal("100000"), RiskClass.A, BigDecimal.ZERO, iban), "test");
-  }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ByteArrayResource(statement.bytes()) {
+            @Override
+            public String getFilename() {
+                return "statement.xml";
+            }
+        });
+        var response = http.withBasicAuth("clerk", "clerk")
+                .postForEntity("/api/bank-statements", new HttpEntity<>(form, headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
 
-  private static CamtWriter statement() {
-    return new CamtWriter("MSG-" + tag(), "STMT-" + tag());
-  }
+        assertThat(upload("sales", statement()).status()).isEqualTo(403);
+        assertThat(upload("collector", statement()).status()).isEqualTo(403);
+    }
 
-  private static String messageIdOf(String xml) {
-    return xml.substring(xml.indexOf("<MsgId>") + 7, xml.indexOf("</MsgId>"));
-  }
+    private Api.Response complete(HumanTask task, Map<String, Object> variables) {
+        return api.post("clerk", "/api/tasks/" + task.getJobKey() + "/complete", Map.of("variables", variables));
+    }
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
+    private BankEntry awaitEntry(long statementId, BankEntryStatus status) {
+        return await().atMost(Scenario.PATIENCE)
+                .until(
+                        () -> entries.findByStatementIdOrderByLineNo(statementId).stream()
+                                .filter(entry -> entry.getStatus() == status)
+                                .findFirst()
+                                .orElse(null),
+                        entry -> entry != null);
+    }
 
-  private static String tag() {
-    return UUID.randomUUID().toString().substring(0, 8);
-  }
+    private long awaitProcess(BankEntry entry) {
+        return await().atMost(Scenario.PATIENCE)
+                .until(() -> entries.findById(entry.getId()).orElseThrow().getProcessInstanceKey(), key -> key != null);
+    }
+
+    private java.util.List<String> auditActions(BankEntry entry) {
+        return auditActionsOf("bank-entry", entry.getId());
+    }
+
+    private java.util.List<String> auditActionsOf(String type, long id) {
+        return jdbc.queryForList(
+                "select action from audit_record where entity_type = ? and entity_id = ?",
+                String.class,
+                type,
+                String.valueOf(id));
+    }
+
+    private Api.Response upload(String user, CamtWriter statement) {
+        return uploadXml(user, statement.xml());
+    }
+
+    private Api.Response uploadXml(String user, String xml) {
+        return api.post(user, "/api/bank-statements", xml, Map.of(HttpHeaders.CONTENT_TYPE, "application/xml"));
+    }
+
+    private Customer customer(String iban) {
+        return customers.create(
+                new CustomerService.NewCustomer(
+                        "Bank Test " + tag(),
+                        tag() + "@customer.example",
+                        "EUR",
+                        PaymentTerms.parse("NET30"),
+                        new BigDecimal("100000"),
+                        RiskClass.A,
+                        BigDecimal.ZERO,
+                        iban),
+                "test");
+    }
+
+    private static CamtWriter statement() {
+        return new CamtWriter("MSG-" + tag(), "STMT-" + tag());
+    }
+
+    private static String messageIdOf(String xml) {
+        return xml.substring(xml.indexOf("<MsgId>") + 7, xml.indexOf("</MsgId>"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String tag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
 }

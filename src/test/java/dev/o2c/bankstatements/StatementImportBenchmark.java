@@ -8,7 +8,6 @@ import dev.o2c.cashapplication.Payer;
 import dev.o2c.cashapplication.StatementGenerator;
 import dev.o2c.support.IntegrationTest;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,59 +29,84 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("benchmark")
 class StatementImportBenchmark {
 
-  @Autowired BankStatementImport imports;
-  @Autowired BankEntryRepository entries;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    BankStatementImport imports;
 
-  @Test
-  void importsAndPostsAStatement() {
-    int size = Integer.getInteger("benchmark.entries", 2_000);
-    StatementGenerator.Generated generated = new StatementGenerator(7, LocalDate.now()).generate(size);
-    Map<Long, Long> customerIds = new HashMap<>();
-    for (Payer payer : generated.payers()) {
-      customerIds.put(payer.customerId(), jdbc.queryForObject("""
+    @Autowired
+    BankEntryRepository entries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void importsAndPostsAStatement() {
+        int size = Integer.getInteger("benchmark.entries", 2_000);
+        StatementGenerator.Generated generated = new StatementGenerator(7, LocalDate.now()).generate(size);
+        Map<Long, Long> customerIds = new HashMap<>();
+        for (Payer payer : generated.payers()) {
+            customerIds.put(
+                    payer.customerId(),
+                    jdbc.queryForObject(
+                            """
           insert into customer (name, email, currency, payment_terms, credit_limit, risk_class, iban, created_at)
-          values (?, ?, 'EUR', '2/10 NET30', 10000000, 'B', ?, now()) returning id""", Long.class, payer.name(),
-          "ap" + payer.customerId() + "@example.com", payer.iban()));
-    }
-    for (OpenItem item : generated.invoices()) {
-      long customer = customerIds.get(item.customerId());
-      Long order = jdbc.queryForObject("""
+          values (?, ?, 'EUR', '2/10 NET30', 10000000, 'B', ?, now()) returning id""", Long.class, payer.name(), "ap" + payer.customerId() + "@example.com", payer.iban()));
+        }
+        for (OpenItem item : generated.invoices()) {
+            long customer = customerIds.get(item.customerId());
+            Long order = jdbc.queryForObject("""
           insert into sales_order (customer_id, currency, total_amount, status, placed_by, placed_at)
-          values (?, 'EUR', ?, 'INVOICED', 'benchmark', now()) returning id""", Long.class, customer,
-          item.totalAmount());
-      LocalDate issued = item.discountDate() == null ? LocalDate.now().minusDays(20) : item.discountDate().minusDays(10);
-      jdbc.update("""
+          values (?, 'EUR', ?, 'INVOICED', 'benchmark', now()) returning id""", Long.class, customer, item.totalAmount());
+            LocalDate issued = item.discountDate() == null
+                    ? LocalDate.now().minusDays(20)
+                    : item.discountDate().minusDays(10);
+            jdbc.update(
+                    """
           insert into invoice (number, customer_id, order_id, currency, issue_date, due_date, discount_date,
                                discount_rate, net_amount, tax_amount, total_amount, open_amount, status)
-          values (?, ?, ?, 'EUR', ?, ?, ?, ?, ?, 0, ?, ?, 'OPEN')""", item.number(), customer, order,
-          Date.valueOf(issued), Date.valueOf(issued.plusDays(30)),
-          item.discountDate() == null ? null : Date.valueOf(item.discountDate()), item.discountRate(),
-          item.totalAmount(), item.totalAmount(), item.totalAmount());
+          values (?, ?, ?, 'EUR', ?, ?, ?, ?, ?, 0, ?, ?, 'OPEN')""",
+                    item.number(),
+                    customer,
+                    order,
+                    Date.valueOf(issued),
+                    Date.valueOf(issued.plusDays(30)),
+                    item.discountDate() == null ? null : Date.valueOf(item.discountDate()),
+                    item.discountRate(),
+                    item.totalAmount(),
+                    item.totalAmount(),
+                    item.totalAmount());
+        }
+
+        Instant start = Instant.now();
+        StatementImportResult result = imports.importFile(generated.statement(), "benchmark", "benchmark");
+        Duration importing = Duration.between(start, Instant.now());
+        long statementId = result.statements().get(0).statementId();
+        int automatic = result.statements().get(0).matchedAutomatically();
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from bank_entry where statement_id = ? and status = 'MATCHED'",
+                                Integer.class,
+                                statementId)
+                        == 0);
+        Duration posting = Duration.between(start, Instant.now());
+        List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statementId);
+        long posted = lines.stream()
+                .filter(entry -> entry.getStatus() == BankEntryStatus.POSTED)
+                .count();
+
+        System.out.printf(
+                "%nStatement import through the application: %,d entries against %,d open invoices%n",
+                lines.size(), generated.invoices().size());
+        System.out.printf(
+                "  import (read, match, store, one transaction): %.1f s, %,.0f entries/s%n",
+                seconds(importing), lines.size() / seconds(importing));
+        System.out.printf(
+                "  auto-matched %,d; posted through payment-posting %,d in %.1f s from the upload: %,.0f postings/s%n",
+                automatic, posted, seconds(posting), posted / seconds(posting));
+        assertThat(posted).isEqualTo(automatic);
     }
 
-    Instant start = Instant.now();
-    StatementImportResult result = imports.importFile(generated.statement(), "benchmark", "benchmark");
-    Duration importing = Duration.between(start, Instant.now());
-    long statementId = result.statements().get(0).statementId();
-    int automatic = result.statements().get(0).matchedAutomatically();
-    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForObject(
-        "select count(*) from bank_entry where statement_id = ? and status = 'MATCHED'", Integer.class,
-        statementId) == 0);
-    Duration posting = Duration.between(start, Instant.now());
-    List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statementId);
-    long posted = lines.stream().filter(entry -> entry.getStatus() == BankEntryStatus.POSTED).count();
-
-    System.out.printf("%nStatement import through the application: %,d entries against %,d open invoices%n",
-        lines.size(), generated.invoices().size());
-    System.out.printf("  import (read, match, store, one transaction): %.1f s, %,.0f entries/s%n",
-        seconds(importing), lines.size() / seconds(importing));
-    System.out.printf("  auto-matched %,d; posted through payment-posting %,d in %.1f s from the upload: %,.0f postings/s%n",
-        automatic, posted, seconds(posting), posted / seconds(posting));
-    assertThat(posted).isEqualTo(automatic);
-  }
-
-  private static double seconds(Duration duration) {
-    return Math.max(duration.toMillis(), 1) / 1000.0;
-  }
+    private static double seconds(Duration duration) {
+        return Math.max(duration.toMillis(), 1) / 1000.0;
+    }
 }

@@ -9,35 +9,45 @@ import org.junit.jupiter.api.Test;
 
 class InvoiceTest {
 
-  private final Invoice invoice = new Invoice("INV-2026-000001", 1, 1, "EUR", LocalDate.of(2026, 1, 1),
-      LocalDate.of(2026, 1, 31), null, BigDecimal.ZERO, new BigDecimal("100.00"), new BigDecimal("19.00"));
+    private final Invoice invoice = new Invoice(
+            "INV-2026-000001",
+            1,
+            1,
+            "EUR",
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 1, 31),
+            null,
+            BigDecimal.ZERO,
+            new BigDecimal("100.00"),
+            new BigDecimal("19.00"));
 
-  @Test
-  void partialThenFullPaymentMovesOpenToPartiallyPaidToPaid() {
-    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
-    invoice.applyPayment(new BigDecimal("19.00"));
-    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
-    assertThat(invoice.getOpenAmount()).isEqualByComparingTo("100.00");
-    invoice.applyPayment(new BigDecimal("100.00"));
-    assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
-    assertThat(invoice.getOpenAmount()).isZero();
-  }
+    @Test
+    void partialThenFullPaymentMovesOpenToPartiallyPaidToPaid() {
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
+        invoice.applyPayment(new BigDecimal("19.00"));
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(invoice.getOpenAmount()).isEqualByComparingTo("100.00");
+        invoice.applyPayment(new BigDecimal("100.00"));
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice.getOpenAmount()).isZero();
+    }
 
-  @Test
-  void neverMoreThanIsOpen() {
-    assertThatThrownBy(() -> invoice.applyPayment(new BigDecimal("119.01")))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(invoice.getOpenAmount()).isEqualByComparingTo("119.00");
-  }
+    @Test
+    void neverMoreThanIsOpen() {
+        assertThatThrownBy(() -> invoice.applyPayment(new BigDecimal("119.01")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(invoice.getOpenAmount()).isEqualByComparingTo("119.00");
+    }
 
-  @Test
-  void chargesRaiseWhatIsOwedButNotOnAPaidInvoice() {
-    invoice.addCharges(new BigDecimal("5.00"));
-    assertThat(invoice.getOpenAmount()).isEqualByComparingTo("124.00");
-    assertThat(invoice.getChargesAmount()).isEqualByComparingTo("5.00");
-    invoice.applyPayment(new BigDecimal("124.00"));
-    assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE)).isInstanceOf(IllegalInvoiceTransitionException.class);
-    assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.OPEN)).isFalse();
-    assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.PARTIALLY_PAID)).isFalse();
-  }
+    @Test
+    void chargesRaiseWhatIsOwedButNotOnAPaidInvoice() {
+        invoice.addCharges(new BigDecimal("5.00"));
+        assertThat(invoice.getOpenAmount()).isEqualByComparingTo("124.00");
+        assertThat(invoice.getChargesAmount()).isEqualByComparingTo("5.00");
+        invoice.applyPayment(new BigDecimal("124.00"));
+        assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE))
+                .isInstanceOf(IllegalInvoiceTransitionException.class);
+        assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.OPEN)).isFalse();
+        assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.PARTIALLY_PAID)).isFalse();
+    }
 }

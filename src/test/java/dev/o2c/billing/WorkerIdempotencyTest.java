@@ -18,63 +18,87 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class WorkerIdempotencyTest {
 
-  @Autowired Scenario scenario;
-  @Autowired InvoiceService invoices;
-  @Autowired InvoiceRepository invoiceRepository;
-  @Autowired ShipmentConfirmation shipments;
-  @Autowired CreditDecisions decisions;
-  @Autowired AuditRepository audit;
+    @Autowired
+    Scenario scenario;
 
-  @Test
-  void invoicingAnOrderTwiceIssuesOneInvoiceAndOneNumber() {
-    Customer customer = scenario.customer("5000");
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "100.00"), OrderStatus.APPROVED);
-    shipments.confirm(order.getId(), "sales");
-    shipments.confirm(order.getId(), "sales");
-    Invoice issued = scenario.awaitInvoice(order);
+    @Autowired
+    InvoiceService invoices;
 
-    Invoice again = invoices.issueFor(order.getId());
+    @Autowired
+    InvoiceRepository invoiceRepository;
 
-    assertThat(again.getId()).isEqualTo(issued.getId());
-    assertThat(again.getNumber()).isEqualTo(issued.getNumber());
-    assertThat(invoiceRepository.search(customer.getId(), null)).hasSize(1);
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc("invoice", issued.getId().toString()))
-        .filteredOn(record -> record.getAction().equals("INVOICE_ISSUED")).hasSize(1);
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc("order", order.getId().toString()))
-        .filteredOn(record -> record.getAction().equals("ORDER_SHIPPED")).hasSize(1);
-  }
+    @Autowired
+    ShipmentConfirmation shipments;
 
-  @Test
-  void invoiceNumbersHaveNoGaps() {
-    Customer customer = scenario.customer("50000");
-    java.util.List<String> numbers = new java.util.ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      SalesOrder order = scenario.awaitStatus(scenario.order(customer, "10.00"), OrderStatus.APPROVED);
-      shipments.confirm(order.getId(), "sales");
-      numbers.add(scenario.awaitInvoice(order).getNumber());
+    @Autowired
+    CreditDecisions decisions;
+
+    @Autowired
+    AuditRepository audit;
+
+    @Test
+    void invoicingAnOrderTwiceIssuesOneInvoiceAndOneNumber() {
+        Customer customer = scenario.customer("5000");
+        SalesOrder order = scenario.awaitStatus(scenario.order(customer, "100.00"), OrderStatus.APPROVED);
+        shipments.confirm(order.getId(), "sales");
+        shipments.confirm(order.getId(), "sales");
+        Invoice issued = scenario.awaitInvoice(order);
+
+        Invoice again = invoices.issueFor(order.getId());
+
+        assertThat(again.getId()).isEqualTo(issued.getId());
+        assertThat(again.getNumber()).isEqualTo(issued.getNumber());
+        assertThat(invoiceRepository.search(customer.getId(), null)).hasSize(1);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
+                        "invoice", issued.getId().toString()))
+                .filteredOn(record -> record.getAction().equals("INVOICE_ISSUED"))
+                .hasSize(1);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
+                        "order", order.getId().toString()))
+                .filteredOn(record -> record.getAction().equals("ORDER_SHIPPED"))
+                .hasSize(1);
     }
-    java.util.List<Integer> sequence = numbers.stream()
-        .map(number -> Integer.parseInt(number.substring(number.lastIndexOf('-') + 1))).sorted().toList();
-    // other tests issue invoices concurrently in the same year, so ours are increasing, and the whole year is gapless
-    assertThat(sequence).doesNotHaveDuplicates();
-    java.util.List<Integer> all = invoiceRepository.findAll().stream()
-        .filter(invoice -> invoice.getNumber().startsWith(numbers.getFirst().substring(0, 9)))
-        .map(invoice -> Integer.parseInt(invoice.getNumber().substring(9))).sorted().toList();
-    assertThat(all).isEqualTo(java.util.stream.IntStream.rangeClosed(1, all.size()).boxed().toList());
-  }
 
-  @Test
-  void recordingTheSameCreditDecisionTwiceKeepsOneRecord() {
-    Customer customer = scenario.customer("5000");
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "100.00"), OrderStatus.APPROVED);
-    int before = decisions.forOrder(order.getId()).size();
+    @Test
+    void invoiceNumbersHaveNoGaps() {
+        Customer customer = scenario.customer("50000");
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SalesOrder order = scenario.awaitStatus(scenario.order(customer, "10.00"), OrderStatus.APPROVED);
+            shipments.confirm(order.getId(), "sales");
+            numbers.add(scenario.awaitInvoice(order).getNumber());
+        }
+        java.util.List<Integer> sequence = numbers.stream()
+                .map(number -> Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)))
+                .sorted()
+                .toList();
+        // other tests issue invoices concurrently in the same year, so ours are increasing, and the whole year is
+        // gapless
+        assertThat(sequence).doesNotHaveDuplicates();
+        java.util.List<Integer> all = invoiceRepository.findAll().stream()
+                .filter(invoice ->
+                        invoice.getNumber().startsWith(numbers.getFirst().substring(0, 9)))
+                .map(invoice -> Integer.parseInt(invoice.getNumber().substring(9)))
+                .sorted()
+                .toList();
+        assertThat(all)
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, all.size())
+                        .boxed()
+                        .toList());
+    }
 
-    CreditDecision first = decisions.recordReview(order.getId(), CreditDecision.Outcome.APPROVE, "ok", "analyst",
-        "job-test-" + order.getId());
-    CreditDecision second = decisions.recordReview(order.getId(), CreditDecision.Outcome.APPROVE, "ok", "analyst",
-        "job-test-" + order.getId());
+    @Test
+    void recordingTheSameCreditDecisionTwiceKeepsOneRecord() {
+        Customer customer = scenario.customer("5000");
+        SalesOrder order = scenario.awaitStatus(scenario.order(customer, "100.00"), OrderStatus.APPROVED);
+        int before = decisions.forOrder(order.getId()).size();
 
-    assertThat(second.getId()).isEqualTo(first.getId());
-    assertThat(decisions.forOrder(order.getId())).hasSize(before + 1);
-  }
+        CreditDecision first = decisions.recordReview(
+                order.getId(), CreditDecision.Outcome.APPROVE, "ok", "analyst", "job-test-" + order.getId());
+        CreditDecision second = decisions.recordReview(
+                order.getId(), CreditDecision.Outcome.APPROVE, "ok", "analyst", "job-test-" + order.getId());
+
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(decisions.forOrder(order.getId())).hasSize(before + 1);
+    }
 }

@@ -10,42 +10,59 @@ import org.junit.jupiter.api.Test;
 
 class InvoiceNumberIndexTest {
 
-  private final InvoiceNumberIndex index = new InvoiceNumberIndex(IntStream.of(77, 78, 123, 4567, 120034)
-      .mapToObj(InvoiceNumberIndexTest::item).toList());
+    private final InvoiceNumberIndex index = new InvoiceNumberIndex(IntStream.of(77, 78, 123, 4567, 120034)
+            .mapToObj(InvoiceNumberIndexTest::item)
+            .toList());
 
-  @Test
-  void findsNumbersWrittenInManyWays() {
-    assertThat(numbers(index.find("Rechnung INV-2026-000077").exact())).containsExactly("INV-2026-000077");
-    assertThat(numbers(index.find("inv2026000078 + INV 2026 123").exact()))
-        .containsExactly("INV-2026-000078", "INV-2026-000123");
-    assertThat(numbers(index.find("invoices 2026/004567 and 2026-120034").exact()))
-        .containsExactly("INV-2026-004567", "INV-2026-120034");
-    assertThat(index.find("order 2026-11-20, 150 pieces").exact()).isEmpty();
-  }
+    @Test
+    void findsNumbersWrittenInManyWays() {
+        assertThat(numbers(index.find("Rechnung INV-2026-000077").exact())).containsExactly("INV-2026-000077");
+        assertThat(numbers(index.find("inv2026000078 + INV 2026 123").exact()))
+                .containsExactly("INV-2026-000078", "INV-2026-000123");
+        assertThat(numbers(index.find("invoices 2026/004567 and 2026-120034").exact()))
+                .containsExactly("INV-2026-004567", "INV-2026-120034");
+        assertThat(index.find("order 2026-11-20, 150 pieces").exact()).isEmpty();
+    }
 
-  @Test
-  void findsNumbersOneTypoAway() {
-    assertThat(numbers(index.find("INV-2026-004576").oneTypoAway())).as("swapped").containsExactly("INV-2026-004567");
-    assertThat(numbers(index.find("INV-2026-004561").oneTypoAway())).as("replaced").containsExactly("INV-2026-004567");
-    assertThat(numbers(index.find("20260045677").oneTypoAway())).as("one too many").containsExactly("INV-2026-004567");
-    assertThat(numbers(index.find("202600456").oneTypoAway())).as("one missing").contains("INV-2026-004567");
-    assertThat(index.find("INV-2026-009999").oneTypoAway()).as("two away").isEmpty();
-  }
+    @Test
+    void findsNumbersOneTypoAway() {
+        assertThat(numbers(index.find("INV-2026-004576").oneTypoAway()))
+                .as("swapped")
+                .containsExactly("INV-2026-004567");
+        assertThat(numbers(index.find("INV-2026-004561").oneTypoAway()))
+                .as("replaced")
+                .containsExactly("INV-2026-004567");
+        assertThat(numbers(index.find("20260045677").oneTypoAway()))
+                .as("one too many")
+                .containsExactly("INV-2026-004567");
+        assertThat(numbers(index.find("202600456").oneTypoAway()))
+                .as("one missing")
+                .contains("INV-2026-004567");
+        assertThat(index.find("INV-2026-009999").oneTypoAway()).as("two away").isEmpty();
+    }
 
-  @Test
-  void knowsWhatOneTypoIs() {
-    assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "12354")).isTrue();
-    assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "1245")).isTrue();
-    assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "21354")).isFalse();
-  }
+    @Test
+    void knowsWhatOneTypoIs() {
+        assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "12354")).isTrue();
+        assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "1245")).isTrue();
+        assertThat(InvoiceNumberIndex.distanceAtMostOne("12345", "21354")).isFalse();
+    }
 
-  private static List<String> numbers(List<OpenItem> items) {
-    return items.stream().map(OpenItem::number).toList();
-  }
+    private static List<String> numbers(List<OpenItem> items) {
+        return items.stream().map(OpenItem::number).toList();
+    }
 
-  private static OpenItem item(int sequence) {
-    String number = "INV-2026-%06d".formatted(sequence);
-    return new OpenItem(sequence, number, CreditorReference.forInvoiceNumber(number), 1, "EUR", BigDecimal.TEN,
-        BigDecimal.TEN, null, BigDecimal.ZERO);
-  }
+    private static OpenItem item(int sequence) {
+        String number = "INV-2026-%06d".formatted(sequence);
+        return new OpenItem(
+                sequence,
+                number,
+                CreditorReference.forInvoiceNumber(number),
+                1,
+                "EUR",
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                null,
+                BigDecimal.ZERO);
+    }
 }

@@ -23,54 +23,75 @@ import org.springframework.stereotype.Component;
 @Component
 class CollectionScenario {
 
-  static final CurrentUser COLLECTOR = new CurrentUser("collector", Set.of(Groups.COLLECTORS));
-  static final String FOLLOW_UP = "Task_CollectionsFollowUp";
+    static final CurrentUser COLLECTOR = new CurrentUser("collector", Set.of(Groups.COLLECTORS));
+    static final String FOLLOW_UP = "Task_CollectionsFollowUp";
 
-  private final Scenario scenario;
-  private final EngineRecords engine;
-  private final PaymentService payments;
-  private final ReminderRepository reminders;
-  private final HumanTaskRepository tasks;
-  private final Clock clock;
+    private final Scenario scenario;
+    private final EngineRecords engine;
+    private final PaymentService payments;
+    private final ReminderRepository reminders;
+    private final HumanTaskRepository tasks;
+    private final Clock clock;
 
-  CollectionScenario(Scenario scenario, EngineRecords engine, PaymentService payments, ReminderRepository reminders,
-      HumanTaskRepository tasks, Clock clock) {
-    this.scenario = scenario;
-    this.engine = engine;
-    this.payments = payments;
-    this.reminders = reminders;
-    this.tasks = tasks;
-    this.clock = clock;
-  }
+    CollectionScenario(
+            Scenario scenario,
+            EngineRecords engine,
+            PaymentService payments,
+            ReminderRepository reminders,
+            HumanTaskRepository tasks,
+            Clock clock) {
+        this.scenario = scenario;
+        this.engine = engine;
+        this.payments = payments;
+        this.reminders = reminders;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
 
-  /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
-  Invoice invoiceFor(Customer customer, String amount) {
-    return scenario.invoiceFor(customer, amount);
-  }
+    /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
+    Invoice invoiceFor(Customer customer, String amount) {
+        return scenario.invoiceFor(customer, amount);
+    }
 
-  void days(int days) {
-    scenario.advance(Duration.ofDays(days));
-  }
+    void days(int days) {
+        scenario.advance(Duration.ofDays(days));
+    }
 
-  Reminder awaitReminder(Invoice invoice, int level) {
-    return await().atMost(Scenario.PATIENCE)
-        .until(() -> reminders.findByInvoiceIdAndLevel(invoice.getId(), level).orElse(null), r -> r != null);
-  }
+    Reminder awaitReminder(Invoice invoice, int level) {
+        return await().atMost(Scenario.PATIENCE)
+                .until(
+                        () -> reminders
+                                .findByInvoiceIdAndLevel(invoice.getId(), level)
+                                .orElse(null),
+                        r -> r != null);
+    }
 
-  HumanTask awaitFollowUp(Invoice invoice, long afterJobKey) {
-    return await().atMost(Scenario.PATIENCE).until(() -> tasks.findByStatusOrderByCreatedAtAsc(HumanTask.Status.OPEN)
-        .stream()
-        .filter(task -> FOLLOW_UP.equals(task.getElementId()) && invoice.getNumber().equals(task.getBusinessKey())
-            && task.getJobKey() != afterJobKey)
-        .findFirst().orElse(null), task -> task != null);
-  }
+    HumanTask awaitFollowUp(Invoice invoice, long afterJobKey) {
+        return await().atMost(Scenario.PATIENCE)
+                .until(
+                        () -> tasks.findByStatusOrderByCreatedAtAsc(HumanTask.Status.OPEN).stream()
+                                .filter(task -> FOLLOW_UP.equals(task.getElementId())
+                                        && invoice.getNumber().equals(task.getBusinessKey())
+                                        && task.getJobKey() != afterJobKey)
+                                .findFirst()
+                                .orElse(null),
+                        task -> task != null);
+    }
 
-  void pay(Customer customer, Invoice invoice, String amount) {
-    payments.post(new PaymentService.NewPayment(customer.getId(), new BigDecimal(amount), "EUR", invoice.getNumber(),
-        LocalDate.now(clock), null, List.of()), "clerk");
-  }
+    void pay(Customer customer, Invoice invoice, String amount) {
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        new BigDecimal(amount),
+                        "EUR",
+                        invoice.getNumber(),
+                        LocalDate.now(clock),
+                        null,
+                        List.of()),
+                "clerk");
+    }
 
-  LocalDate today() {
-    return LocalDate.now(clock);
-  }
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
 }

@@ -15,40 +15,53 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ReminderIdempotencyTest {
 
-  @Autowired CollectionScenario collection;
-  @Autowired Scenario scenario;
-  @Autowired DunningService dunning;
-  @Autowired ReminderRepository reminders;
-  @Autowired OutboxEmailRepository outbox;
-  @Autowired AuditRepository audit;
+    @Autowired
+    CollectionScenario collection;
 
-  @Test
-  void sendingTheSameLevelTwiceChangesNothingTheSecondTime() {
-    Customer customer = scenario.customer("5000");
-    Invoice invoice = collection.invoiceFor(customer, "200.00");
+    @Autowired
+    Scenario scenario;
 
-    var first = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
-    var second = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
+    @Autowired
+    DunningService dunning;
 
-    assertThat(first.sentNow()).isTrue();
-    assertThat(second.sentNow()).isFalse();
-    assertThat(second.reminder().getId()).isEqualTo(first.reminder().getId());
-    assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).hasSize(1);
-    assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-2")).isPresent();
-    assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("205.00");
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc("invoice", invoice.getId().toString()))
-        .filteredOn(record -> record.getAction().equals("REMINDER_SENT")).hasSize(1);
-  }
+    @Autowired
+    ReminderRepository reminders;
 
-  @Test
-  void aPaidInvoiceGetsNoReminder() {
-    Customer customer = scenario.customer("5000");
-    Invoice invoice = collection.invoiceFor(customer, "100.00");
-    collection.pay(customer, invoice, "100.00");
+    @Autowired
+    OutboxEmailRepository outbox;
 
-    var outcome = dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+    @Autowired
+    AuditRepository audit;
 
-    assertThat(outcome.sentNow()).isFalse();
-    assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).isEmpty();
-  }
+    @Test
+    void sendingTheSameLevelTwiceChangesNothingTheSecondTime() {
+        Customer customer = scenario.customer("5000");
+        Invoice invoice = collection.invoiceFor(customer, "200.00");
+
+        var first = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
+        var second = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
+
+        assertThat(first.sentNow()).isTrue();
+        assertThat(second.sentNow()).isFalse();
+        assertThat(second.reminder().getId()).isEqualTo(first.reminder().getId());
+        assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).hasSize(1);
+        assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-2")).isPresent();
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("205.00");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
+                        "invoice", invoice.getId().toString()))
+                .filteredOn(record -> record.getAction().equals("REMINDER_SENT"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPaidInvoiceGetsNoReminder() {
+        Customer customer = scenario.customer("5000");
+        Invoice invoice = collection.invoiceFor(customer, "100.00");
+        collection.pay(customer, invoice, "100.00");
+
+        var outcome = dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        assertThat(outcome.sentNow()).isFalse();
+        assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).isEmpty();
+    }
 }

@@ -16,33 +16,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LedgerInvariants {
 
-  private final JdbcTemplate jdbc;
-  private final TrialBalance trialBalance;
+    private final JdbcTemplate jdbc;
+    private final TrialBalance trialBalance;
 
-  LedgerInvariants(JdbcTemplate jdbc, TrialBalance trialBalance) {
-    this.jdbc = jdbc;
-    this.trialBalance = trialBalance;
-  }
+    LedgerInvariants(JdbcTemplate jdbc, TrialBalance trialBalance) {
+        this.jdbc = jdbc;
+        this.trialBalance = trialBalance;
+    }
 
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public void assertHold() {
-    List<Long> unbalanced = jdbc.queryForList("""
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public void assertHold() {
+        List<Long> unbalanced = jdbc.queryForList("""
         select entry_id from journal_line group by entry_id having sum(debit) <> sum(credit)""", Long.class);
-    assertThat(unbalanced).as("journal entries that do not balance").isEmpty();
-    Integer entriesWithoutLines = jdbc.queryForObject("""
-        select count(*) from journal_entry e where not exists (select 1 from journal_line l where l.entry_id = e.id)""",
-        Integer.class);
-    assertThat(entriesWithoutLines).as("journal entries without lines").isZero();
-    TrialBalance.Report report = trialBalance.report();
-    assertThat(report.balanced()).as("trial balance debits equal credits").isTrue();
-    report.reconciliations().forEach(reconciliation -> {
-      assertThat(reconciliation.receivableBalance()).as("receivable vs open invoices in " + reconciliation.currency())
-          .isEqualByComparingTo(reconciliation.openInvoicesTotal());
-      assertThat(reconciliation.unappliedBalance()).as("unapplied cash vs payments in " + reconciliation.currency())
-          .isEqualByComparingTo(reconciliation.unappliedPaymentsTotal());
-    });
-    assertThat(report.reconciled()).isTrue();
-    assertThat(report.totalDebits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo(report.totalCredits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-  }
+        assertThat(unbalanced).as("journal entries that do not balance").isEmpty();
+        Integer entriesWithoutLines = jdbc.queryForObject("""
+        select count(*) from journal_entry e where not exists (select 1 from journal_line l where l.entry_id = e.id)""", Integer.class);
+        assertThat(entriesWithoutLines).as("journal entries without lines").isZero();
+        TrialBalance.Report report = trialBalance.report();
+        assertThat(report.balanced()).as("trial balance debits equal credits").isTrue();
+        report.reconciliations().forEach(reconciliation -> {
+            assertThat(reconciliation.receivableBalance())
+                    .as("receivable vs open invoices in " + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.openInvoicesTotal());
+            assertThat(reconciliation.unappliedBalance())
+                    .as("unapplied cash vs payments in " + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.unappliedPaymentsTotal());
+        });
+        assertThat(report.reconciled()).isTrue();
+        assertThat(report.totalDebits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(report.totalCredits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
 }

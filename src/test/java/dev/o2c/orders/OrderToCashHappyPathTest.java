@@ -18,31 +18,54 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class OrderToCashHappyPathTest {
 
-  @Autowired Scenario scenario;
-  @Autowired EngineRecords engine;
-  @Autowired ShipmentConfirmation shipments;
-  @Autowired PaymentService payments;
+    @Autowired
+    Scenario scenario;
 
-  @Test
-  void anOrderWithinTheLimitIsApprovedShippedInvoicedPaidAndCompleted() {
-    Customer customer = scenario.customer("10000");
-    SalesOrder order = scenario.awaitStatus(scenario.order(customer, "1200.00"), OrderStatus.APPROVED);
-    assertThat(order.getReservedAmount()).isEqualByComparingTo("1200.00");
+    @Autowired
+    EngineRecords engine;
 
-    shipments.confirm(order.getId(), "sales");
-    Invoice invoice = scenario.awaitInvoice(order);
-    assertThat(invoice.getNumber()).matches("INV-\\d{4}-\\d{6}");
-    assertThat(invoice.getTotalAmount()).isEqualByComparingTo("1200.00");
+    @Autowired
+    ShipmentConfirmation shipments;
 
-    payments.post(new PaymentService.NewPayment(customer.getId(), new BigDecimal("1200.00"), "EUR",
-        invoice.getNumber(), LocalDate.now(), null, List.of()), "clerk");
+    @Autowired
+    PaymentService payments;
 
-    scenario.awaitStatus(order, OrderStatus.COMPLETED);
-    assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
-    engine.awaitCompleted(order.getProcessInstanceKey(), "EndEvent_OrderCompleted");
-    assertThat(engine.completedElements(order.getProcessInstanceKey())).containsSubsequence(
-        "Task_CheckCredit", "Task_DecideCredit", "Task_RecordCreditDecision", "Task_ReserveCredit",
-        "Event_ShipmentConfirmed", "Task_CreateInvoice", "EndEvent_InvoicePaid", "Task_CollectPayment",
-        "Task_CompleteOrder", "EndEvent_OrderCompleted");
-  }
+    @Test
+    void anOrderWithinTheLimitIsApprovedShippedInvoicedPaidAndCompleted() {
+        Customer customer = scenario.customer("10000");
+        SalesOrder order = scenario.awaitStatus(scenario.order(customer, "1200.00"), OrderStatus.APPROVED);
+        assertThat(order.getReservedAmount()).isEqualByComparingTo("1200.00");
+
+        shipments.confirm(order.getId(), "sales");
+        Invoice invoice = scenario.awaitInvoice(order);
+        assertThat(invoice.getNumber()).matches("INV-\\d{4}-\\d{6}");
+        assertThat(invoice.getTotalAmount()).isEqualByComparingTo("1200.00");
+
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        new BigDecimal("1200.00"),
+                        "EUR",
+                        invoice.getNumber(),
+                        LocalDate.now(),
+                        null,
+                        List.of()),
+                "clerk");
+
+        scenario.awaitStatus(order, OrderStatus.COMPLETED);
+        assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        engine.awaitCompleted(order.getProcessInstanceKey(), "EndEvent_OrderCompleted");
+        assertThat(engine.completedElements(order.getProcessInstanceKey()))
+                .containsSubsequence(
+                        "Task_CheckCredit",
+                        "Task_DecideCredit",
+                        "Task_RecordCreditDecision",
+                        "Task_ReserveCredit",
+                        "Event_ShipmentConfirmed",
+                        "Task_CreateInvoice",
+                        "EndEvent_InvoicePaid",
+                        "Task_CollectPayment",
+                        "Task_CompleteOrder",
+                        "EndEvent_OrderCompleted");
+    }
 }

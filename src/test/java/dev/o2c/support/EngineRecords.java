@@ -18,52 +18,54 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRecords {
 
-  private final ZeebeTestEngine engine;
+    private final ZeebeTestEngine engine;
 
-  EngineRecords(ZeebeTestEngine engine) {
-    this.engine = engine;
-  }
-
-  /** Element ids the instance (and the instances it called) completed, in order. */
-  public List<String> completedElements(long processInstanceKey) {
-    List<String> ids = new ArrayList<>();
-    for (Record<ProcessInstanceRecordValue> record : processInstanceRecords()) {
-      ProcessInstanceRecordValue value = record.getValue();
-      boolean ours = value.getProcessInstanceKey() == processInstanceKey
-          || value.getParentProcessInstanceKey() == processInstanceKey;
-      if (ours && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
-        ids.add(value.getElementId());
-      }
+    EngineRecords(ZeebeTestEngine engine) {
+        this.engine = engine;
     }
-    return ids;
-  }
 
-  public void awaitCompleted(long processInstanceKey, String elementId) {
-    await().atMost(Scenario.PATIENCE).until(() -> completedElements(processInstanceKey).contains(elementId));
-  }
+    /** Element ids the instance (and the instances it called) completed, in order. */
+    public List<String> completedElements(long processInstanceKey) {
+        List<String> ids = new ArrayList<>();
+        for (Record<ProcessInstanceRecordValue> record : processInstanceRecords()) {
+            ProcessInstanceRecordValue value = record.getValue();
+            boolean ours = value.getProcessInstanceKey() == processInstanceKey
+                    || value.getParentProcessInstanceKey() == processInstanceKey;
+            if (ours && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+                ids.add(value.getElementId());
+            }
+        }
+        return ids;
+    }
 
-  public void awaitTerminated(long processInstanceKey, String elementId) {
-    await().atMost(Scenario.PATIENCE).until(() -> processInstanceRecords().stream().anyMatch(record ->
-        record.getValue().getProcessInstanceKey() == processInstanceKey
-            && record.getValue().getElementId().equals(elementId)
-            && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED));
-  }
+    public void awaitCompleted(long processInstanceKey, String elementId) {
+        await().atMost(Scenario.PATIENCE)
+                .until(() -> completedElements(processInstanceKey).contains(elementId));
+    }
 
-  /** The error messages of the incidents raised in the instance, oldest first. */
-  public List<String> incidentMessages(long processInstanceKey) {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(record -> record.getValueType() == ValueType.INCIDENT && record.getIntent() == IncidentIntent.CREATED)
-        .map(record -> (IncidentRecordValue) record.getValue())
-        .filter(incident -> incident.getProcessInstanceKey() == processInstanceKey)
-        .map(IncidentRecordValue::getErrorMessage)
-        .toList();
-  }
+    public void awaitTerminated(long processInstanceKey, String elementId) {
+        await().atMost(Scenario.PATIENCE).until(() -> processInstanceRecords().stream()
+                .anyMatch(record -> record.getValue().getProcessInstanceKey() == processInstanceKey
+                        && record.getValue().getElementId().equals(elementId)
+                        && record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED));
+    }
 
-  @SuppressWarnings("unchecked")
-  private List<Record<ProcessInstanceRecordValue>> processInstanceRecords() {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
-        .map(record -> (Record<ProcessInstanceRecordValue>) record)
-        .toList();
-  }
+    /** The error messages of the incidents raised in the instance, oldest first. */
+    public List<String> incidentMessages(long processInstanceKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(record ->
+                        record.getValueType() == ValueType.INCIDENT && record.getIntent() == IncidentIntent.CREATED)
+                .map(record -> (IncidentRecordValue) record.getValue())
+                .filter(incident -> incident.getProcessInstanceKey() == processInstanceKey)
+                .map(IncidentRecordValue::getErrorMessage)
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Record<ProcessInstanceRecordValue>> processInstanceRecords() {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
+                .map(record -> (Record<ProcessInstanceRecordValue>) record)
+                .toList();
+    }
 }

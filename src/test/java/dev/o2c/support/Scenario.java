@@ -11,8 +11,8 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.orders.OrderIntake;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
-import dev.o2c.orders.ShipmentConfirmation;
 import dev.o2c.orders.SalesOrder;
+import dev.o2c.orders.ShipmentConfirmation;
 import dev.o2c.platform.engine.TimeTravel;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.HumanTaskRepository;
@@ -26,86 +26,112 @@ import org.springframework.stereotype.Component;
 @Component
 public class Scenario {
 
-  public static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private final CustomerService customers;
-  private final OrderIntake intake;
-  private final OrderService orders;
-  private final InvoiceRepository invoices;
-  private final HumanTaskRepository tasks;
-  private final TimeTravel timeTravel;
-  private final ShipmentConfirmation shipments;
-  private final EngineRecords engine;
+    private final CustomerService customers;
+    private final OrderIntake intake;
+    private final OrderService orders;
+    private final InvoiceRepository invoices;
+    private final HumanTaskRepository tasks;
+    private final TimeTravel timeTravel;
+    private final ShipmentConfirmation shipments;
+    private final EngineRecords engine;
 
-  Scenario(CustomerService customers, OrderIntake intake, OrderService orders, InvoiceRepository invoices,
-      HumanTaskRepository tasks, TimeTravel timeTravel, ShipmentConfirmation shipments, EngineRecords engine) {
-    this.shipments = shipments;
-    this.engine = engine;
-    this.customers = customers;
-    this.intake = intake;
-    this.orders = orders;
-    this.invoices = invoices;
-    this.tasks = tasks;
-    this.timeTravel = timeTravel;
-  }
+    Scenario(
+            CustomerService customers,
+            OrderIntake intake,
+            OrderService orders,
+            InvoiceRepository invoices,
+            HumanTaskRepository tasks,
+            TimeTravel timeTravel,
+            ShipmentConfirmation shipments,
+            EngineRecords engine) {
+        this.shipments = shipments;
+        this.engine = engine;
+        this.customers = customers;
+        this.intake = intake;
+        this.orders = orders;
+        this.invoices = invoices;
+        this.tasks = tasks;
+        this.timeTravel = timeTravel;
+    }
 
-  public Customer customer(String terms, String limit, RiskClass risk) {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return customers.create(new CustomerService.NewCustomer("Customer " + tag, tag + "@customer.example", "EUR",
-        PaymentTerms.parse(terms), new BigDecimal(limit), risk, BigDecimal.ZERO, null), "test");
-  }
+    public Customer customer(String terms, String limit, RiskClass risk) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return customers.create(
+                new CustomerService.NewCustomer(
+                        "Customer " + tag,
+                        tag + "@customer.example",
+                        "EUR",
+                        PaymentTerms.parse(terms),
+                        new BigDecimal(limit),
+                        risk,
+                        BigDecimal.ZERO,
+                        null),
+                "test");
+    }
 
-  public Customer customer(String limit) {
-    return customer("NET30", limit, RiskClass.B);
-  }
+    public Customer customer(String limit) {
+        return customer("NET30", limit, RiskClass.B);
+    }
 
-  public SalesOrder order(Customer customer, String amount, String placedBy) {
-    return intake.place(customer.getId(),
-        List.of(new OrderService.NewLine("SKU-1", "Test goods", BigDecimal.ONE, new BigDecimal(amount))), placedBy);
-  }
+    public SalesOrder order(Customer customer, String amount, String placedBy) {
+        return intake.place(
+                customer.getId(),
+                List.of(new OrderService.NewLine("SKU-1", "Test goods", BigDecimal.ONE, new BigDecimal(amount))),
+                placedBy);
+    }
 
-  public SalesOrder order(Customer customer, String amount) {
-    return order(customer, amount, "sales");
-  }
+    public SalesOrder order(Customer customer, String amount) {
+        return order(customer, amount, "sales");
+    }
 
-  public SalesOrder awaitStatus(SalesOrder order, OrderStatus status) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-        .until(() -> orders.get(order.getId()).getStatus() == status);
-    return orders.get(order.getId());
-  }
+    public SalesOrder awaitStatus(SalesOrder order, OrderStatus status) {
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> orders.get(order.getId()).getStatus() == status);
+        return orders.get(order.getId());
+    }
 
-  public HumanTask awaitOpenTask(long processInstanceKey, String elementId) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(
-        () -> tasks.findByProcessInstanceKeyAndElementIdAndStatus(processInstanceKey, elementId,
-            HumanTask.Status.OPEN).stream().findFirst().orElse(null),
-        task -> task != null);
-  }
+    public HumanTask awaitOpenTask(long processInstanceKey, String elementId) {
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> tasks
+                                .findByProcessInstanceKeyAndElementIdAndStatus(
+                                        processInstanceKey, elementId, HumanTask.Status.OPEN)
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        task -> task != null);
+    }
 
-  /** The order must end up in credit review; returns its open review task. */
-  public HumanTask awaitReview(SalesOrder order) {
-    awaitStatus(order, OrderStatus.CREDIT_REVIEW);
-    return awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
-  }
+    /** The order must end up in credit review; returns its open review task. */
+    public HumanTask awaitReview(SalesOrder order) {
+        awaitStatus(order, OrderStatus.CREDIT_REVIEW);
+        return awaitOpenTask(order.getProcessInstanceKey(), "Task_ReviewCredit");
+    }
 
-  public Invoice awaitInvoice(SalesOrder order) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-        .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
-  }
+    public Invoice awaitInvoice(SalesOrder order) {
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> invoices.findByOrderId(order.getId()).orElse(null), invoice -> invoice != null);
+    }
 
-  /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
-  public Invoice invoiceFor(Customer customer, String amount) {
-    SalesOrder order = awaitStatus(order(customer, amount), OrderStatus.APPROVED);
-    shipments.confirm(order.getId(), "sales");
-    Invoice invoice = awaitInvoice(order);
-    engine.awaitCompleted(order.getProcessInstanceKey(), "Gateway_AwaitAgain");
-    return invoice;
-  }
+    /** Places, approves and ships an order; returns its invoice once its collection process waits for payment. */
+    public Invoice invoiceFor(Customer customer, String amount) {
+        SalesOrder order = awaitStatus(order(customer, amount), OrderStatus.APPROVED);
+        shipments.confirm(order.getId(), "sales");
+        Invoice invoice = awaitInvoice(order);
+        engine.awaitCompleted(order.getProcessInstanceKey(), "Gateway_AwaitAgain");
+        return invoice;
+    }
 
-  public Invoice invoice(long id) {
-    return invoices.findById(id).orElseThrow();
-  }
+    public Invoice invoice(long id) {
+        return invoices.findById(id).orElseThrow();
+    }
 
-  public void advance(Duration duration) {
-    timeTravel.advance(duration);
-  }
+    public void advance(Duration duration) {
+        timeTravel.advance(duration);
+    }
 }

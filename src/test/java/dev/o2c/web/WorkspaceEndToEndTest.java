@@ -41,198 +41,258 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class WorkspaceEndToEndTest {
 
-  private static Browser browser;
+    private static Browser browser;
 
-  @LocalServerPort int port;
-  @Autowired CustomerService customers;
-  @Autowired OrderService orders;
-  @Autowired CamundaClient client;
-  @Autowired Scenario scenario;
-  @Autowired BankStatementImport imports;
-  @Autowired Clock clock;
+    @LocalServerPort
+    int port;
 
-  @BeforeAll
-  static void needsChromium() {
-    Assumptions.assumeTrue(Browser.available(),
-        "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-  }
+    @Autowired
+    CustomerService customers;
 
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
+    @Autowired
+    OrderService orders;
+
+    @Autowired
+    CamundaClient client;
+
+    @Autowired
+    Scenario scenario;
+
+    @Autowired
+    BankStatementImport imports;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    static void needsChromium() {
+        Assumptions.assumeTrue(
+                Browser.available(),
+                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
     }
-  }
 
-  private Browser browser() throws Exception {
-    if (browser == null) {
-      browser = new Browser("http://localhost:" + port);
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
     }
-    return browser;
-  }
 
-  @Test
-  void salesOrdersAnAnalystApprovesAnOperatorWatchesAndRetriesAnIncident() throws Exception {
-    Browser web = browser();
-    Customer customer = customers.create(new CustomerService.NewCustomer("Brightline Optics " + tag(),
-        "ap@brightline.example", "EUR", PaymentTerms.parse("NET30"), new BigDecimal("50000"), RiskClass.C,
-        new BigDecimal("0.19"), "DE75512108001245126199"), "test");
+    private Browser browser() throws Exception {
+        if (browser == null) {
+            browser = new Browser("http://localhost:" + port);
+        }
+        return browser;
+    }
 
-    web.login("sales");
-    long orderId = placeOrder(web, customer, "Precision lenses, batch 7", "12000");
-    web.screenshot("01-sales-order-placed");
-    scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
-    assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders", "API");
+    @Test
+    void salesOrdersAnAnalystApprovesAnOperatorWatchesAndRetriesAnIncident() throws Exception {
+        Browser web = browser();
+        Customer customer = customers.create(
+                new CustomerService.NewCustomer(
+                        "Brightline Optics " + tag(),
+                        "ap@brightline.example",
+                        "EUR",
+                        PaymentTerms.parse("NET30"),
+                        new BigDecimal("50000"),
+                        RiskClass.C,
+                        new BigDecimal("0.19"),
+                        "DE75512108001245126199"),
+                "test");
 
-    web.login("analyst");
-    web.open("/tasks");
-    web.waitForText("#task-table", "ORDER-" + orderId);
-    web.screenshot("02-analyst-task-inbox");
-    web.openTaskFor("ORDER-" + orderId);
-    web.waitForText("#context", "Credit decision (DMN)");
-    web.waitForText("#context", customer.getName());
-    web.choose("Approve the order on credit");
-    web.find("#form textarea").sendKeys("Long-standing customer; limit raise requested separately.");
-    web.screenshot("03-analyst-credit-review-form");
-    web.find("#complete").click();
-    web.find("#completed");
-    assertThat(scenario.awaitStatus(orders.get(orderId), OrderStatus.APPROVED).getStatus())
-        .isEqualTo(OrderStatus.APPROVED);
+        web.login("sales");
+        long orderId = placeOrder(web, customer, "Precision lenses, batch 7", "12000");
+        web.screenshot("01-sales-order-placed");
+        scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
+        assertThat(web.all("header nav a")).extracting(link -> link.getText()).containsExactly("Orders", "API");
 
-    long instanceKey = orders.get(orderId).getProcessInstanceKey();
-    web.login("operator");
-    web.open("/console");
-    web.find("#search button").click();
-    web.waitForText("#instances-table", "ORDER-" + orderId);
-    web.screenshot("04-operator-console");
-    web.open("/instance?key=" + instanceKey);
-    web.waitForText("#active-elements", "Event_ShipmentConfirmed");
-    assertThat(web.all(".djs-element.o2c-active")).isNotEmpty();
-    assertThat(web.all(".djs-connection.o2c-taken")).isNotEmpty();
-    web.screenshot("05-operator-instance-advanced");
+        web.login("analyst");
+        web.open("/tasks");
+        web.waitForText("#task-table", "ORDER-" + orderId);
+        web.screenshot("02-analyst-task-inbox");
+        web.openTaskFor("ORDER-" + orderId);
+        web.waitForText("#context", "Credit decision (DMN)");
+        web.waitForText("#context", customer.getName());
+        web.choose("Approve the order on credit");
+        web.find("#form textarea").sendKeys("Long-standing customer; limit raise requested separately.");
+        web.screenshot("03-analyst-credit-review-form");
+        web.find("#complete").click();
+        web.find("#completed");
+        assertThat(scenario.awaitStatus(orders.get(orderId), OrderStatus.APPROVED)
+                        .getStatus())
+                .isEqualTo(OrderStatus.APPROVED);
 
-    long drill = startDrillWithIncident();
-    web.open("/instance?key=" + drill);
-    web.waitForText("#incidents-table", "tax service timed out");
-    web.waitFor(".djs-element.o2c-incident");
-    web.screenshot("06-operator-incident");
-    web.find("button.retry").click();
-    web.find("#retried");
-    ActivatedJob retried = activateDrillJob();
-    client.newCompleteCommand(retried.getKey()).send().join();
-    web.waitForText("#instance-state", "COMPLETED");
-    web.screenshot("06b-operator-incident-retried");
+        long instanceKey = orders.get(orderId).getProcessInstanceKey();
+        web.login("operator");
+        web.open("/console");
+        web.find("#search button").click();
+        web.waitForText("#instances-table", "ORDER-" + orderId);
+        web.screenshot("04-operator-console");
+        web.open("/instance?key=" + instanceKey);
+        web.waitForText("#active-elements", "Event_ShipmentConfirmed");
+        assertThat(web.all(".djs-element.o2c-active")).isNotEmpty();
+        assertThat(web.all(".djs-connection.o2c-taken")).isNotEmpty();
+        web.screenshot("05-operator-instance-advanced");
 
-    web.open("/process?id=order-to-cash");
-    web.waitFor(".o2c-count");
-    web.screenshot("07-operator-process-statistics");
-    web.open("/dashboard");
-    web.waitFor("#credit-table");
-    web.screenshot("08-receivables-dashboard");
-  }
+        long drill = startDrillWithIncident();
+        web.open("/instance?key=" + drill);
+        web.waitForText("#incidents-table", "tax service timed out");
+        web.waitFor(".djs-element.o2c-incident");
+        web.screenshot("06-operator-incident");
+        web.find("button.retry").click();
+        web.find("#retried");
+        ActivatedJob retried = activateDrillJob();
+        client.newCompleteCommand(retried.getKey()).send().join();
+        web.waitForText("#instance-state", "COMPLETED");
+        web.screenshot("06b-operator-incident-retried");
 
-  @Test
-  void whoPlacedAnOrderCannotApproveItsCreditAndSeesWhy() throws Exception {
-    Browser web = browser();
-    Customer customer = scenario.customer("100");
-    web.login("admin");
-    long orderId = placeOrder(web, customer, "Demo unit", "900");
-    var task = scenario.awaitReview(orders.get(orderId));
+        web.open("/process?id=order-to-cash");
+        web.waitFor(".o2c-count");
+        web.screenshot("07-operator-process-statistics");
+        web.open("/dashboard");
+        web.waitFor("#credit-table");
+        web.screenshot("08-receivables-dashboard");
+    }
 
-    web.open("/task?id=" + task.getJobKey());
-    web.waitForText("#notice", "Four eyes");
-    web.choose("Approve the order on credit");
-    web.find("#form textarea").sendKeys("approving my own order");
-    web.find("#complete").click();
-    web.waitForText("#result", "four eyes");
-    web.screenshot("09-four-eyes-refused");
-    assertThat(orders.get(orderId).getStatus()).isEqualTo(OrderStatus.CREDIT_REVIEW);
-  }
+    @Test
+    void whoPlacedAnOrderCannotApproveItsCreditAndSeesWhy() throws Exception {
+        Browser web = browser();
+        Customer customer = scenario.customer("100");
+        web.login("admin");
+        long orderId = placeOrder(web, customer, "Demo unit", "900");
+        var task = scenario.awaitReview(orders.get(orderId));
 
-  @Test
-  void aClerkMatchesAPaymentTheBankStatementCouldNotPlace() throws Exception {
-    Browser web = browser();
-    Customer customer = scenario.customer("10000");
-    Invoice invoice = scenario.invoiceFor(customer, "310.00");
-    String messageId = "E2E-" + tag();
-    Path file = Files.createTempFile("statement", ".xml");
-    Files.write(file, new CamtWriter(messageId, "STMT-" + messageId)
-        .credit(invoice.getOpenAmount().toPlainString(), LocalDate.now(clock), "J. Private", null, null, "thanks")
-        .bytes());
+        web.open("/task?id=" + task.getJobKey());
+        web.waitForText("#notice", "Four eyes");
+        web.choose("Approve the order on credit");
+        web.find("#form textarea").sendKeys("approving my own order");
+        web.find("#complete").click();
+        web.waitForText("#result", "four eyes");
+        web.screenshot("09-four-eyes-refused");
+        assertThat(orders.get(orderId).getStatus()).isEqualTo(OrderStatus.CREDIT_REVIEW);
+    }
 
-    web.login("clerk");
-    web.open("/statements");
-    web.find("#file").sendKeys(file.toAbsolutePath().toString());
-    web.find("#import").click();
-    web.waitForText("#imported", "0 matched automatically, 1 for a clerk");
-    web.waitForText("#entries-table", "NEEDS_CLERK");
-    web.screenshot("10-clerk-statement-imported");
-    long statementId = imports.recent().stream().filter(summary -> summary.messageId().equals(messageId))
-        .findFirst().orElseThrow().statementId();
-    long entryId = imports.entriesOf(statementId).get(0).getId();
+    @Test
+    void aClerkMatchesAPaymentTheBankStatementCouldNotPlace() throws Exception {
+        Browser web = browser();
+        Customer customer = scenario.customer("10000");
+        Invoice invoice = scenario.invoiceFor(customer, "310.00");
+        String messageId = "E2E-" + tag();
+        Path file = Files.createTempFile("statement", ".xml");
+        Files.write(
+                file,
+                new CamtWriter(messageId, "STMT-" + messageId)
+                        .credit(
+                                invoice.getOpenAmount().toPlainString(),
+                                LocalDate.now(clock),
+                                "J. Private",
+                                null,
+                                null,
+                                "thanks")
+                        .bytes());
 
-    web.open("/tasks");
-    web.waitForText("#task-table", "BE-" + entryId);
-    web.openTaskFor("BE-" + entryId);
-    web.waitForText("#context", "Why it needs you");
-    web.choose("Post to a customer");
-    web.fill("Customer number", String.valueOf(customer.getId()));
-    web.fill("Invoices to settle", invoice.getNumber());
-    web.fill("Note", "Paid privately by the owner, confirmed by phone");
-    web.screenshot("11-clerk-match-payment");
-    web.find("#complete").click();
-    web.find("#completed");
+        web.login("clerk");
+        web.open("/statements");
+        web.find("#file").sendKeys(file.toAbsolutePath().toString());
+        web.find("#import").click();
+        web.waitForText("#imported", "0 matched automatically, 1 for a clerk");
+        web.waitForText("#entries-table", "NEEDS_CLERK");
+        web.screenshot("10-clerk-statement-imported");
+        long statementId = imports.recent().stream()
+                .filter(summary -> summary.messageId().equals(messageId))
+                .findFirst()
+                .orElseThrow()
+                .statementId();
+        long entryId = imports.entriesOf(statementId).get(0).getId();
 
-    await().atMost(Scenario.PATIENCE).until(() -> scenario.invoice(invoice.getId()).getStatus() == InvoiceStatus.PAID);
-  }
+        web.open("/tasks");
+        web.waitForText("#task-table", "BE-" + entryId);
+        web.openTaskFor("BE-" + entryId);
+        web.waitForText("#context", "Why it needs you");
+        web.choose("Post to a customer");
+        web.fill("Customer number", String.valueOf(customer.getId()));
+        web.fill("Invoices to settle", invoice.getNumber());
+        web.fill("Note", "Paid privately by the owner, confirmed by phone");
+        web.screenshot("11-clerk-match-payment");
+        web.find("#complete").click();
+        web.find("#completed");
 
-  @Test
-  void aWrongPasswordIsRefusedAndPagesNeedALogin() throws Exception {
-    Browser web = browser();
-    web.open("/logout-page-that-does-not-matter");
-    web.open("/login");
-    web.find("#username").sendKeys("clerk");
-    web.find("#password").sendKeys("wrong");
-    web.find("#login").click();
-    web.waitForText("#message", "Wrong user name or password");
-    web.login("clerk");
-    assertThat(web.all("header nav a")).extracting(link -> link.getText())
-        .containsExactly("Task inbox", "Bank statements", "Receivables", "API");
-    web.find("#logout").click();
-    web.waitForText("#message", "logged out");
-    web.open("/console");
-    assertThat(web.currentPath()).startsWith("/login");
-  }
+        await().atMost(Scenario.PATIENCE)
+                .until(() -> scenario.invoice(invoice.getId()).getStatus() == InvoiceStatus.PAID);
+    }
 
-  /** Places a one-line order on the Orders page and returns its number. */
-  private static long placeOrder(Browser web, Customer customer, String description, String unitPrice) {
-    web.open("/orders");
-    web.find("#customer option[value='" + customer.getId() + "']").click();
-    web.find("#lines input[name=description]").sendKeys(description);
-    web.find("#lines input[name=unitPrice]").sendKeys(unitPrice);
-    web.find("#place-order").click();
-    return Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
-  }
+    @Test
+    void aWrongPasswordIsRefusedAndPagesNeedALogin() throws Exception {
+        Browser web = browser();
+        web.open("/logout-page-that-does-not-matter");
+        web.open("/login");
+        web.find("#username").sendKeys("clerk");
+        web.find("#password").sendKeys("wrong");
+        web.find("#login").click();
+        web.waitForText("#message", "Wrong user name or password");
+        web.login("clerk");
+        assertThat(web.all("header nav a"))
+                .extracting(link -> link.getText())
+                .containsExactly("Task inbox", "Bank statements", "Receivables", "API");
+        web.find("#logout").click();
+        web.waitForText("#message", "logged out");
+        web.open("/console");
+        assertThat(web.currentPath()).startsWith("/login");
+    }
 
-  private long startDrillWithIncident() {
-    var model = Bpmn.createExecutableProcess("workspace-incident-drill").name("Workspace incident drill")
-        .startEvent("StartEvent_Drill").serviceTask("Task_Drill", task -> task.zeebeJobType("workspace-drill"))
-        .endEvent("EndEvent_Drill").done();
-    client.newDeployResourceCommand().addProcessModel(model, "workspace-incident-drill.bpmn").send().join();
-    long key = client.newCreateInstanceCommand().bpmnProcessId("workspace-incident-drill").latestVersion()
-        .variables(Map.of("statementEntryId", "DRILL-" + tag())).send().join().getProcessInstanceKey();
-    client.newFailCommand(activateDrillJob().getKey()).retries(0).errorMessage("tax service timed out").send().join();
-    return key;
-  }
+    /** Places a one-line order on the Orders page and returns its number. */
+    private static long placeOrder(Browser web, Customer customer, String description, String unitPrice) {
+        web.open("/orders");
+        web.find("#customer option[value='" + customer.getId() + "']").click();
+        web.find("#lines input[name=description]").sendKeys(description);
+        web.find("#lines input[name=unitPrice]").sendKeys(unitPrice);
+        web.find("#place-order").click();
+        return Long.parseLong(web.find("#order-placed").getAttribute("data-order-id"));
+    }
 
-  private ActivatedJob activateDrillJob() {
-    return await().atMost(Scenario.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> client
-        .newActivateJobsCommand().jobType("workspace-drill").maxJobsToActivate(1).workerName("e2e-test")
-        .timeout(Duration.ofMinutes(1)).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
-  }
+    private long startDrillWithIncident() {
+        var model = Bpmn.createExecutableProcess("workspace-incident-drill")
+                .name("Workspace incident drill")
+                .startEvent("StartEvent_Drill")
+                .serviceTask("Task_Drill", task -> task.zeebeJobType("workspace-drill"))
+                .endEvent("EndEvent_Drill")
+                .done();
+        client.newDeployResourceCommand()
+                .addProcessModel(model, "workspace-incident-drill.bpmn")
+                .send()
+                .join();
+        long key = client.newCreateInstanceCommand()
+                .bpmnProcessId("workspace-incident-drill")
+                .latestVersion()
+                .variables(Map.of("statementEntryId", "DRILL-" + tag()))
+                .send()
+                .join()
+                .getProcessInstanceKey();
+        client.newFailCommand(activateDrillJob().getKey())
+                .retries(0)
+                .errorMessage("tax service timed out")
+                .send()
+                .join();
+        return key;
+    }
 
-  private static String tag() {
-    return UUID.randomUUID().toString().substring(0, 6);
-  }
+    private ActivatedJob activateDrillJob() {
+        return await().atMost(Scenario.PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> client.newActivateJobsCommand()
+                                .jobType("workspace-drill")
+                                .maxJobsToActivate(1)
+                                .workerName("e2e-test")
+                                .timeout(Duration.ofMinutes(1))
+                                .send()
+                                .join()
+                                .getJobs(),
+                        jobs -> !jobs.isEmpty())
+                .get(0);
+    }
 
+    private static String tag() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
 }

@@ -1,8 +1,8 @@
 package dev.o2c.platform.audit;
 
+import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.errors.InvalidValueException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,24 +16,24 @@ import org.springframework.web.bind.annotation.RestController;
 @Allowed({Groups.CREDIT_MANAGERS, Groups.CREDIT_ANALYSTS, Groups.AR_CLERKS, Groups.COLLECTORS, Groups.OPERATORS})
 class AuditController {
 
-  private static final List<String> ENTITY_TYPES =
-      List.of("customer", "order", "invoice", "payment", "task", "bank-statement", "journal-entry");
+    private static final List<String> ENTITY_TYPES =
+            List.of("customer", "order", "invoice", "payment", "task", "bank-statement", "journal-entry");
 
-  private final AuditRepository records;
+    private final AuditRepository records;
 
-  AuditController(AuditRepository records) {
-    this.records = records;
-  }
-
-  @GetMapping
-  List<AuditView> trail(@RequestParam String entityType, @RequestParam String entityId) {
-    if (!ENTITY_TYPES.contains(entityType)) {
-      throw new InvalidValueException("entityType", "must be one of " + ENTITY_TYPES);
+    AuditController(AuditRepository records) {
+        this.records = records;
     }
-    return records.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream()
-        .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))
-        .toList();
-  }
 
-  record AuditView(Instant at, String actor, String action, String details, String reason) {}
+    @GetMapping
+    List<AuditView> trail(@RequestParam String entityType, @RequestParam String entityId) {
+        if (!ENTITY_TYPES.contains(entityType)) {
+            throw new InvalidValueException("entityType", "must be one of " + ENTITY_TYPES);
+        }
+        return records.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream()
+                .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))
+                .toList();
+    }
+
+    record AuditView(Instant at, String actor, String action, String details, String reason) {}
 }

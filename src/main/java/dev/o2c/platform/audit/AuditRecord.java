@@ -1,11 +1,11 @@
 package dev.o2c.platform.audit;
 
+import dev.o2c.platform.text.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import dev.o2c.platform.text.Texts;
 import java.time.Instant;
 
 /** Who did what to which record, when and why. Written in the same transaction as the change it describes. */
@@ -13,62 +13,69 @@ import java.time.Instant;
 @Table(name = "audit_record")
 public class AuditRecord {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-  private Instant at;
-  private String actor;
-  private String action;
-  private String entityType;
-  private String entityId;
-  private String details;
-  private String reason;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  /** audit_record.reason; the full text of an answer stays in details (text). */
-  static final int REASON_LENGTH = 1000;
+    private Instant at;
+    private String actor;
+    private String action;
+    private String entityType;
+    private String entityId;
+    private String details;
+    private String reason;
 
-  protected AuditRecord() {}
+    /** audit_record.reason; the full text of an answer stays in details (text). */
+    static final int REASON_LENGTH = 1000;
 
-  AuditRecord(Instant at, String actor, String action, String entityType, String entityId, String details,
-      String reason) {
-    this.at = at;
-    this.actor = actor;
-    this.action = action;
-    this.entityType = entityType;
-    this.entityId = entityId;
-    this.details = details;
-    this.reason = Texts.fit(reason, REASON_LENGTH);
-  }
+    protected AuditRecord() {}
 
-  public Long getId() {
-    return id;
-  }
+    AuditRecord(
+            Instant at,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String details,
+            String reason) {
+        this.at = at;
+        this.actor = actor;
+        this.action = action;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.details = details;
+        this.reason = Texts.fit(reason, REASON_LENGTH);
+    }
 
-  public Instant getAt() {
-    return at;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getActor() {
-    return actor;
-  }
+    public Instant getAt() {
+        return at;
+    }
 
-  public String getAction() {
-    return action;
-  }
+    public String getActor() {
+        return actor;
+    }
 
-  public String getEntityType() {
-    return entityType;
-  }
+    public String getAction() {
+        return action;
+    }
 
-  public String getEntityId() {
-    return entityId;
-  }
+    public String getEntityType() {
+        return entityType;
+    }
 
-  public String getDetails() {
-    return details;
-  }
+    public String getEntityId() {
+        return entityId;
+    }
 
-  public String getReason() {
-    return reason;
-  }
+    public String getDetails() {
+        return details;
+    }
+
+    public String getReason() {
+        return reason;
+    }
 }

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface AuditRepository extends JpaRepository<AuditRecord, Long> {
 
-  List<AuditRecord> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
+    List<AuditRecord> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
 
-  List<AuditRecord> findByActionOrderByIdAsc(String action);
+    List<AuditRecord> findByActionOrderByIdAsc(String action);
 }

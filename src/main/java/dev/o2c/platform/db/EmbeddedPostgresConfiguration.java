@@ -16,26 +16,26 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "o2c.embedded.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedPostgresConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(@Value("${o2c.embedded.postgres-port:0}") int port) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-    if (port > 0) {
-      builder.setPort(port);
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${o2c.embedded.postgres-port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL started: {}", postgres.getJdbcUrl("postgres", "postgres"));
+        return postgres;
     }
-    EmbeddedPostgres postgres = builder.start();
-    log.info("Embedded PostgreSQL started: {}", postgres.getJdbcUrl("postgres", "postgres"));
-    return postgres;
-  }
 
-  @Bean(destroyMethod = "close")
-  DataSource dataSource(EmbeddedPostgres postgres, @Value("${o2c.embedded.pool-size:16}") int poolSize) {
-    HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    dataSource.setUsername("postgres");
-    dataSource.setPassword("postgres");
-    dataSource.setMaximumPoolSize(poolSize);
-    return dataSource;
-  }
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${o2c.embedded.pool-size:16}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        dataSource.setMaximumPoolSize(poolSize);
+        return dataSource;
+    }
 }

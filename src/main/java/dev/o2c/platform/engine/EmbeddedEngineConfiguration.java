@@ -21,39 +21,42 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "o2c.embedded.enabled", havingValue = "true", matchIfMissing = true)
 public class EmbeddedEngineConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
-  static final String ENGINE_BEAN = "zeebeTestEngine";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
+    static final String ENGINE_BEAN = "zeebeTestEngine";
 
-  @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine zeebeTestEngine(@Value("${o2c.embedded.engine-port}") int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
-    engine.start();
-    log.info("Embedded Zeebe engine started; gRPC gateway on {} (state is in memory only)", engine.getGatewayAddress());
-    return engine;
-  }
+    @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
+    ZeebeTestEngine zeebeTestEngine(@Value("${o2c.embedded.engine-port}") int port) {
+        ZeebeTestEngine engine = EngineFactory.create(port);
+        engine.start();
+        log.info(
+                "Embedded Zeebe engine started; gRPC gateway on {} (state is in memory only)",
+                engine.getGatewayAddress());
+        return engine;
+    }
 
-  /** The client must connect after the engine is up and disconnect before it stops. */
-  @Bean
-  static BeanFactoryPostProcessor camundaClientDependsOnEmbeddedEngine() {
-    return beanFactory -> {
-      for (String name : beanFactory.getBeanDefinitionNames()) {
-        var definition = beanFactory.getBeanDefinition(name);
-        String type = definition.getFactoryMethodName();
-        if ("camundaClient".equals(name) || "camundaClient".equals(type)) {
-          String[] current = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
-          definition.setDependsOn(Stream.concat(Arrays.stream(current), Stream.of(ENGINE_BEAN)).toArray(String[]::new));
-        }
-      }
-    };
-  }
+    /** The client must connect after the engine is up and disconnect before it stops. */
+    @Bean
+    static BeanFactoryPostProcessor camundaClientDependsOnEmbeddedEngine() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanDefinitionNames()) {
+                var definition = beanFactory.getBeanDefinition(name);
+                String type = definition.getFactoryMethodName();
+                if ("camundaClient".equals(name) || "camundaClient".equals(type)) {
+                    String[] current = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+                    definition.setDependsOn(Stream.concat(Arrays.stream(current), Stream.of(ENGINE_BEAN))
+                            .toArray(String[]::new));
+                }
+            }
+        };
+    }
 
-  @Bean
-  EngineClock engineClock(@Value("${o2c.time-zone}") ZoneId zone) {
-    return new EngineClock(zone);
-  }
+    @Bean
+    EngineClock engineClock(@Value("${o2c.time-zone}") ZoneId zone) {
+        return new EngineClock(zone);
+    }
 
-  @Bean
-  TimeTravel timeTravel(ZeebeTestEngine engine, EngineClock clock) {
-    return new EmbeddedTimeTravel(engine, clock);
-  }
+    @Bean
+    TimeTravel timeTravel(ZeebeTestEngine engine, EngineClock clock) {
+        return new EmbeddedTimeTravel(engine, clock);
+    }
 }

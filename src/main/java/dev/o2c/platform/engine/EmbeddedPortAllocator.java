@@ -15,25 +15,26 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedPortAllocator implements EnvironmentPostProcessor {
 
-  static final String PORT_PROPERTY = "o2c.embedded.engine-port";
+    static final String PORT_PROPERTY = "o2c.embedded.engine-port";
 
-  @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (!environment.getProperty("o2c.embedded.enabled", Boolean.class, true)) {
-      return;
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("o2c.embedded.enabled", Boolean.class, true)) {
+            return;
+        }
+        Integer port = environment.getProperty(PORT_PROPERTY, Integer.class);
+        if (port != null && port == 0) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("o2cEmbeddedEnginePort", Map.of(PORT_PROPERTY, freePort())));
+        }
     }
-    Integer port = environment.getProperty(PORT_PROPERTY, Integer.class);
-    if (port != null && port == 0) {
-      environment.getPropertySources().addFirst(
-          new MapPropertySource("o2cEmbeddedEnginePort", Map.of(PORT_PROPERTY, freePort())));
-    }
-  }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for the embedded engine", e);
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded engine", e);
+        }
     }
-  }
 }

@@ -12,38 +12,38 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EngineClock extends Clock {
 
-  private final AtomicReference<Duration> offset;
-  private final ZoneId zone;
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
 
-  public EngineClock(ZoneId zone) {
-    this(zone, new AtomicReference<>(Duration.ZERO));
-  }
+    public EngineClock(ZoneId zone) {
+        this(zone, new AtomicReference<>(Duration.ZERO));
+    }
 
-  private EngineClock(ZoneId zone, AtomicReference<Duration> offset) {
-    this.zone = zone;
-    this.offset = offset;
-  }
+    private EngineClock(ZoneId zone, AtomicReference<Duration> offset) {
+        this.zone = zone;
+        this.offset = offset;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return zone;
-  }
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
 
-  @Override
-  public Clock withZone(ZoneId other) {
-    return new EngineClock(other, offset);
-  }
+    @Override
+    public Clock withZone(ZoneId other) {
+        return new EngineClock(other, offset);
+    }
 
-  @Override
-  public Instant instant() {
-    return Instant.now().plus(offset.get());
-  }
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
 
-  Duration offset() {
-    return offset.get();
-  }
+    Duration offset() {
+        return offset.get();
+    }
 
-  void advance(Duration duration) {
-    offset.accumulateAndGet(duration, Duration::plus);
-  }
+    void advance(Duration duration) {
+        offset.accumulateAndGet(duration, Duration::plus);
+    }
 }

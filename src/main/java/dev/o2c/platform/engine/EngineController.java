@@ -1,9 +1,9 @@
 package dev.o2c.platform.engine;
 
+import dev.o2c.platform.errors.IllegalTransitionException;
+import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.errors.InvalidValueException;
-import dev.o2c.platform.errors.IllegalTransitionException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -23,49 +23,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/engine")
 class EngineController {
 
-  private final ObjectProvider<TimeTravel> timeTravel;
-  private final java.time.Clock clock;
+    private final ObjectProvider<TimeTravel> timeTravel;
+    private final java.time.Clock clock;
 
-  EngineController(ObjectProvider<TimeTravel> timeTravel, java.time.Clock clock) {
-    this.timeTravel = timeTravel;
-    this.clock = clock;
-  }
-
-  @GetMapping("/clock")
-  @Allowed(Allowed.ANY_USER)
-  ClockView now() {
-    return new ClockView(clock.instant(), clock.getZone().getId(), timeTravel.getIfAvailable() != null);
-  }
-
-  @PostMapping("/clock")
-  @Allowed(Groups.OPERATORS)
-  ClockView advance(@Valid @RequestBody Advance request) {
-    TimeTravel travel = Optional.ofNullable(timeTravel.getIfAvailable()).orElseThrow(() ->
-        new IllegalTransitionException("time travel is only possible with the embedded engine"));
-    Duration duration = parse(request.advance());
-    if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(3660)) > 0) {
-      throw new InvalidValueException("advance", "must be a positive duration of at most ten years");
+    EngineController(ObjectProvider<TimeTravel> timeTravel, java.time.Clock clock) {
+        this.timeTravel = timeTravel;
+        this.clock = clock;
     }
-    travel.advance(duration);
-    return new ClockView(clock.instant(), clock.getZone().getId(), true);
-  }
 
-  private static Duration parse(String text) {
-    try {
-      if (text.contains("T")) {
-        return Duration.parse(text);
-      }
-      Period period = Period.parse(text);
-      if (period.getYears() != 0 || period.getMonths() != 0) {
-        throw new InvalidValueException("advance", "use days (P40D) rather than months or years");
-      }
-      return Duration.ofDays(period.getDays());
-    } catch (DateTimeParseException e) {
-      throw new InvalidValueException("advance", "is not an ISO 8601 duration such as P10D or PT4H: " + text);
+    @GetMapping("/clock")
+    @Allowed(Allowed.ANY_USER)
+    ClockView now() {
+        return new ClockView(clock.instant(), clock.getZone().getId(), timeTravel.getIfAvailable() != null);
     }
-  }
 
-  record Advance(@NotBlank String advance) {}
+    @PostMapping("/clock")
+    @Allowed(Groups.OPERATORS)
+    ClockView advance(@Valid @RequestBody Advance request) {
+        TimeTravel travel = Optional.ofNullable(timeTravel.getIfAvailable())
+                .orElseThrow(
+                        () -> new IllegalTransitionException("time travel is only possible with the embedded engine"));
+        Duration duration = parse(request.advance());
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(3660)) > 0) {
+            throw new InvalidValueException("advance", "must be a positive duration of at most ten years");
+        }
+        travel.advance(duration);
+        return new ClockView(clock.instant(), clock.getZone().getId(), true);
+    }
 
-  record ClockView(Instant now, String zone, boolean canTravel) {}
+    private static Duration parse(String text) {
+        try {
+            if (text.contains("T")) {
+                return Duration.parse(text);
+            }
+            Period period = Period.parse(text);
+            if (period.getYears() != 0 || period.getMonths() != 0) {
+                throw new InvalidValueException("advance", "use days (P40D) rather than months or years");
+            }
+            return Duration.ofDays(period.getDays());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("advance", "is not an ISO 8601 duration such as P10D or PT4H: " + text);
+        }
+    }
+
+    record Advance(@NotBlank String advance) {}
+
+    record ClockView(Instant now, String zone, boolean canTravel) {}
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
  */
 public interface ProcessModelSource {
 
-  /** The latest accepted BPMN file defining this process id; the checksum identifies its content (for caching). */
-  Optional<DeployedModel> latestProcess(String processId);
+    /** The latest accepted BPMN file defining this process id; the checksum identifies its content (for caching). */
+    Optional<DeployedModel> latestProcess(String processId);
 
-  record DeployedModel(String checksum, byte[] xml) {}
+    record DeployedModel(String checksum, byte[] xml) {}
 }

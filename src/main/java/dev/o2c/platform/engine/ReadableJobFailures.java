@@ -24,55 +24,62 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadableJobFailures implements JobExceptionHandlingStrategy {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReadableJobFailures.class);
-  /** Long enough for any sentence we write, short enough for every console and Operate view. */
-  static final int MESSAGE_LENGTH = 1000;
-  static final Duration RETRY_BACKOFF = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(ReadableJobFailures.class);
+    /** Long enough for any sentence we write, short enough for every console and Operate view. */
+    static final int MESSAGE_LENGTH = 1000;
 
-  private final JobExceptionHandlingStrategy modelledErrors;
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(10);
 
-  ReadableJobFailures(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
-    this.modelledErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
-  }
+    private final JobExceptionHandlingStrategy modelledErrors;
 
-  @Override
-  public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
-    if (exception instanceof BpmnError) {
-      modelledErrors.handleException(exception, context);
-      return;
+    ReadableJobFailures(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+        this.modelledErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
     }
-    ActivatedJob job = context.job();
-    int retries = retriesAfter(exception, job);
-    String message = messageFor(exception, job, retries);
-    LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retries, message, exception);
-    context.jobClient().newFailCommand(job.getKey())
-        .retries(retries)
-        .retryBackoff(retries > 0 ? RETRY_BACKOFF : Duration.ZERO)
-        .errorMessage(message)
-        .send()
-        .exceptionally(failure -> {
-          // the job then times out and comes back: nothing is lost, the next attempt fails it again
-          LOG.warn("Could not fail job {}: {}", job.getKey(), failure.getMessage());
-          return null;
-        });
-  }
 
-  static int retriesAfter(Exception exception, ActivatedJob job) {
-    if (exception instanceof JobError error && error.getRetries() != null) {
-      return Math.max(0, error.getRetries());
+    @Override
+    public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
+        if (exception instanceof BpmnError) {
+            modelledErrors.handleException(exception, context);
+            return;
+        }
+        ActivatedJob job = context.job();
+        int retries = retriesAfter(exception, job);
+        String message = messageFor(exception, job, retries);
+        LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retries, message, exception);
+        context.jobClient()
+                .newFailCommand(job.getKey())
+                .retries(retries)
+                .retryBackoff(retries > 0 ? RETRY_BACKOFF : Duration.ZERO)
+                .errorMessage(message)
+                .send()
+                .exceptionally(failure -> {
+                    // the job then times out and comes back: nothing is lost, the next attempt fails it again
+                    LOG.warn("Could not fail job {}: {}", job.getKey(), failure.getMessage());
+                    return null;
+                });
     }
-    return exception instanceof DomainException ? 0 : Math.max(0, job.getRetries() - 1);
-  }
 
-  static String messageFor(Exception exception, ActivatedJob job, int retries) {
-    String what = exception instanceof DomainException
-        ? "refused by a business rule"
-        : "failed (" + exception.getClass().getSimpleName() + ")";
-    String detail = exception instanceof JobError error ? error.getErrorMessage() : exception.getMessage();
-    String advice = retries > 0 ? " It is retried automatically." : exception instanceof DomainException
-        ? " Correct the data it names, then retry the incident."
-        : " Retry the incident once the cause is fixed; the log has the details under job " + job.getKey() + ".";
-    String sentence = detail == null || detail.isBlank() ? "no message" : detail.strip().replaceAll("\\.$", "");
-    return Texts.fit(job.getType() + " " + what + ": " + sentence + "." + advice, MESSAGE_LENGTH);
-  }
+    static int retriesAfter(Exception exception, ActivatedJob job) {
+        if (exception instanceof JobError error && error.getRetries() != null) {
+            return Math.max(0, error.getRetries());
+        }
+        return exception instanceof DomainException ? 0 : Math.max(0, job.getRetries() - 1);
+    }
+
+    static String messageFor(Exception exception, ActivatedJob job, int retries) {
+        String what = exception instanceof DomainException
+                ? "refused by a business rule"
+                : "failed (" + exception.getClass().getSimpleName() + ")";
+        String detail = exception instanceof JobError error ? error.getErrorMessage() : exception.getMessage();
+        String advice = retries > 0
+                ? " It is retried automatically."
+                : exception instanceof DomainException
+                        ? " Correct the data it names, then retry the incident."
+                        : " Retry the incident once the cause is fixed; the log has the details under job "
+                                + job.getKey() + ".";
+        String sentence = detail == null || detail.isBlank()
+                ? "no message"
+                : detail.strip().replaceAll("\\.$", "");
+        return Texts.fit(job.getType() + " " + what + ": " + sentence + "." + advice, MESSAGE_LENGTH);
+    }
 }

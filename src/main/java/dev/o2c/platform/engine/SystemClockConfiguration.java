@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "o2c.embedded.enabled", havingValue = "false")
 class SystemClockConfiguration {
 
-  @Bean
-  Clock systemClock(@Value("${o2c.time-zone}") ZoneId zone) {
-    return Clock.system(zone);
-  }
+    @Bean
+    Clock systemClock(@Value("${o2c.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 /** Moves engine time and the application's "today" forward together. Only the embedded engine can do this. */
 public interface TimeTravel {
 
-  /** Advances both clocks and waits until the engine has processed whatever became due. Returns the new time. */
-  Instant advance(Duration duration);
+    /** Advances both clocks and waits until the engine has processed whatever became due. Returns the new time. */
+    Instant advance(Duration duration);
 
-  Instant now();
+    Instant now();
 }

@@ -6,9 +6,9 @@ package dev.o2c.platform.errors;
  * failure handling raises an incident at once instead of retrying what cannot succeed.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits NotFoundException, InvalidValueException, IllegalTransitionException, NotPermittedException {
+        permits NotFoundException, InvalidValueException, IllegalTransitionException, NotPermittedException {
 
-  protected DomainException(String message) {
-    super(message);
-  }
+    protected DomainException(String message) {
+        super(message);
+    }
 }

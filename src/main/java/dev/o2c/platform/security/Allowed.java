@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Allowed {
 
-  /** Any signed-in user, whatever their groups. */
-  String ANY_USER = "*";
+    /** Any signed-in user, whatever their groups. */
+    String ANY_USER = "*";
 
-  /** Group names from {@link Groups}, or {@link #ANY_USER}. */
-  String[] value();
+    /** Group names from {@link Groups}, or {@link #ANY_USER}. */
+    String[] value();
 }

@@ -16,40 +16,41 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class AuthorizeFirst implements HandlerInterceptor {
 
-  private static final String OWN_PACKAGE = "dev.o2c.";
+    private static final String OWN_PACKAGE = "dev.o2c.";
 
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
-      return true;
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)
+                || !request.getRequestURI().startsWith("/api/")) {
+            return true;
+        }
+        if (!method.getBeanType().getPackageName().startsWith(OWN_PACKAGE)) {
+            // the library endpoint under /api (the OpenAPI document) is for any signed-in user
+            if (CurrentUser.get() == CurrentUser.SYSTEM) {
+                throw new AccessDeniedException("Not signed in");
+            }
+            return true;
+        }
+        List<String> allowed = allowedGroups(method);
+        if (allowed.isEmpty()) {
+            throw new AccessDeniedException("No access rule for " + method.getShortLogMessage());
+        }
+        CurrentUser user = CurrentUser.get();
+        if (user == CurrentUser.SYSTEM) {
+            throw new AccessDeniedException("Not signed in");
+        }
+        if (allowed.contains(Allowed.ANY_USER) || user.inAnyGroup(allowed)) {
+            return true;
+        }
+        throw new GroupRequiredException(allowed);
     }
-    if (!method.getBeanType().getPackageName().startsWith(OWN_PACKAGE)) {
-      // the library endpoint under /api (the OpenAPI document) is for any signed-in user
-      if (CurrentUser.get() == CurrentUser.SYSTEM) {
-        throw new AccessDeniedException("Not signed in");
-      }
-      return true;
-    }
-    List<String> allowed = allowedGroups(method);
-    if (allowed.isEmpty()) {
-      throw new AccessDeniedException("No access rule for " + method.getShortLogMessage());
-    }
-    CurrentUser user = CurrentUser.get();
-    if (user == CurrentUser.SYSTEM) {
-      throw new AccessDeniedException("Not signed in");
-    }
-    if (allowed.contains(Allowed.ANY_USER) || user.inAnyGroup(allowed)) {
-      return true;
-    }
-    throw new GroupRequiredException(allowed);
-  }
 
-  /** The groups named on the method, else on its controller; empty when neither has {@link Allowed}. */
-  static List<String> allowedGroups(HandlerMethod method) {
-    Allowed rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allowed.class);
-    if (rule == null) {
-      rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allowed.class);
+    /** The groups named on the method, else on its controller; empty when neither has {@link Allowed}. */
+    static List<String> allowedGroups(HandlerMethod method) {
+        Allowed rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allowed.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allowed.class);
+        }
+        return rule == null ? List.of() : Arrays.asList(rule.value());
     }
-    return rule == null ? List.of() : Arrays.asList(rule.value());
-  }
 }

@@ -14,13 +14,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CsrfCookieFilter extends OncePerRequestFilter {
 
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-    if (token != null) {
-      token.getToken();
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token != null) {
+            token.getToken();
+        }
+        chain.doFilter(request, response);
     }
-    chain.doFilter(request, response);
-  }
 }

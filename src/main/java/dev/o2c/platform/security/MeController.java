@@ -8,21 +8,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-  private final UserProperties users;
+    private final UserProperties users;
 
-  MeController(UserProperties users) {
-    this.users = users;
-  }
+    MeController(UserProperties users) {
+        this.users = users;
+    }
 
-  @GetMapping("/api/me")
-  @Allowed(Allowed.ANY_USER)
-  Me me() {
-    CurrentUser user = CurrentUser.get();
-    UserProperties.User configured = users.getUsers().get(user.name());
-    String displayName = configured == null || configured.getDisplayName() == null ? user.name()
-        : configured.getDisplayName();
-    return new Me(user.name(), displayName, user.groups().stream().sorted().toList());
-  }
+    @GetMapping("/api/me")
+    @Allowed(Allowed.ANY_USER)
+    Me me() {
+        CurrentUser user = CurrentUser.get();
+        UserProperties.User configured = users.getUsers().get(user.name());
+        String displayName =
+                configured == null || configured.getDisplayName() == null ? user.name() : configured.getDisplayName();
+        return new Me(user.name(), displayName, user.groups().stream().sorted().toList());
+    }
 
-  record Me(String username, String displayName, List<String> groups) {}
+    record Me(String username, String displayName, List<String> groups) {}
 }

@@ -9,43 +9,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "o2c.security")
 public class UserProperties {
 
-  private Map<String, User> users = new LinkedHashMap<>();
+    private Map<String, User> users = new LinkedHashMap<>();
 
-  public Map<String, User> getUsers() {
-    return users;
-  }
-
-  public void setUsers(Map<String, User> users) {
-    this.users = users;
-  }
-
-  public static class User {
-    private String password;
-    private String displayName;
-    private List<String> groups = List.of();
-
-    public String getPassword() {
-      return password;
+    public Map<String, User> getUsers() {
+        return users;
     }
 
-    public void setPassword(String password) {
-      this.password = password;
+    public void setUsers(Map<String, User> users) {
+        this.users = users;
     }
 
-    public String getDisplayName() {
-      return displayName;
-    }
+    public static class User {
+        private String password;
+        private String displayName;
+        private List<String> groups = List.of();
 
-    public void setDisplayName(String displayName) {
-      this.displayName = displayName;
-    }
+        public String getPassword() {
+            return password;
+        }
 
-    public List<String> getGroups() {
-      return groups;
-    }
+        public void setPassword(String password) {
+            this.password = password;
+        }
 
-    public void setGroups(List<String> groups) {
-      this.groups = groups;
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public List<String> getGroups() {
+            return groups;
+        }
+
+        public void setGroups(List<String> groups) {
+            this.groups = groups;
+        }
     }
-  }
 }

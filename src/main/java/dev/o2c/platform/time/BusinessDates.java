@@ -12,20 +12,22 @@ import java.time.Period;
  */
 public final class BusinessDates {
 
-  public static final Period OLDEST_VALUE_DATE = Period.ofYears(10);
-  public static final Period LATEST_VALUE_DATE = Period.ofDays(31);
+    public static final Period OLDEST_VALUE_DATE = Period.ofYears(10);
+    public static final Period LATEST_VALUE_DATE = Period.ofDays(31);
 
-  private BusinessDates() {}
+    private BusinessDates() {}
 
-  public static boolean isPlausibleValueDate(LocalDate date, LocalDate today) {
-    return !date.isBefore(today.minus(OLDEST_VALUE_DATE)) && !date.isAfter(today.plus(LATEST_VALUE_DATE));
-  }
-
-  /** Throws a 400 naming {@code field} when the value date is outside the window around {@code today}. */
-  public static void checkValueDate(String field, LocalDate date, LocalDate today) {
-    if (!isPlausibleValueDate(date, today)) {
-      throw new InvalidValueException(field, "must be between " + today.minus(OLDEST_VALUE_DATE) + " and "
-          + today.plus(LATEST_VALUE_DATE) + ", not " + date);
+    public static boolean isPlausibleValueDate(LocalDate date, LocalDate today) {
+        return !date.isBefore(today.minus(OLDEST_VALUE_DATE)) && !date.isAfter(today.plus(LATEST_VALUE_DATE));
     }
-  }
+
+    /** Throws a 400 naming {@code field} when the value date is outside the window around {@code today}. */
+    public static void checkValueDate(String field, LocalDate date, LocalDate today) {
+        if (!isPlausibleValueDate(date, today)) {
+            throw new InvalidValueException(
+                    field,
+                    "must be between " + today.minus(OLDEST_VALUE_DATE) + " and " + today.plus(LATEST_VALUE_DATE)
+                            + ", not " + date);
+        }
+    }
 }

@@ -8,36 +8,36 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiProblem extends RuntimeException {
 
-  private final HttpStatus status;
-  private final String field;
+    private final HttpStatus status;
+    private final String field;
 
-  protected ApiProblem(HttpStatus status, String field, String message) {
-    super(message);
-    this.status = status;
-    this.field = field;
-  }
+    protected ApiProblem(HttpStatus status, String field, String message) {
+        super(message);
+        this.status = status;
+        this.field = field;
+    }
 
-  public static ApiProblem invalid(String field, String message) {
-    return new ApiProblem(HttpStatus.BAD_REQUEST, field, message);
-  }
+    public static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, field, message);
+    }
 
-  public static ApiProblem notFound(String what, Object id) {
-    return new ApiProblem(HttpStatus.NOT_FOUND, null, what + " " + id + " does not exist");
-  }
+    public static ApiProblem notFound(String what, Object id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, null, what + " " + id + " does not exist");
+    }
 
-  public static ApiProblem conflict(String message) {
-    return new ApiProblem(HttpStatus.CONFLICT, null, message);
-  }
+    public static ApiProblem conflict(String message) {
+        return new ApiProblem(HttpStatus.CONFLICT, null, message);
+    }
 
-  public static ApiProblem forbidden(String message) {
-    return new ApiProblem(HttpStatus.FORBIDDEN, null, message);
-  }
+    public static ApiProblem forbidden(String message) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, null, message);
+    }
 
-  public HttpStatus status() {
-    return status;
-  }
+    public HttpStatus status() {
+        return status;
+    }
 
-  public String field() {
-    return field;
-  }
+    public String field() {
+        return field;
+    }
 }

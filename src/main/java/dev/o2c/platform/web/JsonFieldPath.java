@@ -7,15 +7,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /** Turns Jackson's reference chain into a field path such as {@code lines[0].quantity}. */
 final class JsonFieldPath {
 
-  private JsonFieldPath() {}
+    private JsonFieldPath() {}
 
-  static String of(HttpMessageNotReadableException e) {
-    if (!(e.getCause() instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-      return null;
+    static String of(HttpMessageNotReadableException e) {
+        if (!(e.getCause() instanceof JsonMappingException mapping)
+                || mapping.getPath().isEmpty()) {
+            return null;
+        }
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
     }
-    return mapping.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining())
-        .replaceFirst("^\\.", "");
-  }
 }

@@ -17,21 +17,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class QueryTextCheck implements WebMvcConfigurer, HandlerInterceptor {
 
-  private static final Pattern CONTROL_IN_VALUE = Pattern.compile("(?:^|&)([^=&]*)=[^&]*?%(?:[01][0-9a-fA-F]|7[fF])");
-  private static final Pattern CONTROL_ANYWHERE = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
+    private static final Pattern CONTROL_IN_VALUE = Pattern.compile("(?:^|&)([^=&]*)=[^&]*?%(?:[01][0-9a-fA-F]|7[fF])");
+    private static final Pattern CONTROL_ANYWHERE = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
 
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/**").order(1);
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    String query = request.getQueryString();
-    if (query != null && CONTROL_ANYWHERE.matcher(query).find()) {
-      Matcher value = CONTROL_IN_VALUE.matcher(query);
-      throw ApiProblem.invalid(value.find() ? value.group(1) : "query", "contains control characters");
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**").order(1);
     }
-    return true;
-  }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String query = request.getQueryString();
+        if (query != null && CONTROL_ANYWHERE.matcher(query).find()) {
+            Matcher value = CONTROL_IN_VALUE.matcher(query);
+            throw ApiProblem.invalid(value.find() ? value.group(1) : "query", "contains control characters");
+        }
+        return true;
+    }
 }

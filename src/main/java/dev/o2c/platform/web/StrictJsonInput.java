@@ -20,28 +20,30 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 @Configuration(proxyBeanMethods = false)
 class StrictJsonInput {
 
-  @Bean
-  MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper applicationMapper) {
-    ObjectMapper requests = applicationMapper.copy().registerModule(
-        new SimpleModule("no-control-characters").addDeserializer(String.class, new PlainText()));
-    return new MappingJackson2HttpMessageConverter(requests);
-  }
-
-  /** Named so the problem answer can say what is wrong with the field instead of "wrong type". */
-  static final class ControlCharacters extends JsonMappingException {
-    ControlCharacters(JsonParser parser) {
-      super(parser, "contains control characters");
+    @Bean
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper applicationMapper) {
+        ObjectMapper requests = applicationMapper
+                .copy()
+                .registerModule(
+                        new SimpleModule("no-control-characters").addDeserializer(String.class, new PlainText()));
+        return new MappingJackson2HttpMessageConverter(requests);
     }
-  }
 
-  static final class PlainText extends StringDeserializer {
-    @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      String text = super.deserialize(parser, context);
-      if (text != null && Texts.hasForbiddenControlCharacter(text)) {
-        throw new ControlCharacters(parser);
-      }
-      return text;
+    /** Named so the problem answer can say what is wrong with the field instead of "wrong type". */
+    static final class ControlCharacters extends JsonMappingException {
+        ControlCharacters(JsonParser parser) {
+            super(parser, "contains control characters");
+        }
     }
-  }
+
+    static final class PlainText extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            if (text != null && Texts.hasForbiddenControlCharacter(text)) {
+                throw new ControlCharacters(parser);
+            }
+            return text;
+        }
+    }
 }

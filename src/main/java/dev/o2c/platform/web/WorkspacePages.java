@@ -8,12 +8,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WorkspacePages implements WebMvcConfigurer {
 
-  @Override
-  public void addViewControllers(ViewControllerRegistry registry) {
-    registry.addViewController("/login").setViewName("forward:/login.html");
-    for (String page : new String[] {"tasks", "task", "orders", "console", "instance", "process", "dashboard",
-        "statements", "models"}) {
-      registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/login").setViewName("forward:/login.html");
+        for (String page : new String[] {
+            "tasks", "task", "orders", "console", "instance", "process", "dashboard", "statements", "models"
+        }) {
+            registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
+        }
     }
-  }
 }

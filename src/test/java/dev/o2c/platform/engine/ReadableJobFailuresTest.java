@@ -21,44 +21,60 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ReadableJobFailuresTest {
 
-  @Autowired CamundaClient client;
-  @Autowired EngineRecords engine;
+    @Autowired
+    CamundaClient client;
 
-  private long start(String processId, int retries, Map<String, Object> variables) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(processId).name("Failure probe")
-        .startEvent().serviceTask("Task_Complete", task -> task.name("Complete order")
-            .zeebeJobType("complete-order").zeebeJobRetries(String.valueOf(retries)))
-        .endEvent().done();
-    client.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
-    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send()
-        .join().getProcessInstanceKey();
-  }
+    @Autowired
+    EngineRecords engine;
 
-  @Test
-  void aBusinessRefusalRaisesAnIncidentAtOnceWithASentenceSayingWhatToFix() {
-    long instance = start("failure-probe-business", 3, Map.of("orderId", 987654321L));
+    private long start(String processId, int retries, Map<String, Object> variables) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
+                .name("Failure probe")
+                .startEvent()
+                .serviceTask("Task_Complete", task -> task.name("Complete order")
+                        .zeebeJobType("complete-order")
+                        .zeebeJobRetries(String.valueOf(retries)))
+                .endEvent()
+                .done();
+        client.newDeployResourceCommand()
+                .addProcessModel(model, processId + ".bpmn")
+                .send()
+                .join();
+        return client.newCreateInstanceCommand()
+                .bpmnProcessId(processId)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join()
+                .getProcessInstanceKey();
+    }
 
-    List<String> incidents = await().atMost(Scenario.PATIENCE)
-        .until(() -> engine.incidentMessages(instance), found -> !found.isEmpty());
+    @Test
+    void aBusinessRefusalRaisesAnIncidentAtOnceWithASentenceSayingWhatToFix() {
+        long instance = start("failure-probe-business", 3, Map.of("orderId", 987654321L));
 
-    assertThat(incidents).singleElement().satisfies(message -> {
-      assertThat(message).isEqualTo("complete-order refused by a business rule: order 987654321 does not exist."
-          + " Correct the data it names, then retry the incident.");
-    });
-  }
+        List<String> incidents = await().atMost(Scenario.PATIENCE)
+                .until(() -> engine.incidentMessages(instance), found -> !found.isEmpty());
 
-  @Test
-  void aTechnicalFailureSaysWhatWentWrongWithoutAStackTrace() {
-    // no orderId at all: the worker's lookup fails below the domain, a technical failure, retried until none left
-    long instance = start("failure-probe-technical", 1, Map.of("someOtherVariable", 1));
+        assertThat(incidents).singleElement().satisfies(message -> {
+            assertThat(message)
+                    .isEqualTo("complete-order refused by a business rule: order 987654321 does not exist."
+                            + " Correct the data it names, then retry the incident.");
+        });
+    }
 
-    List<String> incidents = await().atMost(Scenario.PATIENCE)
-        .until(() -> engine.incidentMessages(instance), found -> !found.isEmpty());
+    @Test
+    void aTechnicalFailureSaysWhatWentWrongWithoutAStackTrace() {
+        // no orderId at all: the worker's lookup fails below the domain, a technical failure, retried until none left
+        long instance = start("failure-probe-technical", 1, Map.of("someOtherVariable", 1));
 
-    assertThat(incidents).singleElement().satisfies(message -> {
-      assertThat(message).startsWith("complete-order failed (");
-      assertThat(message).contains("Retry the incident once the cause is fixed");
-      assertThat(message).doesNotContain("\tat ").hasSizeLessThanOrEqualTo(ReadableJobFailures.MESSAGE_LENGTH);
-    });
-  }
+        List<String> incidents = await().atMost(Scenario.PATIENCE)
+                .until(() -> engine.incidentMessages(instance), found -> !found.isEmpty());
+
+        assertThat(incidents).singleElement().satisfies(message -> {
+            assertThat(message).startsWith("complete-order failed (");
+            assertThat(message).contains("Retry the incident once the cause is fixed");
+            assertThat(message).doesNotContain("\tat ").hasSizeLessThanOrEqualTo(ReadableJobFailures.MESSAGE_LENGTH);
+        });
+    }
 }

@@ -18,48 +18,68 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @IntegrationTest
 class ApiDocumentationTest {
 
-  @Autowired Api api;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired
+    Api api;
 
-  @Test
-  void theDocumentDescribesEveryEndpointWithItsGroupsAndProblemAnswers() {
-    Api.Response response = api.get("sales", "/api/docs");
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode document = response.body();
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
-    Set<String> documented = new TreeSet<>();
-    List<String> incomplete = new ArrayList<>();
-    document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-      String name = operation.getKey().toUpperCase() + " " + path.getKey();
-      documented.add(name);
-      JsonNode op = operation.getValue();
-      if (op.path(ApiDocumentation.GROUPS_EXTENSION).isEmpty() || !op.path("responses").has("403")
-          || !op.path("responses").path("403").path("content").has("application/problem+json")) {
-        incomplete.add(name);
-      }
-    }));
+    @Test
+    void theDocumentDescribesEveryEndpointWithItsGroupsAndProblemAnswers() {
+        Api.Response response = api.get("sales", "/api/docs");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode document = response.body();
 
-    Set<String> implemented = new TreeSet<>();
-    mappings.getHandlerMethods().forEach((info, handler) -> {
-      if (!handler.getBeanType().getPackageName().startsWith("dev.o2c.")) {
-        return;
-      }
-      info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(pattern ->
-          info.getMethodsCondition().getMethods().forEach(method -> implemented.add(method.name() + " " + pattern)));
-    });
+        Set<String> documented = new TreeSet<>();
+        List<String> incomplete = new ArrayList<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                    documented.add(name);
+                    JsonNode op = operation.getValue();
+                    if (op.path(ApiDocumentation.GROUPS_EXTENSION).isEmpty()
+                            || !op.path("responses").has("403")
+                            || !op.path("responses").path("403").path("content").has("application/problem+json")) {
+                        incomplete.add(name);
+                    }
+                }));
 
-    assertThat(documented).isEqualTo(implemented);
-    assertThat(incomplete).isEmpty();
-    JsonNode createCustomer = document.path("paths").path("/api/customers").path("post");
-    assertThat(createCustomer.path(ApiDocumentation.GROUPS_EXTENSION).toString())
-        .contains("sales", "credit-managers");
-    assertThat(createCustomer.path("responses").path("400").path("content").path("application/problem+json")
-        .path("examples").path("example").path("value").path("field").asText()).isNotBlank();
-    assertThat(document.path("components").path("securitySchemes").has("basic")).isTrue();
-  }
+        Set<String> implemented = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("dev.o2c.")) {
+                return;
+            }
+            info.getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/"))
+                    .forEach(pattern -> info.getMethodsCondition()
+                            .getMethods()
+                            .forEach(method -> implemented.add(method.name() + " " + pattern)));
+        });
 
-  @Test
-  void theDocumentNeedsASignedInCaller() {
-    assertThat(api.get(null, "/api/docs").status()).isEqualTo(401);
-  }
+        assertThat(documented).isEqualTo(implemented);
+        assertThat(incomplete).isEmpty();
+        JsonNode createCustomer = document.path("paths").path("/api/customers").path("post");
+        assertThat(createCustomer.path(ApiDocumentation.GROUPS_EXTENSION).toString())
+                .contains("sales", "credit-managers");
+        assertThat(createCustomer
+                        .path("responses")
+                        .path("400")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("examples")
+                        .path("example")
+                        .path("value")
+                        .path("field")
+                        .asText())
+                .isNotBlank();
+        assertThat(document.path("components").path("securitySchemes").has("basic"))
+                .isTrue();
+    }
+
+    @Test
+    void theDocumentNeedsASignedInCaller() {
+        assertThat(api.get(null, "/api/docs").status()).isEqualTo(401);
+    }
 }
