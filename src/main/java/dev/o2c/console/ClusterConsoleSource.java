@@ -218,21 +218,8 @@ class ClusterConsoleSource implements ConsoleSource {
                 .filter(variable -> variable.scopeKey() == instanceKey)
                 .forEach(variable -> processScope.put(variable.name(), variable.value()));
         InstanceSummary summary = summary(instance, BusinessKeys.best(processScope));
-        return Optional.of(new InstanceDetail(
-                summary.key(),
-                summary.processId(),
-                summary.version(),
-                summary.businessKey(),
-                summary.state(),
-                summary.startedAt(),
-                summary.endedAt(),
-                summary.parentKey(),
-                active,
-                completed,
-                flows,
-                incidents,
-                variables,
-                history(elements, incidents)));
+        return Optional.of(InstanceDetail.of(
+                summary, active, completed, flows, incidents, variables, history(elements, incidents)));
     }
 
     @Override

@@ -63,7 +63,34 @@ public class ProcessConsole {
             List<String> takenFlows,
             List<Incident> incidents,
             List<Variable> variables,
-            List<HistoryEvent> history) {}
+            List<HistoryEvent> history) {
+
+        /** The summary's fields with what each source found about the instance's elements and data. */
+        static InstanceDetail of(
+                InstanceSummary summary,
+                List<String> activeElements,
+                List<String> completedElements,
+                List<String> takenFlows,
+                List<Incident> incidents,
+                List<Variable> variables,
+                List<HistoryEvent> history) {
+            return new InstanceDetail(
+                    summary.key(),
+                    summary.processId(),
+                    summary.version(),
+                    summary.businessKey(),
+                    summary.state(),
+                    summary.startedAt(),
+                    summary.endedAt(),
+                    summary.parentKey(),
+                    activeElements,
+                    completedElements,
+                    takenFlows,
+                    incidents,
+                    variables,
+                    history);
+        }
+    }
 
     public record ElementStatistics(String elementId, int active, int incidents, int completed) {}
 

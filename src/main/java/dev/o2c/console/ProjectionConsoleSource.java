@@ -172,21 +172,8 @@ class ProjectionConsoleSource implements ConsoleSource {
                 (row, i) -> new Variable(row.getString("name"), row.getString("value"), row.getLong("scope_key")),
                 key,
                 key);
-        return Optional.of(new InstanceDetail(
-                summary.key(),
-                summary.processId(),
-                summary.version(),
-                summary.businessKey(),
-                summary.state(),
-                summary.startedAt(),
-                summary.endedAt(),
-                summary.parentKey(),
-                active,
-                completed,
-                flows,
-                incidents,
-                variables,
-                history(key, incidents)));
+        return Optional.of(
+                InstanceDetail.of(summary, active, completed, flows, incidents, variables, history(key, incidents)));
     }
 
     private List<HistoryEvent> history(long key, List<Incident> incidents) {
