@@ -2,6 +2,7 @@ package dev.o2c.bankstatements;
 
 import dev.o2c.platform.money.Currencies;
 import dev.o2c.platform.money.Iban;
+import dev.o2c.platform.text.Texts;
 import dev.o2c.platform.time.BusinessDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -341,12 +342,10 @@ final class CamtEntries {
         if (value == null) {
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                throw new StatementRejected(path + " contains the control character U+" + String.format("%04X", (int) c)
-                        + " at position " + (i + 1));
-            }
+        int control = Texts.indexOfForbiddenControlCharacter(value);
+        if (control >= 0) {
+            throw new StatementRejected(path + " contains the control character U+"
+                    + String.format("%04X", (int) value.charAt(control)) + " at position " + (control + 1));
         }
         if (value.length() > max) {
             throw new StatementRejected(path + " is " + value.length() + " characters long; the schema allows " + max);

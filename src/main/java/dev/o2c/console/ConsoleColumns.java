@@ -1,5 +1,6 @@
 package dev.o2c.console;
 
+import dev.o2c.platform.text.Texts;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +37,7 @@ public class ConsoleColumns {
         if (clean.length() <= length) {
             return clean;
         }
-        String marker = CUT_MARKER.formatted(clean.length());
-        int keep = Math.max(0, length - marker.length());
-        // Never keep half of a surrogate pair: it would be an invalid character once stored.
-        if (keep > 0 && Character.isHighSurrogate(clean.charAt(keep - 1))) {
-            keep--;
-        }
-        String cut = clean.substring(0, keep) + marker;
-        return cut.length() <= length ? cut : cut.substring(0, length);
+        return Texts.cut(clean, length, CUT_MARKER.formatted(clean.length()));
     }
 
     /** The declared length of a console column, {@code Integer.MAX_VALUE} for unbounded text. */

@@ -2,9 +2,7 @@ package dev.o2c.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,22 +14,20 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class AuthorizeFirst implements HandlerInterceptor {
 
-    private static final String OWN_PACKAGE = "dev.o2c.";
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
                 || !request.getRequestURI().startsWith("/api/")) {
             return true;
         }
-        if (!method.getBeanType().getPackageName().startsWith(OWN_PACKAGE)) {
+        if (!AccessRules.isOwn(method)) {
             // the library endpoint under /api (the OpenAPI document) is for any signed-in user
             if (CurrentUser.get() == CurrentUser.SYSTEM) {
                 throw new AccessDeniedException("Not signed in");
             }
             return true;
         }
-        List<String> allowed = allowedGroups(method);
+        List<String> allowed = AccessRules.groupsFor(method);
         if (allowed.isEmpty()) {
             throw new AccessDeniedException("No access rule for " + method.getShortLogMessage());
         }
@@ -43,14 +39,5 @@ class AuthorizeFirst implements HandlerInterceptor {
             return true;
         }
         throw new GroupRequiredException(allowed);
-    }
-
-    /** The groups named on the method, else on its controller; empty when neither has {@link Allowed}. */
-    static List<String> allowedGroups(HandlerMethod method) {
-        Allowed rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allowed.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allowed.class);
-        }
-        return rule == null ? List.of() : Arrays.asList(rule.value());
     }
 }

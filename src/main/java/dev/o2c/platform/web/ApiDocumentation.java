@@ -1,5 +1,6 @@
 package dev.o2c.platform.web;
 
+import dev.o2c.platform.security.AccessRules;
 import dev.o2c.platform.security.Allowed;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -21,7 +22,6 @@ import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -60,7 +60,7 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer rolesAndProblems() {
         return (operation, handler) -> {
-            List<String> groups = allowedGroups(handler);
+            List<String> groups = AccessRules.groupsFor(handler);
             operation.addExtension(GROUPS_EXTENSION, groups);
             String who =
                     groups.contains(Allowed.ANY_USER) ? "any signed-in user" : "groups " + String.join(", ", groups);
@@ -100,14 +100,6 @@ class ApiDocumentation {
             operation.setResponses(responses);
             return operation;
         };
-    }
-
-    static List<String> allowedGroups(HandlerMethod handler) {
-        Allowed rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allowed.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Allowed.class);
-        }
-        return rule == null ? List.of() : Arrays.asList(rule.value());
     }
 
     private static boolean takesInput(HandlerMethod handler) {

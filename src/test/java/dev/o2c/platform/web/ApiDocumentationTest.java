@@ -3,6 +3,7 @@ package dev.o2c.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.o2c.platform.security.AccessRules;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ApiDocumentationTest {
 
         Set<String> implemented = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (!handler.getBeanType().getPackageName().startsWith("dev.o2c.")) {
+            if (!AccessRules.isOwn(handler)) {
                 return;
             }
             info.getPatternValues().stream()
