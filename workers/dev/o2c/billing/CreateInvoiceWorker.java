@@ -1,6 +1,6 @@
 package dev.o2c.billing;
 
-import dev.o2c.collections.CheckDates;
+import dev.o2c.platform.time.TimerDates;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
@@ -28,6 +28,6 @@ public class CreateInvoiceWorker {
                 "dueDate", invoice.getDueDate().toString(),
                 "openAmount", invoice.getOpenAmount(),
                 "invoiceStatus", invoice.getStatus().name(),
-                "nextCheckAt", CheckDates.firstCheck(invoice.getDueDate(), clock));
+                "nextCheckAt", TimerDates.startOf(invoice.firstOverdueDay(), clock));
     }
 }

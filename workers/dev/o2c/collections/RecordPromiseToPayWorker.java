@@ -1,6 +1,7 @@
 package dev.o2c.collections;
 
 import dev.o2c.billing.InvoiceService;
+import dev.o2c.platform.time.TimerDates;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
@@ -29,6 +30,6 @@ public class RecordPromiseToPayWorker {
         LocalDate promised = LocalDate.parse(promisedDate);
         invoices.recordPromise(invoiceId, promised, completedBy, followUpNote);
         LocalDate recheck = promised.isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : promised;
-        return Map.of("nextCheckAt", CheckDates.startOf(recheck.plusDays(1), clock));
+        return Map.of("nextCheckAt", TimerDates.startOf(recheck.plusDays(1), clock));
     }
 }

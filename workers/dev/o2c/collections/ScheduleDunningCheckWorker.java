@@ -1,5 +1,6 @@
 package dev.o2c.collections;
 
+import dev.o2c.platform.time.TimerDates;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
@@ -17,8 +18,8 @@ public class ScheduleDunningCheckWorker {
     }
 
     @JobWorker(type = "schedule-dunning-check")
-    public Map<String, Object> schedule(@Variable Map<String, Object> dunning) {
-        long days = dunning == null ? 1 : ((Number) dunning.get("nextCheckInDays")).longValue();
-        return Map.of("nextCheckAt", CheckDates.inDays(days, clock));
+    public Map<String, Object> schedule(@Variable DunningDecision dunning) {
+        long days = dunning == null ? 1 : dunning.nextCheckInDaysOrTomorrow();
+        return Map.of("nextCheckAt", TimerDates.inDays(days, clock));
     }
 }

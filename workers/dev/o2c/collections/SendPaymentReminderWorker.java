@@ -1,8 +1,8 @@
 package dev.o2c.collections;
 
+import dev.o2c.platform.time.TimerDates;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,12 +20,9 @@ public class SendPaymentReminderWorker {
     }
 
     @JobWorker(type = "send-payment-reminder")
-    public Map<String, Object> send(@Variable Long invoiceId, @Variable Map<String, Object> dunning) {
-        int level = ((Number) dunning.get("level")).intValue();
-        BigDecimal fee = new BigDecimal(String.valueOf(dunning.get("fee")));
-        BigDecimal interestRate = new BigDecimal(String.valueOf(dunning.get("interestRate")));
-        long nextCheckInDays = ((Number) dunning.get("nextCheckInDays")).longValue();
-        this.dunning.sendReminder(invoiceId, level, fee, interestRate);
-        return Map.of("nextCheckAt", CheckDates.inDays(nextCheckInDays, clock), "lastLevel", level);
+    public Map<String, Object> send(@Variable Long invoiceId, @Variable DunningDecision dunning) {
+        int level = dunning.level();
+        this.dunning.sendReminder(invoiceId, level, dunning.fee(), dunning.interestRate());
+        return Map.of("nextCheckAt", TimerDates.inDays(dunning.nextCheckInDaysOrTomorrow(), clock), "lastLevel", level);
     }
 }

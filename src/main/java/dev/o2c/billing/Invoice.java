@@ -104,6 +104,11 @@ public class Invoice {
     }
 
     /** Whole days past the due date on {@code today}; 0 until the due date has passed. The one rule for "overdue". */
+    /** The first day the invoice counts as overdue: one paid on its due date is on time. */
+    public LocalDate firstOverdueDay() {
+        return dueDate.plusDays(1);
+    }
+
     public long daysOverdue(LocalDate today) {
         return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueDate, today));
     }

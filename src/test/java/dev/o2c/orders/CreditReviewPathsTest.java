@@ -115,7 +115,7 @@ class CreditReviewPathsTest {
         assertThat(decisions.forOrder(order.getId())).singleElement().satisfies(decision -> {
             assertThat(decision.getOutcome()).isEqualTo(CreditDecision.Outcome.REJECT);
             assertThat(decision.getReason()).contains("prepayment");
-            assertThat(decision.getInputs()).contains("riskClass=D");
+            assertThat(decision.getInputs()).contains("\"riskClass\":\"D\"");
         });
         engine.awaitCompleted(order.getProcessInstanceKey(), "EndEvent_OrderRejected");
     }

@@ -1,21 +1,16 @@
-package dev.o2c.collections;
+package dev.o2c.platform.time;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-/** Timer dates for the collection process: the start of a business day, as ISO date-time with offset. */
-public final class CheckDates {
+/** Timer dates for the processes: the start of a business day, as ISO date-time with offset (what BPMN timers read). */
+public final class TimerDates {
 
-    private CheckDates() {}
+    private TimerDates() {}
 
     public static String startOf(LocalDate day, Clock clock) {
         return day.atStartOfDay(clock.getZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    /** The first check is the day after the due date: an invoice paid on its due date is on time. */
-    public static String firstCheck(LocalDate dueDate, Clock clock) {
-        return startOf(dueDate.plusDays(1), clock);
     }
 
     public static String inDays(long days, Clock clock) {

@@ -1,0 +1,42 @@
+package dev.o2c.credit;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+
+/**
+ * What the credit-decision DMN was given for one order, read from the process variables by their input names. It is
+ * kept with the decision as JSON so a changed policy can be replayed on the same inputs (a back-test).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CreditPolicyInputs(
+        BigDecimal orderAmount,
+        String currency,
+        BigDecimal creditLimit,
+        BigDecimal exposure,
+        BigDecimal availableCredit,
+        Boolean onCreditHold,
+        String riskClass,
+        Long maxDaysOverdue,
+        Long invoicesPastFinalNotice) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("credit policy inputs cannot be written as JSON", e);
+        }
+    }
+
+    public static CreditPolicyInputs fromJson(String json) {
+        try {
+            return JSON.readValue(json, CreditPolicyInputs.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCreditException("inputs", "are not the JSON of a credit policy decision's inputs");
+        }
+    }
+}
