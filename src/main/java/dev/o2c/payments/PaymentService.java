@@ -1,24 +1,16 @@
 package dev.o2c.payments;
 
-import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
-import dev.o2c.billing.InvoiceNumbers;
-import dev.o2c.billing.InvoiceRepository;
-import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.engine.ProcessCommands;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +27,7 @@ public class PaymentService {
     private final PaymentRepository payments;
     private final PaymentAllocationRepository allocations;
     private final CustomerRepository customers;
-    private final InvoiceRepository invoiceRepository;
-    private final InvoiceService invoices;
-    private final ProcessCommands processes;
+    private final PaymentAllocator allocator;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -46,18 +36,14 @@ public class PaymentService {
             PaymentRepository payments,
             PaymentAllocationRepository allocations,
             CustomerRepository customers,
-            InvoiceRepository invoiceRepository,
-            InvoiceService invoices,
-            ProcessCommands processes,
+            PaymentAllocator allocator,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.payments = payments;
         this.allocations = allocations;
         this.customers = customers;
-        this.invoiceRepository = invoiceRepository;
-        this.invoices = invoices;
-        this.processes = processes;
+        this.allocator = allocator;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -68,7 +54,7 @@ public class PaymentService {
         return key == null ? Optional.empty() : payments.findByIdempotencyKey(key);
     }
 
-    /** Allocates in the given order of invoices first (explicit choice), then oldest open first. */
+    /** Allocates to the invoices chosen, then to those the reference names, then oldest open first. */
     @Transactional
     public Payment post(NewPayment request, String actor) {
         Customer customer = lockCustomer(request);
@@ -81,13 +67,7 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        List<Invoice> open = invoiceRepository.lockOpenByCustomer(customer.getId());
-        for (Invoice invoice : allocationOrder(open, request.reference(), request.preferredInvoiceIds())) {
-            if (payment.getUnappliedAmount().signum() == 0) {
-                break;
-            }
-            allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor);
-        }
+        allocator.inPreferredOrder(payment, request.reference(), request.preferredInvoiceIds(), actor);
         audited(payment, customer, actor, request.reference());
         return payment;
     }
@@ -113,23 +93,7 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        for (InvoiceSettlement settlement : plan) {
-            Invoice invoice = invoiceRepository
-                    .lockById(settlement.invoiceId())
-                    .filter(found -> found.getCustomerId().equals(customer.getId()))
-                    .orElseThrow(() -> new PlanOutdated(
-                            "invoice " + settlement.invoiceId() + " is not customer " + customer.getId() + "'s"));
-            if (invoice.getOpenAmount().compareTo(settlement.settled()) < 0) {
-                throw new PlanOutdated(invoice.getNumber() + " has " + invoice.getOpenAmount()
-                        + " open, the plan settles " + settlement.settled());
-            }
-            if (settlement.adjustment() != null) {
-                invoices.adjust(invoice, settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
-            }
-            if (settlement.paid().signum() > 0) {
-                allocate(payment, invoice, settlement.paid(), actor);
-            }
-        }
+        allocator.asPlanned(payment, plan, actor, reason);
         audited(payment, customer, actor, reason);
         return payment;
     }
@@ -161,53 +125,6 @@ public class PaymentService {
         events.publishEvent(new PaymentPosted(payment.getId()));
     }
 
-    private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
-        invoices.applyPayment(invoice, amount);
-        payment.allocated(amount);
-        PaymentAllocation allocation =
-                allocations.save(new PaymentAllocation(payment.getId(), invoice.getId(), amount));
-        audit.record(
-                actor,
-                "PAYMENT_ALLOCATED",
-                "invoice",
-                invoice.getId(),
-                amount + " " + payment.getCurrency() + " from payment " + payment.getId() + ", open now "
-                        + invoice.getOpenAmount(),
-                null);
-        processes.publishAfterCommit(
-                PAYMENT_RECEIVED,
-                invoice.getNumber(),
-                "allocation-" + allocation.getId(),
-                Map.of(
-                        "invoiceStatus", invoice.getStatus().name(),
-                        "openAmount", invoice.getOpenAmount()));
-    }
-
-    private static List<Invoice> allocationOrder(List<Invoice> oldestFirst, String reference, List<Long> preferred) {
-        Set<Invoice> ordered = new LinkedHashSet<>();
-        for (Long id : preferred) {
-            oldestFirst.stream().filter(invoice -> invoice.getId().equals(id)).forEach(ordered::add);
-        }
-        for (String number : invoiceNumbersIn(reference)) {
-            oldestFirst.stream()
-                    .filter(invoice -> invoice.getNumber().equals(number))
-                    .forEach(ordered::add);
-        }
-        ordered.addAll(oldestFirst);
-        return new ArrayList<>(ordered);
-    }
-
-    static List<String> invoiceNumbersIn(String reference) {
-        List<String> numbers = new ArrayList<>();
-        if (reference != null) {
-            Matcher matcher = InvoiceNumbers.FORMAT.matcher(reference.toUpperCase());
-            while (matcher.find()) {
-                numbers.add(matcher.group());
-            }
-        }
-        return numbers;
-    }
-
     @Transactional(readOnly = true)
     public Payment get(long id) {
         return payments.findById(id).orElseThrow(() -> new PaymentNotFoundException("payment", id));
@@ -223,6 +140,14 @@ public class PaymentService {
     @Transactional(readOnly = true)
     public List<PaymentAllocation> allocationsOf(long paymentId) {
         return allocations.findByPaymentIdOrderByIdAsc(paymentId);
+    }
+
+    /** Money received and not yet applied to invoices, per currency (the customer-credit side of reconciliation). */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> unappliedByCurrency() {
+        Map<String, BigDecimal> unapplied = new TreeMap<>();
+        payments.unappliedByCurrency().forEach(row -> unapplied.put(row.getCurrency(), row.getAmount()));
+        return unapplied;
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,129 @@
+package dev.o2c.payments;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceNumbers;
+import dev.o2c.billing.InvoiceRepository;
+import dev.o2c.billing.InvoiceService;
+import dev.o2c.payments.PaymentService.InvoiceSettlement;
+import dev.o2c.payments.PaymentService.PlanOutdated;
+import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.engine.ProcessCommands;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a payment's money to a customer's open invoices, in one of two ways: in a preferred order (the invoices a
+ * person chose, then those the reference names, then oldest first), or exactly as cash application planned it. Each
+ * allocation lowers the invoice's open amount, is audited, and tells the invoice's collection process after commit.
+ * Runs inside the posting's transaction, with the customer locked.
+ */
+@Component
+class PaymentAllocator {
+
+    private final PaymentAllocationRepository allocations;
+    private final InvoiceRepository invoiceRepository;
+    private final InvoiceService invoices;
+    private final ProcessCommands processes;
+    private final AuditLog audit;
+
+    PaymentAllocator(
+            PaymentAllocationRepository allocations,
+            InvoiceRepository invoiceRepository,
+            InvoiceService invoices,
+            ProcessCommands processes,
+            AuditLog audit) {
+        this.allocations = allocations;
+        this.invoiceRepository = invoiceRepository;
+        this.invoices = invoices;
+        this.processes = processes;
+        this.audit = audit;
+    }
+
+    /** As much as is left of the payment to each open invoice in turn; what no invoice takes stays unapplied. */
+    void inPreferredOrder(Payment payment, String reference, List<Long> preferredInvoiceIds, String actor) {
+        List<Invoice> open = invoiceRepository.lockOpenByCustomer(payment.getCustomerId());
+        for (Invoice invoice : allocationOrder(open, reference, preferredInvoiceIds)) {
+            if (payment.getUnappliedAmount().signum() == 0) {
+                break;
+            }
+            allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor);
+        }
+    }
+
+    /**
+     * Per invoice the money applied and what is settled without money (discount or deduction). When an invoice no
+     * longer has that much open (someone posted in between), {@link PlanOutdated} rolls the whole posting back.
+     */
+    void asPlanned(Payment payment, List<InvoiceSettlement> plan, String actor, String reason) {
+        for (InvoiceSettlement settlement : plan) {
+            Invoice invoice = invoiceRepository
+                    .lockById(settlement.invoiceId())
+                    .filter(found -> found.getCustomerId().equals(payment.getCustomerId()))
+                    .orElseThrow(() -> new PlanOutdated("invoice " + settlement.invoiceId() + " is not customer "
+                            + payment.getCustomerId() + "'s"));
+            if (invoice.getOpenAmount().compareTo(settlement.settled()) < 0) {
+                throw new PlanOutdated(invoice.getNumber() + " has " + invoice.getOpenAmount()
+                        + " open, the plan settles " + settlement.settled());
+            }
+            if (settlement.adjustment() != null) {
+                invoices.adjust(invoice, settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
+            }
+            if (settlement.paid().signum() > 0) {
+                allocate(payment, invoice, settlement.paid(), actor);
+            }
+        }
+    }
+
+    private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
+        invoices.applyPayment(invoice, amount);
+        payment.allocated(amount);
+        PaymentAllocation allocation =
+                allocations.save(new PaymentAllocation(payment.getId(), invoice.getId(), amount));
+        audit.record(
+                actor,
+                "PAYMENT_ALLOCATED",
+                "invoice",
+                invoice.getId(),
+                amount + " " + payment.getCurrency() + " from payment " + payment.getId() + ", open now "
+                        + invoice.getOpenAmount(),
+                null);
+        processes.publishAfterCommit(
+                PaymentService.PAYMENT_RECEIVED,
+                invoice.getNumber(),
+                "allocation-" + allocation.getId(),
+                Map.of(
+                        "invoiceStatus", invoice.getStatus().name(),
+                        "openAmount", invoice.getOpenAmount()));
+    }
+
+    private static List<Invoice> allocationOrder(List<Invoice> oldestFirst, String reference, List<Long> preferred) {
+        Set<Invoice> ordered = new LinkedHashSet<>();
+        for (Long id : preferred) {
+            oldestFirst.stream().filter(invoice -> invoice.getId().equals(id)).forEach(ordered::add);
+        }
+        for (String number : invoiceNumbersIn(reference)) {
+            oldestFirst.stream()
+                    .filter(invoice -> invoice.getNumber().equals(number))
+                    .forEach(ordered::add);
+        }
+        ordered.addAll(oldestFirst);
+        return new ArrayList<>(ordered);
+    }
+
+    static List<String> invoiceNumbersIn(String reference) {
+        List<String> numbers = new ArrayList<>();
+        if (reference != null) {
+            Matcher matcher = InvoiceNumbers.FORMAT.matcher(reference.toUpperCase());
+            while (matcher.find()) {
+                numbers.add(matcher.group());
+            }
+        }
+        return numbers;
+    }
+}
