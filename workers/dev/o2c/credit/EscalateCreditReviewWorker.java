@@ -2,7 +2,7 @@ package dev.o2c.credit;
 
 import dev.o2c.orders.OrderService;
 import dev.o2c.tasks.HumanTask;
-import dev.o2c.tasks.TaskInbox;
+import dev.o2c.tasks.TaskWithdrawal;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -14,17 +14,17 @@ public class EscalateCreditReviewWorker {
 
     static final String REVIEW_TASK = "Task_ReviewCredit";
 
-    private final TaskInbox inbox;
+    private final TaskWithdrawal withdrawal;
     private final OrderService orders;
 
-    EscalateCreditReviewWorker(TaskInbox inbox, OrderService orders) {
-        this.inbox = inbox;
+    EscalateCreditReviewWorker(TaskWithdrawal withdrawal, OrderService orders) {
+        this.withdrawal = withdrawal;
         this.orders = orders;
     }
 
     @JobWorker(type = "escalate-credit-review")
     public void escalate(ActivatedJob job, @Variable Long orderId, @Variable String reviewSla) {
-        inbox.closeOpen(
+        withdrawal.closeOpen(
                 job.getProcessInstanceKey(),
                 REVIEW_TASK,
                 HumanTask.Status.ESCALATED,

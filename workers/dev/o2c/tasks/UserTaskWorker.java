@@ -13,14 +13,14 @@ public class UserTaskWorker {
 
     static final String TYPE = "io.camunda.zeebe:userTask";
 
-    private final TaskInbox inbox;
+    private final TaskRegistration registration;
 
-    UserTaskWorker(TaskInbox inbox) {
-        this.inbox = inbox;
+    UserTaskWorker(TaskRegistration registration) {
+        this.registration = registration;
     }
 
     @JobWorker(type = TYPE, autoComplete = false, timeout = 30L * 24 * 3600 * 1000, fetchAllVariables = true)
     public void receive(ActivatedJob job) {
-        inbox.register(job);
+        registration.register(job);
     }
 }

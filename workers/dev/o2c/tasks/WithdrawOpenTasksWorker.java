@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class WithdrawOpenTasksWorker {
 
-    private final TaskInbox inbox;
+    private final TaskWithdrawal withdrawal;
 
-    WithdrawOpenTasksWorker(TaskInbox inbox) {
-        this.inbox = inbox;
+    WithdrawOpenTasksWorker(TaskWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
     }
 
     @JobWorker(type = "withdraw-open-tasks")
     public void withdraw(ActivatedJob job) {
-        inbox.closeAllOpen(
+        withdrawal.closeAllOpen(
                 job.getProcessInstanceKey(),
                 HumanTask.Status.CANCELED,
                 "the customer paid while the task was open: " + job.getElementId());

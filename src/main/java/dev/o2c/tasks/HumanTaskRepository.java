@@ -11,4 +11,6 @@ public interface HumanTaskRepository extends JpaRepository<HumanTask, Long> {
             Long processInstanceKey, String elementId, HumanTask.Status status);
 
     List<HumanTask> findByProcessInstanceKeyOrderByCreatedAtAsc(Long processInstanceKey);
+
+    long countByStatusAndFormId(HumanTask.Status status, String formId);
 }

@@ -4,18 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.engine.ProcessModels;
 import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.security.CurrentUser;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.ActivatedJob;
 import io.grpc.Status.Code;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +19,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inbox of job-based user tasks. The engine hands each task to us as a job; we keep it until a person in one of
- * its candidate groups completes it, then complete the job with their answers.
+ * The inbox of job-based user tasks as people use it: what is open for them, claiming, and completing. The engine
+ * hands each task to us as a job (TaskRegistration keeps it); a person in one of its candidate groups completes it,
+ * their answers checked against the form (FormValidator) and the domain (each TaskCompletionGuard), and only then is
+ * the job completed. Tasks the engine stops waiting for leave through TaskWithdrawal.
  */
 @Service
 public class TaskInbox {
 
-    static final String CANDIDATE_GROUPS_HEADER = "io.camunda.zeebe:candidateGroups";
-    static final String DUE_DATE_HEADER = "io.camunda.zeebe:dueDate";
-
     private final HumanTaskRepository tasks;
-    private final ProcessModels models;
     private final FormRegistry forms;
     private final FormValidator validator;
     private final List<TaskCompletionGuard> guards;
@@ -46,7 +38,6 @@ public class TaskInbox {
 
     TaskInbox(
             HumanTaskRepository tasks,
-            ProcessModels models,
             FormRegistry forms,
             FormValidator validator,
             List<TaskCompletionGuard> guards,
@@ -55,7 +46,6 @@ public class TaskInbox {
             ObjectMapper json,
             Clock clock) {
         this.tasks = tasks;
-        this.models = models;
         this.forms = forms;
         this.validator = validator;
         this.guards = guards;
@@ -65,28 +55,10 @@ public class TaskInbox {
         this.clock = clock;
     }
 
-    /** Called for every activation of a user-task job; a redelivered job finds its row and leaves it alone. */
-    @Transactional
-    public HumanTask register(ActivatedJob job) {
-        return tasks.findById(job.getKey()).orElseGet(() -> {
-            Map<String, Object> variables = job.getVariablesAsMap();
-            HumanTask task = new HumanTask(
-                    job.getKey(),
-                    job.getProcessInstanceKey(),
-                    job.getBpmnProcessId(),
-                    job.getElementId(),
-                    models.elementName(job.getBpmnProcessId(), job.getElementId()),
-                    models.formId(job.getBpmnProcessId(), job.getElementId()).orElse(null),
-                    candidateGroups(job.getCustomHeaders().get(CANDIDATE_GROUPS_HEADER)),
-                    businessKey(variables),
-                    asLong(variables.get("customerId")),
-                    amount(variables),
-                    (String) variables.get("currency"),
-                    toJson(variables),
-                    clock.instant(),
-                    dueAt(job.getCustomHeaders().get(DUE_DATE_HEADER)));
-            return tasks.save(task);
-        });
+    /** How many tasks wait for someone on the given form, whoever may take them (for dashboards). */
+    @Transactional(readOnly = true)
+    public long countOpen(String formId) {
+        return tasks.countByStatusAndFormId(HumanTask.Status.OPEN, formId);
     }
 
     @Transactional(readOnly = true)
@@ -191,85 +163,6 @@ public class TaskInbox {
                 .map(String::valueOf)
                 .findFirst()
                 .orElse(null);
-    }
-
-    /** The engine replaced a task (escalation): close our copy so nobody works on it. */
-    @Transactional
-    public int closeOpen(long processInstanceKey, String elementId, HumanTask.Status outcome, String reason) {
-        return close(
-                tasks.findByProcessInstanceKeyAndElementIdAndStatus(
-                        processInstanceKey, elementId, HumanTask.Status.OPEN),
-                outcome,
-                reason);
-    }
-
-    /** Closes every open task of a process instance (the engine interrupted them). */
-    @Transactional
-    public int closeAllOpen(long processInstanceKey, HumanTask.Status outcome, String reason) {
-        return close(
-                tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(processInstanceKey).stream()
-                        .filter(task -> task.getStatus() == HumanTask.Status.OPEN)
-                        .toList(),
-                outcome,
-                reason);
-    }
-
-    private int close(List<HumanTask> open, HumanTask.Status outcome, String reason) {
-        for (HumanTask task : open) {
-            task.close(outcome, "system", clock.instant());
-            audit.record("system", "TASK_" + outcome, "task", task.getJobKey(), task.getName(), reason);
-        }
-        return open.size();
-    }
-
-    private List<String> candidateGroups(String header) {
-        if (header == null || header.isBlank()) {
-            return List.of();
-        }
-        try {
-            return Arrays.asList(json.readValue(header, String[].class));
-        } catch (JsonProcessingException e) {
-            return Arrays.stream(header.split(","))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        }
-    }
-
-    private static String businessKey(Map<String, Object> variables) {
-        for (String key : List.of("invoiceNumber", "statementEntryId")) {
-            if (variables.get(key) != null) {
-                return variables.get(key).toString();
-            }
-        }
-        return variables.get("orderId") == null ? null : "ORDER-" + variables.get("orderId");
-    }
-
-    private static BigDecimal amount(Map<String, Object> variables) {
-        Object amount = Stream.of("openAmount", "orderAmount", "amount")
-                .map(variables::get)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        return amount == null ? null : new BigDecimal(amount.toString());
-    }
-
-    private static Long asLong(Object value) {
-        return value == null ? null : Long.valueOf(value.toString());
-    }
-
-    private static Instant dueAt(String header) {
-        return header == null || header.isBlank()
-                ? null
-                : OffsetDateTime.parse(header).toInstant();
-    }
-
-    private String toJson(Map<String, Object> variables) {
-        try {
-            return json.writeValueAsString(variables);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The engine no longer has this task (escalated, cancelled); the caller gets 409. */
