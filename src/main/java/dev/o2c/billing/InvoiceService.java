@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,6 +90,18 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public Invoice get(long invoiceId) {
         return invoices.findById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
+    }
+
+    /** What one customer still owes on invoices. */
+    @Transactional(readOnly = true)
+    public BigDecimal openAmountFor(long customerId) {
+        return invoices.openAmountFor(customerId);
+    }
+
+    /** The invoice issued for an order, if it has been invoiced (one invoice per order). */
+    @Transactional(readOnly = true)
+    public Optional<Invoice> forOrder(long orderId) {
+        return invoices.findByOrderId(orderId);
     }
 
     @Transactional(readOnly = true)

@@ -1,34 +1,42 @@
 package dev.o2c.cashapplication;
 
 import dev.o2c.billing.CreditorReference;
+import dev.o2c.billing.OpenInvoices;
+import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.audit.AuditLog;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Matches incoming payments against what is open right now, and remembers what clerks decide. The book is read in
- * two plain queries: a statement of ten thousand lines is matched against one snapshot, not ten thousand lookups.
+ * Matches incoming payments against what is open right now, and remembers what clerks decide. The book is read once
+ * from billing and customers: a statement of ten thousand lines is matched against one snapshot, not ten thousand
+ * lookups.
  */
 @Service
 @EnableConfigurationProperties(MatchingPolicy.class)
 public class CashApplication {
 
-    private final JdbcTemplate jdbc;
+    private final OpenInvoices invoices;
+    private final CustomerService customers;
     private final PayerMemoryRepository memory;
     private final MatchingPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
 
     CashApplication(
-            JdbcTemplate jdbc, PayerMemoryRepository memory, MatchingPolicy policy, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+            OpenInvoices invoices,
+            CustomerService customers,
+            PayerMemoryRepository memory,
+            MatchingPolicy policy,
+            AuditLog audit,
+            Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
         this.memory = memory;
         this.policy = policy;
         this.audit = audit;
@@ -45,25 +53,22 @@ public class CashApplication {
 
     @Transactional(readOnly = true)
     public OpenItemBook openItems() {
-        List<OpenItem> items = jdbc.query(
-                """
-        select id, number, customer_id, currency, total_amount, open_amount,
-               discount_date, discount_rate
-        from invoice where status <> 'PAID' and open_amount > 0""",
-                (row, i) -> new OpenItem(
-                        row.getLong("id"),
-                        row.getString("number"),
-                        CreditorReference.forInvoiceNumber(row.getString("number")),
-                        row.getLong("customer_id"),
-                        row.getString("currency"),
-                        row.getBigDecimal("total_amount"),
-                        row.getBigDecimal("open_amount"),
-                        row.getObject("discount_date", LocalDate.class),
-                        row.getBigDecimal("discount_rate")));
-        List<Payer> payers = jdbc.query(
-                "select id, name, iban, currency from customer",
-                (row, i) -> new Payer(
-                        row.getLong("id"), row.getString("name"), row.getString("iban"), row.getString("currency")));
+        List<OpenItem> items = invoices.all().stream()
+                .map(invoice -> new OpenItem(
+                        invoice.id(),
+                        invoice.number(),
+                        CreditorReference.forInvoiceNumber(invoice.number()),
+                        invoice.customerId(),
+                        invoice.currency(),
+                        invoice.totalAmount(),
+                        invoice.openAmount(),
+                        invoice.discountDate(),
+                        invoice.discountRate()))
+                .toList();
+        List<Payer> payers = customers.all().stream()
+                .map(customer ->
+                        new Payer(customer.getId(), customer.getName(), customer.getIban(), customer.getCurrency()))
+                .toList();
         Map<String, Long> learnedIbans = new HashMap<>();
         Map<String, Long> learnedNames = new HashMap<>();
         for (PayerMemory remembered : memory.findAll()) {

@@ -6,6 +6,7 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditLog;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +62,12 @@ public class CreditDecisions {
     @Transactional(readOnly = true)
     public List<CreditDecision> forOrder(long orderId) {
         return decisions.findByOrderIdOrderByIdAsc(orderId);
+    }
+
+    /** The decision that stands for an order: the last one recorded (a review overrules the policy's). */
+    @Transactional(readOnly = true)
+    public Optional<CreditDecision> latestFor(long orderId) {
+        return decisions.findFirstByOrderIdOrderByIdDesc(orderId);
     }
 
     private CreditDecision save(

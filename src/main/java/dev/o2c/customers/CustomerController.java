@@ -1,6 +1,5 @@
 package dev.o2c.customers;
 
-import dev.o2c.credit.CreditExposure;
 import dev.o2c.platform.money.Currencies;
 import dev.o2c.platform.money.Iban;
 import dev.o2c.platform.security.Allowed;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -21,9 +19,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,12 +35,10 @@ class CustomerController {
 
     private final CustomerService customers;
     private final CustomerRepository repository;
-    private final CreditExposure exposure;
 
-    CustomerController(CustomerService customers, CustomerRepository repository, CreditExposure exposure) {
+    CustomerController(CustomerService customers, CustomerRepository repository) {
         this.customers = customers;
         this.repository = repository;
-        this.exposure = exposure;
     }
 
     /**
@@ -94,7 +88,7 @@ class CustomerController {
                 request.proposedCreditLimit(),
                 user.name());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
-                .body(view(customer));
+                .body(CustomerView.of(customer));
     }
 
     private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
@@ -103,54 +97,14 @@ class CustomerController {
         }
     }
 
+    /**
+     * Customers as this module knows them. One customer with its credit position (exposure, available credit) and the
+     * credit staff's changes to limit, risk class and hold are served by the credit module, which owns exposure.
+     */
     @GetMapping
     @Allowed(Allowed.ANY_USER)
     List<CustomerView> list() {
-        return repository.findAll().stream().map(this::view).toList();
-    }
-
-    @GetMapping("/{id}")
-    @Allowed(Allowed.ANY_USER)
-    CustomerView get(@PathVariable long id) {
-        return view(customers.get(id));
-    }
-
-    @PutMapping("/{id}/credit-limit")
-    @Allowed(Groups.CREDIT_MANAGERS)
-    CustomerView changeLimit(@PathVariable long id, @Valid @RequestBody ChangeLimit request) {
-        return view(customers.changeCreditLimit(
-                id, request.creditLimit(), CurrentUser.get().name(), request.reason()));
-    }
-
-    @PutMapping("/{id}/risk-class")
-    @Allowed({Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
-    CustomerView changeRiskClass(@PathVariable long id, @Valid @RequestBody ChangeRiskClass request) {
-        return view(customers.changeRiskClass(
-                id, RiskClass.valueOf(request.riskClass()), CurrentUser.get().name(), request.reason()));
-    }
-
-    @PostMapping("/{id}/credit-hold/release")
-    @Allowed(Groups.CREDIT_MANAGERS)
-    CustomerView releaseHold(@PathVariable long id, @Valid @RequestBody Reason request) {
-        return view(customers.releaseCreditHold(id, CurrentUser.get().name(), request.reason()));
-    }
-
-    private CustomerView view(Customer customer) {
-        BigDecimal current = exposure.of(customer.getId());
-        return new CustomerView(
-                customer.getId(),
-                customer.getName(),
-                customer.getEmail(),
-                customer.getCurrency(),
-                customer.paymentTerms().toString(),
-                customer.getCreditLimit(),
-                current,
-                customer.getCreditLimit().subtract(current),
-                customer.riskClass().name(),
-                customer.isOnCreditHold(),
-                customer.getTaxRate(),
-                customer.getIban(),
-                customer.getProposedCreditLimit());
+        return repository.findAll().stream().map(CustomerView::of).toList();
     }
 
     record CreateCustomer(
@@ -173,33 +127,4 @@ class CustomerController {
 
             @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces")
             String iban) {}
-
-    record ChangeLimit(
-            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2)
-            BigDecimal creditLimit,
-
-            @NotBlank @Size(max = 1000) String reason) {}
-
-    record Reason(@NotBlank @Size(max = 1000) String reason) {}
-
-    record ChangeRiskClass(
-            @NotBlank @Pattern(regexp = "[ABCD]", message = "must be A, B, C or D")
-            String riskClass,
-
-            @NotBlank @Size(max = 1000) String reason) {}
-
-    record CustomerView(
-            long id,
-            String name,
-            String email,
-            String currency,
-            String paymentTerms,
-            BigDecimal creditLimit,
-            BigDecimal exposure,
-            BigDecimal availableCredit,
-            String riskClass,
-            boolean onCreditHold,
-            BigDecimal taxRate,
-            String iban,
-            BigDecimal proposedCreditLimit) {}
 }

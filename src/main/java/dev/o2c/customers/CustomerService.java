@@ -3,6 +3,7 @@ package dev.o2c.customers;
 import dev.o2c.platform.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,11 @@ public class CustomerService {
             customer.proposeCreditLimit(proposedLimit);
         }
         return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Customer> all() {
+        return customers.findAll();
     }
 
     @Transactional(readOnly = true)

@@ -1,9 +1,13 @@
 package dev.o2c.ledger;
 
+import dev.o2c.billing.ReceivableFigures;
+import dev.o2c.payments.PaymentService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -17,9 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrialBalance {
 
     private final JdbcTemplate jdbc;
+    private final ReceivableFigures receivables;
+    private final PaymentService payments;
 
-    TrialBalance(JdbcTemplate jdbc) {
+    TrialBalance(JdbcTemplate jdbc, ReceivableFigures receivables, PaymentService payments) {
         this.jdbc = jdbc;
+        this.receivables = receivables;
+        this.payments = payments;
     }
 
     public record AccountBalance(
@@ -81,32 +89,37 @@ public class TrialBalance {
     }
 
     private List<Reconciliation> reconciliations() {
-        return jdbc.query("""
-        with ledger as (
-            select e.currency,
-                   sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end) as receivable,
-                   sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied
-            from journal_line l join journal_entry e on e.id = l.entry_id group by e.currency),
-        invoices as (select currency, sum(open_amount) as open from invoice group by currency),
-        payments as (select currency, sum(unapplied_amount) as unapplied from payment group by currency),
-        currencies as (select currency from ledger union select currency from invoices
-                       union select currency from payments)
-        select c.currency, coalesce(l.receivable, 0) as receivable, coalesce(i.open, 0) as open,
-               coalesce(l.unapplied, 0) as unapplied, coalesce(p.unapplied, 0) as payments_unapplied
-        from currencies c left join ledger l on l.currency = c.currency
-        left join invoices i on i.currency = c.currency left join payments p on p.currency = c.currency
-        order by c.currency""", (row, i) -> {
-            BigDecimal receivable = row.getBigDecimal("receivable");
-            BigDecimal open = row.getBigDecimal("open");
-            BigDecimal unapplied = row.getBigDecimal("unapplied");
-            BigDecimal paymentsUnapplied = row.getBigDecimal("payments_unapplied");
-            return new Reconciliation(
+        record Books(BigDecimal receivable, BigDecimal unapplied) {}
+        Map<String, Books> ledger = new TreeMap<>();
+        jdbc.query("""
+        select e.currency,
+               sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end) as receivable,
+               sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied
+        from journal_line l join journal_entry e on e.id = l.entry_id group by e.currency""", row -> {
+            ledger.put(
                     row.getString("currency"),
-                    receivable,
-                    open,
-                    unapplied,
-                    paymentsUnapplied,
-                    receivable.compareTo(open) == 0 && unapplied.compareTo(paymentsUnapplied) == 0);
+                    new Books(row.getBigDecimal("receivable"), row.getBigDecimal("unapplied")));
         });
+        // the sub-ledgers' side comes from their owners, inside this transaction's snapshot
+        Map<String, BigDecimal> open = receivables.openByCurrency();
+        Map<String, BigDecimal> unappliedPayments = payments.unappliedByCurrency();
+        Set<String> currencies = new TreeSet<>(ledger.keySet());
+        currencies.addAll(open.keySet());
+        currencies.addAll(unappliedPayments.keySet());
+        return currencies.stream()
+                .map(currency -> {
+                    Books books = ledger.getOrDefault(currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO));
+                    BigDecimal openTotal = open.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal paymentsUnapplied = unappliedPayments.getOrDefault(currency, BigDecimal.ZERO);
+                    return new Reconciliation(
+                            currency,
+                            books.receivable(),
+                            openTotal,
+                            books.unapplied(),
+                            paymentsUnapplied,
+                            books.receivable().compareTo(openTotal) == 0
+                                    && books.unapplied().compareTo(paymentsUnapplied) == 0);
+                })
+                .toList();
     }
 }

@@ -7,6 +7,8 @@ import dev.o2c.platform.money.Amounts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +69,26 @@ public class OrderService {
     @Transactional(readOnly = true)
     public List<SalesOrder> recent() {
         return orders.findTop200ByOrderByIdDesc();
+    }
+
+    /** Orders waiting for a credit decision by a person, the longest waiting first. */
+    @Transactional(readOnly = true)
+    public List<SalesOrder> inCreditReview() {
+        return orders.findByStatusOrderByPlacedAtAsc(OrderStatus.CREDIT_REVIEW);
+    }
+
+    /** Credit reserved by one customer's approved orders not yet invoiced. */
+    @Transactional(readOnly = true)
+    public BigDecimal reservedFor(long customerId) {
+        return orders.reservedFor(customerId);
+    }
+
+    /** Credit reserved by approved orders not yet invoiced, per customer that has any. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> reservedByCustomer() {
+        Map<Long, BigDecimal> reserved = new TreeMap<>();
+        orders.reservedByCustomer().forEach(row -> reserved.put(row.getCustomerId(), row.getAmount()));
+        return reserved;
     }
 
     @Transactional(readOnly = true)

@@ -21,4 +21,17 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     List<SalesOrder> findByCustomerIdAndStatusIn(Long customerId, Collection<OrderStatus> statuses);
 
     List<SalesOrder> findTop200ByOrderByIdDesc();
+
+    List<SalesOrder> findByStatusOrderByPlacedAtAsc(OrderStatus status);
+
+    @Query("""
+      select o.customerId as customerId, sum(o.reservedAmount) as amount from SalesOrder o
+      where o.reservedAmount <> 0 group by o.customerId""")
+    List<CustomerAmount> reservedByCustomer();
+
+    interface CustomerAmount {
+        Long getCustomerId();
+
+        BigDecimal getAmount();
+    }
 }

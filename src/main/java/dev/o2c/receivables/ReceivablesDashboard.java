@@ -1,20 +1,30 @@
 package dev.o2c.receivables;
 
+import dev.o2c.billing.ReceivableFigures;
+import dev.o2c.billing.ReceivableFigures.AgingBucket;
+import dev.o2c.billing.ReceivableFigures.Dso;
+import dev.o2c.billing.ReceivableFigures.DunningStage;
+import dev.o2c.credit.CreditExposure;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.orders.OrderService;
+import dev.o2c.orders.SalesOrder;
+import dev.o2c.tasks.TaskInbox;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The receivables position as of "today" on the application clock: aging, DSO, credit use, orders waiting for a
- * credit decision and the dunning pipeline. Plain SQL over the operational tables, read in one snapshot.
+ * credit decision and the dunning pipeline. Each figure comes from the module that owns it (billing, credit, orders,
+ * tasks), read in one repeatable-read transaction so the panels agree with each other.
  */
 @Service
 public class ReceivablesDashboard {
@@ -22,17 +32,32 @@ public class ReceivablesDashboard {
     /** Days sales outstanding looks at the credit sales of this many days. */
     static final int DSO_DAYS = 90;
 
-    private final JdbcTemplate jdbc;
+    /** The workspace charts the top of this list. */
+    static final int CREDIT_USE_ROWS = 200;
+
+    static final String COLLECTIONS_FOLLOW_UP_FORM = "collections-follow-up";
+
+    private final ReceivableFigures receivables;
+    private final CreditExposure exposure;
+    private final OrderService orders;
+    private final CustomerService customers;
+    private final TaskInbox tasks;
     private final Clock clock;
 
-    ReceivablesDashboard(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ReceivablesDashboard(
+            ReceivableFigures receivables,
+            CreditExposure exposure,
+            OrderService orders,
+            CustomerService customers,
+            TaskInbox tasks,
+            Clock clock) {
+        this.receivables = receivables;
+        this.exposure = exposure;
+        this.orders = orders;
+        this.customers = customers;
+        this.tasks = tasks;
         this.clock = clock;
     }
-
-    public record AgingBucket(String currency, String bucket, int invoices, BigDecimal amount) {}
-
-    public record Dso(String currency, BigDecimal receivables, BigDecimal creditSales, int days, BigDecimal dso) {}
 
     public record CreditUse(
             long customerId,
@@ -53,8 +78,6 @@ public class ReceivablesDashboard {
             String placedAt,
             long ageHours) {}
 
-    public record DunningStage(String currency, int level, int invoices, BigDecimal amount) {}
-
     public record Snapshot(
             LocalDate today,
             List<AgingBucket> aging,
@@ -69,108 +92,42 @@ public class ReceivablesDashboard {
         LocalDate today = LocalDate.now(clock);
         return new Snapshot(
                 today,
-                aging(today),
-                dso(today),
+                receivables.aging(today),
+                receivables.dso(today, DSO_DAYS),
                 creditUse(),
                 ordersInReview(),
-                dunning(),
-                jdbc.queryForObject(
-                        "select count(*) from human_task where status = 'OPEN' and form_id = 'collections-follow-up'",
-                        Integer.class));
+                receivables.dunningStages(),
+                (int) tasks.countOpen(COLLECTIONS_FOLLOW_UP_FORM));
     }
 
-    private List<AgingBucket> aging(LocalDate today) {
-        return jdbc.query(
-                """
-        with open_items as (
-          select currency, open_amount, ? - due_date as days_past_due from invoice where status <> 'PAID')
-        select currency, bucket, count(*) as invoices, sum(open_amount) as amount from (
-          select currency, open_amount, case
-            when days_past_due <= 0 then '1 current'
-            when days_past_due <= 30 then '2 1-30'
-            when days_past_due <= 60 then '3 31-60'
-            when days_past_due <= 90 then '4 61-90'
-            else '5 90+' end as bucket from open_items) aged
-        group by currency, bucket order by currency, bucket""",
-                (row, i) -> new AgingBucket(
-                        row.getString("currency"),
-                        row.getString("bucket").substring(2),
-                        row.getInt("invoices"),
-                        row.getBigDecimal("amount")),
-                Date.valueOf(today));
-    }
-
-    private List<Dso> dso(LocalDate today) {
-        return jdbc.query(
-                """
-        select currency, sum(case when status <> 'PAID' then open_amount else 0 end) as receivables,
-               sum(case when issue_date > ? then total_amount else 0 end) as sales
-        from invoice group by currency order by currency""",
-                (row, i) -> {
-                    BigDecimal receivables = row.getBigDecimal("receivables");
-                    BigDecimal sales = row.getBigDecimal("sales");
-                    BigDecimal dso = sales.signum() == 0
-                            ? null
-                            : receivables.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(sales, 1, RoundingMode.HALF_UP);
-                    return new Dso(row.getString("currency"), receivables, sales, DSO_DAYS, dso);
-                },
-                Date.valueOf(today.minusDays(DSO_DAYS)));
-    }
-
-    /** Customers using credit (or on hold), the most stretched first, up to 200; the page charts the top. */
     private List<CreditUse> creditUse() {
-        return jdbc.query("""
-        with exposures as (select c.id, c.name, c.currency, c.credit_limit, c.on_credit_hold,
-               coalesce((select sum(reserved_amount) from sales_order o
-                         where o.customer_id = c.id and o.status in ('APPROVED', 'SHIPPED')), 0)
-             + coalesce((select sum(open_amount) from invoice i where i.customer_id = c.id), 0) as exposure
-        from customer c)
-        select * from exposures where exposure > 0 or on_credit_hold
-        order by case when credit_limit > 0 then exposure / credit_limit else 999 end desc, id limit 200""", (row, i) -> {
-            BigDecimal limit = row.getBigDecimal("credit_limit");
-            BigDecimal exposure = row.getBigDecimal("exposure");
-            BigDecimal percent = limit.signum() == 0
-                    ? null
-                    : exposure.multiply(BigDecimal.valueOf(100)).divide(limit, 1, RoundingMode.HALF_UP);
-            return new CreditUse(
-                    row.getLong("id"),
-                    row.getString("name"),
-                    row.getString("currency"),
-                    limit,
-                    exposure,
-                    percent,
-                    row.getBoolean("on_credit_hold"));
-        });
+        return exposure.mostStretched(CREDIT_USE_ROWS).stream()
+                .map(use -> new CreditUse(
+                        use.customer().getId(),
+                        use.customer().getName(),
+                        use.customer().getCurrency(),
+                        use.customer().getCreditLimit(),
+                        use.exposure(),
+                        use.utilisationPercent(),
+                        use.customer().isOnCreditHold()))
+                .toList();
     }
 
     private List<HeldOrder> ordersInReview() {
         var now = clock.instant();
-        return jdbc.query("""
-        select o.id, o.customer_id, c.name, o.total_amount, o.currency, o.placed_by, o.placed_at
-        from sales_order o join customer c on c.id = o.customer_id
-        where o.status = 'CREDIT_REVIEW' order by o.placed_at""", (row, i) -> {
-            var placedAt = row.getTimestamp("placed_at").toInstant();
-            return new HeldOrder(
-                    row.getLong("id"),
-                    row.getLong("customer_id"),
-                    row.getString("name"),
-                    row.getBigDecimal("total_amount"),
-                    row.getString("currency"),
-                    row.getString("placed_by"),
-                    placedAt.toString(),
-                    Math.max(0, Duration.between(placedAt, now).toHours()));
-        });
-    }
-
-    private List<DunningStage> dunning() {
-        return jdbc.query(
-                """
-        select currency, least(dunning_level, 3) as level, count(*) as invoices, sum(open_amount) as amount
-        from invoice where status <> 'PAID' group by currency, least(dunning_level, 3) order by currency, level""",
-                (row, i) -> new DunningStage(
-                        row.getString("currency"),
-                        row.getInt("level"),
-                        row.getInt("invoices"),
-                        row.getBigDecimal("amount")));
+        List<SalesOrder> held = orders.inCreditReview();
+        Map<Long, String> names =
+                customers.all().stream().collect(Collectors.toMap(Customer::getId, Customer::getName));
+        return held.stream()
+                .map(order -> new HeldOrder(
+                        order.getId(),
+                        order.getCustomerId(),
+                        names.get(order.getCustomerId()),
+                        order.getTotalAmount(),
+                        order.getCurrency(),
+                        order.getPlacedBy(),
+                        order.getPlacedAt().toString(),
+                        Math.max(0, Duration.between(order.getPlacedAt(), now).toHours())))
+                .toList();
     }
 }

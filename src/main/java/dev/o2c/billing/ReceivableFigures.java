@@ -1,0 +1,111 @@
+package dev.o2c.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Figures over all invoices, computed where the invoices are: aging, days sales outstanding, the dunning pipeline and
+ * what is open per currency and per customer. Dashboards and reconciliations downstream read these instead of the
+ * invoice table. Each runs in the caller's transaction, so a caller that needs one snapshot opens it.
+ */
+@Service
+public class ReceivableFigures {
+
+    private final JdbcTemplate jdbc;
+
+    ReceivableFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record AgingBucket(String currency, String bucket, int invoices, BigDecimal amount) {}
+
+    public record Dso(String currency, BigDecimal receivables, BigDecimal creditSales, int days, BigDecimal dso) {}
+
+    public record DunningStage(String currency, int level, int invoices, BigDecimal amount) {}
+
+    /** Open invoices by days past due (on the given day), per currency. */
+    @Transactional(readOnly = true)
+    public List<AgingBucket> aging(LocalDate today) {
+        return jdbc.query(
+                """
+        with open_items as (
+          select currency, open_amount, ? - due_date as days_past_due from invoice where status <> 'PAID')
+        select currency, bucket, count(*) as invoices, sum(open_amount) as amount from (
+          select currency, open_amount, case
+            when days_past_due <= 0 then '1 current'
+            when days_past_due <= 30 then '2 1-30'
+            when days_past_due <= 60 then '3 31-60'
+            when days_past_due <= 90 then '4 61-90'
+            else '5 90+' end as bucket from open_items) aged
+        group by currency, bucket order by currency, bucket""",
+                (row, i) -> new AgingBucket(
+                        row.getString("currency"),
+                        row.getString("bucket").substring(2),
+                        row.getInt("invoices"),
+                        row.getBigDecimal("amount")),
+                Date.valueOf(today));
+    }
+
+    /** Days sales outstanding: what is open against the credit sales of the last {@code days} days. */
+    @Transactional(readOnly = true)
+    public List<Dso> dso(LocalDate today, int days) {
+        return jdbc.query(
+                """
+        select currency, sum(case when status <> 'PAID' then open_amount else 0 end) as receivables,
+               sum(case when issue_date > ? then total_amount else 0 end) as sales
+        from invoice group by currency order by currency""",
+                (row, i) -> {
+                    BigDecimal receivables = row.getBigDecimal("receivables");
+                    BigDecimal sales = row.getBigDecimal("sales");
+                    BigDecimal dso = sales.signum() == 0
+                            ? null
+                            : receivables.multiply(BigDecimal.valueOf(days)).divide(sales, 1, RoundingMode.HALF_UP);
+                    return new Dso(row.getString("currency"), receivables, sales, days, dso);
+                },
+                Date.valueOf(today.minusDays(days)));
+    }
+
+    /** Open invoices by the reminder level reached (3 and beyond together), per currency. */
+    @Transactional(readOnly = true)
+    public List<DunningStage> dunningStages() {
+        return jdbc.query(
+                """
+        select currency, least(dunning_level, 3) as level, count(*) as invoices, sum(open_amount) as amount
+        from invoice where status <> 'PAID' group by currency, least(dunning_level, 3) order by currency, level""",
+                (row, i) -> new DunningStage(
+                        row.getString("currency"),
+                        row.getInt("level"),
+                        row.getInt("invoices"),
+                        row.getBigDecimal("amount")));
+    }
+
+    /** What customers still owe on invoices, per currency (the sub-ledger side of the receivables reconciliation). */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> openByCurrency() {
+        Map<String, BigDecimal> open = new TreeMap<>();
+        jdbc.query("select currency, sum(open_amount) as open from invoice group by currency", row -> {
+            open.put(row.getString("currency"), row.getBigDecimal("open"));
+        });
+        return open;
+    }
+
+    /** What each customer still owes on invoices, for customers that owe anything. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> openByCustomer() {
+        Map<Long, BigDecimal> open = new TreeMap<>();
+        jdbc.query(
+                "select customer_id, sum(open_amount) as open from invoice where open_amount <> 0 group by customer_id",
+                row -> {
+                    open.put(row.getLong("customer_id"), row.getBigDecimal("open"));
+                });
+        return open;
+    }
+}

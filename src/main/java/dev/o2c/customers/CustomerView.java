@@ -1,0 +1,33 @@
+package dev.o2c.customers;
+
+import java.math.BigDecimal;
+
+/** A customer as the API shows it; modules downstream add what they own (the credit module adds exposure). */
+public record CustomerView(
+        long id,
+        String name,
+        String email,
+        String currency,
+        String paymentTerms,
+        BigDecimal creditLimit,
+        String riskClass,
+        boolean onCreditHold,
+        BigDecimal taxRate,
+        String iban,
+        BigDecimal proposedCreditLimit) {
+
+    public static CustomerView of(Customer customer) {
+        return new CustomerView(
+                customer.getId(),
+                customer.getName(),
+                customer.getEmail(),
+                customer.getCurrency(),
+                customer.paymentTerms().toString(),
+                customer.getCreditLimit(),
+                customer.riskClass().name(),
+                customer.isOnCreditHold(),
+                customer.getTaxRate(),
+                customer.getIban(),
+                customer.getProposedCreditLimit());
+    }
+}

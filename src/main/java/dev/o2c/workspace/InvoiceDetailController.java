@@ -1,0 +1,69 @@
+package dev.o2c.workspace;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.o2c.billing.InvoiceService;
+import dev.o2c.billing.InvoiceView;
+import dev.o2c.collections.DunningService;
+import dev.o2c.collections.Reminder;
+import dev.o2c.payments.PaymentAllocation;
+import dev.o2c.payments.PaymentService;
+import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.Groups;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One invoice with what happened to it since: the reminders sent and the payments applied. */
+@RestController
+@RequestMapping("/api/invoices")
+class InvoiceDetailController {
+
+    private final InvoiceService invoices;
+    private final DunningService dunning;
+    private final PaymentService payments;
+
+    InvoiceDetailController(InvoiceService invoices, DunningService dunning, PaymentService payments) {
+        this.invoices = invoices;
+        this.dunning = dunning;
+        this.payments = payments;
+    }
+
+    // the same readers as the invoice list (dev.o2c.billing.InvoiceController)
+    @GetMapping("/{id}")
+    @Allowed({
+        Groups.AR_CLERKS,
+        Groups.COLLECTORS,
+        Groups.CREDIT_ANALYSTS,
+        Groups.CREDIT_MANAGERS,
+        Groups.SALES,
+        Groups.OPERATORS
+    })
+    InvoiceDetail get(@PathVariable long id) {
+        InvoiceView invoice = InvoiceView.of(invoices.get(id));
+        return new InvoiceDetail(
+                invoice,
+                dunning.remindersFor(id).stream().map(ReminderView::of).toList(),
+                payments.allocationsTo(id).stream().map(AllocationView::of).toList());
+    }
+
+    record InvoiceDetail(
+            @JsonUnwrapped InvoiceView invoice, List<ReminderView> reminders, List<AllocationView> payments) {}
+
+    record ReminderView(
+            int level, BigDecimal fee, BigDecimal interest, BigDecimal openAmount, Instant sentAt, String recipient) {
+        static ReminderView of(Reminder r) {
+            return new ReminderView(
+                    r.getLevel(), r.getFee(), r.getInterest(), r.getOpenAmount(), r.getSentAt(), r.getRecipient());
+        }
+    }
+
+    record AllocationView(long paymentId, BigDecimal amount) {
+        static AllocationView of(PaymentAllocation a) {
+            return new AllocationView(a.getPaymentId(), a.getAmount());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Read views the web workspace shows that combine several capabilities: an order with its credit decision and its
+ * invoice, an invoice with its reminders and payments. They live downstream of every module they read, so no
+ * capability has to know the ones that come after it.
+ */
+package dev.o2c.workspace;
