@@ -27,9 +27,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts one payment-posting process per imported credit, after the import committed, on a thread of its own so a
- * clerk's upload of a long statement answers at once. If the engine was unreachable at that moment the entry has no
- * process yet, and the sweep starts it later: an import never waits for the engine and never loses an entry.
+ * Takes every imported credit on, after the import committed, on a thread of its own so a clerk's upload of a long
+ * statement answers at once. A credit cash application is sure of is posted straight through, here, without a process
+ * (straight-through posting, {@code o2c.cash-application.straight-through}, on by default): nobody waits for it and
+ * nothing is to be decided, so it need not queue behind the engine. A credit that needs a clerk, or whose proposal went
+ * stale before it was posted, starts one payment-posting process, where the clerk's task and its waiting are. If the
+ * database or the engine failed at that moment the entry stays as it was, and the sweep takes it up later: an import
+ * never waits for the engine and never loses an entry. With straight-through off, every credit runs the process (its
+ * trusted path posts it), for those who want every posting in the process history.
  *
  * <p>A start can never happen twice for one entry, however slow the engine is (issue 10: starts queued behind the
  * engine outlived the sweep's grace period and the sweep started the same entries again):
@@ -57,11 +62,13 @@ class PaymentPostingStarter {
             EnumSet.of(BankEntryStatus.MATCHED, BankEntryStatus.NEEDS_CLERK);
 
     private final BankEntryRepository entries;
+    private final BankEntryPosting posting;
     private final ProcessCommands processes;
     private final ProposalCodec proposals;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Duration sweepGrace;
+    private volatile boolean straightThrough;
     /** One thread: starts keep the statement's order and never crowd out the request threads. */
     private final ExecutorService starts = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
@@ -70,12 +77,16 @@ class PaymentPostingStarter {
 
     PaymentPostingStarter(
             BankEntryRepository entries,
+            BankEntryPosting posting,
             ProcessCommands processes,
             ProposalCodec proposals,
             Clock clock,
             PlatformTransactionManager transactionManager,
-            @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace) {
+            @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace,
+            @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough) {
         this.entries = entries;
+        this.posting = posting;
+        this.straightThrough = straightThrough;
         this.processes = processes;
         this.proposals = proposals;
         this.clock = clock;
@@ -94,6 +105,7 @@ class PaymentPostingStarter {
         starts.execute(() -> start(received.bankEntryId(), null));
     }
 
+    /** Entries an import handed on but that were neither posted nor started (the app stopped, the engine was away). */
     @Scheduled(fixedDelayString = "${o2c.cash-application.start-sweep:PT1M}", initialDelayString = "PT1M")
     public void startMissed() {
         sweep(sweepGrace);
@@ -112,6 +124,11 @@ class PaymentPostingStarter {
         starts.submit(() -> {}).get(1, TimeUnit.MINUTES);
     }
 
+    /** Tests switch straight-through posting off to run a sure credit through the process's trusted path. */
+    void straightThrough(boolean on) {
+        this.straightThrough = on;
+    }
+
     void slowDownStartsWith(LongConsumer hook) {
         this.beforeStart = hook == null ? id -> {} : hook;
     }
@@ -121,7 +138,7 @@ class PaymentPostingStarter {
      * A start that fails stays claimed; the sweep takes it up again once the claim is older than the grace period.
      */
     private void start(long entryId, Instant seenClaim) {
-        Map<String, Object> variables = transactions.execute(status -> {
+        BankEntryStatus status = transactions.execute(tx -> {
             Instant now = clock.instant();
             int claimed = seenClaim == null
                     ? entries.claimFirstStart(entryId, now)
@@ -130,10 +147,20 @@ class PaymentPostingStarter {
                 return null;
             }
             return entries.findById(entryId)
-                    .filter(entry -> STARTABLE.contains(entry.getStatus()))
-                    .map(this::variables)
+                    .map(BankEntry::getStatus)
+                    .filter(STARTABLE::contains)
                     .orElse(null);
         });
+        if (status == null) {
+            return;
+        }
+        if (status == BankEntryStatus.MATCHED && straightThrough && postedStraightThrough(entryId)) {
+            return;
+        }
+        Map<String, Object> variables = transactions.execute(tx -> entries.findById(entryId)
+                .filter(entry -> STARTABLE.contains(entry.getStatus()))
+                .map(this::variables)
+                .orElse(null));
         if (variables == null) {
             return;
         }
@@ -150,6 +177,20 @@ class PaymentPostingStarter {
             }
         } catch (RuntimeException e) {
             log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
+        }
+    }
+
+    /**
+     * Posts a sure credit at once. True when nothing more is to be done here: it is posted, or posting failed and the
+     * entry stays claimed and matched for the sweep to try again. False when its proposal went stale: the entry now
+     * waits for a clerk, through the process.
+     */
+    private boolean postedStraightThrough(long entryId) {
+        try {
+            return posting.post(entryId) instanceof BankEntryPosting.Posted;
+        } catch (RuntimeException e) {
+            log.warn("bank entry {} not posted yet, the sweep tries again: {}", entryId, e.getMessage());
+            return true;
         }
     }
 

@@ -65,6 +65,9 @@ class BankStatementImportTest {
     @Autowired
     LedgerInvariants ledger;
 
+    @Autowired
+    PaymentPostingStarter starter;
+
     @AfterEach
     void ledgerStillHolds() {
         ledger.assertHold();
@@ -101,8 +104,41 @@ class BankStatementImportTest {
                 "select process_instance_key from sales_order where id = ?", Long.class, invoice.getOrderId());
         engine.awaitCompleted(orderProcess, "EndEvent_InvoicePaid");
         engine.awaitCompleted(orderProcess, "EndEvent_OrderCompleted");
-        engine.awaitCompleted(entry.getProcessInstanceKey(), "EndEvent_PaymentPosted");
+        assertThat(entry.getProcessInstanceKey())
+                .as("a sure credit is posted straight through, without a payment-posting process")
+                .isNull();
         assertThat(auditActions(entry)).contains("BANK_ENTRY_POSTED");
+    }
+
+    @Test
+    void withStraightThroughOffASureCreditRunsThePaymentPostingProcessItsTrustedPathPostsIt() {
+        starter.straightThrough(false);
+        try {
+            Customer customer = customer("DE44500105175407324931");
+            Invoice invoice = scenario.invoiceFor(customer, "410.00");
+            long statementId = upload(
+                            "clerk",
+                            statement()
+                                    .credit(
+                                            invoice.getOpenAmount().toPlainString(),
+                                            today(),
+                                            "Whoever",
+                                            "DE44500105175407324931",
+                                            invoice.getCreditorReference(),
+                                            null))
+                    .body()
+                    .path("statements")
+                    .path(0)
+                    .path("statementId")
+                    .asLong();
+
+            BankEntry entry = awaitEntry(statementId, BankEntryStatus.POSTED);
+            assertThat(entry.getProcessInstanceKey()).isNotNull();
+            engine.awaitCompleted(entry.getProcessInstanceKey(), "EndEvent_PaymentPosted");
+            assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        } finally {
+            starter.straightThrough(true);
+        }
     }
 
     @Test
@@ -291,11 +327,15 @@ class BankStatementImportTest {
                         statuses -> statuses.equals(
                                 java.util.List.of(BankEntryStatus.NEEDS_CLERK, BankEntryStatus.POSTED)));
         assertThat(payments.allocationsTo(invoice.getId())).hasSize(1);
-        BankEntry outdated = entries.findByStatementIdOrderByLineNo(statementId).stream()
+        long outdated = entries.findByStatementIdOrderByLineNo(statementId).stream()
                 .filter(entry -> entry.getStatus() == BankEntryStatus.NEEDS_CLERK)
                 .findFirst()
-                .orElseThrow();
-        scenario.awaitOpenTask(outdated.getProcessInstanceKey(), "Task_MatchPayment");
+                .orElseThrow()
+                .getId();
+        // the stale proposal was tried straight through first; only then does its process start, for a clerk
+        Long process = await().atMost(Scenario.PATIENCE)
+                .until(() -> entries.findById(outdated).orElseThrow().getProcessInstanceKey(), key -> key != null);
+        scenario.awaitOpenTask(process, "Task_MatchPayment");
     }
 
     @Test

@@ -3,6 +3,12 @@ package dev.o2c.bankstatements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceStatus;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.PaymentTerms;
+import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.support.Api;
@@ -18,6 +24,7 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -77,6 +84,12 @@ class PaymentPostingStartTest {
 
     @Autowired
     LedgerInvariants ledger;
+
+    @Autowired
+    Scenario scenario;
+
+    @Autowired
+    CustomerService customers;
 
     @AfterEach
     void release() {
@@ -166,6 +179,89 @@ class PaymentPostingStartTest {
             assertThat(entry.getStartAttempts()).isGreaterThanOrEqualTo(1);
         }
         assertThat(openMatchTasks(ids)).hasSize(CREDITS);
+    }
+
+    @Test
+    void sureCreditsPostedStraightThroughWhileSweepsRunArePostedOnceEachWithoutAProcess() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Customer customer = customers.create(
+                new CustomerService.NewCustomer(
+                        "Straight " + tag,
+                        tag + "@customer.example",
+                        "EUR",
+                        PaymentTerms.parse("NET30"),
+                        new BigDecimal("100000"),
+                        RiskClass.A,
+                        BigDecimal.ZERO,
+                        null),
+                "test");
+        CamtWriter statement = new CamtWriter("STP-" + tag, "S-" + tag);
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 1; i <= CREDITS; i++) {
+            Invoice invoice = scenario.invoiceFor(customer, i + "1.00");
+            invoices.add(invoice);
+            statement.credit(
+                    invoice.getOpenAmount().toPlainString(),
+                    LocalDate.now(clock),
+                    "Straight " + tag,
+                    null,
+                    invoice.getCreditorReference(),
+                    null);
+        }
+        Api.Response response = api.post(
+                "clerk", "/api/bank-statements", statement.xml(), Map.of(HttpHeaders.CONTENT_TYPE, "application/xml"));
+        long statementId =
+                response.body().path("statements").path(0).path("statementId").asLong();
+        assertThat(response.body()
+                        .path("statements")
+                        .path(0)
+                        .path("matchedAutomatically")
+                        .asInt())
+                .isEqualTo(CREDITS);
+
+        // sweeps with no grace period race the after-import starter for the same sure credits
+        ExecutorService sweepers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                sweeps.add(sweepers.submit(() -> {
+                    int tried = 0;
+                    for (int round = 0; round < 5; round++) {
+                        tried += starter.sweep(Duration.ZERO);
+                    }
+                    return tried;
+                }));
+            }
+            for (Future<Integer> sweep : sweeps) {
+                sweep.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            sweepers.shutdownNow();
+        }
+        starter.drain();
+
+        List<BankEntry> posted = await().atMost(Scenario.PATIENCE)
+                .until(() -> entries.findByStatementIdOrderByLineNo(statementId), all -> all.stream()
+                        .allMatch(entry -> entry.getStatus() == BankEntryStatus.POSTED));
+        for (BankEntry entry : posted) {
+            assertThat(entry.getProcessInstanceKey())
+                    .as("entry " + entry.getId())
+                    .isNull();
+            assertThat(instancesOf(entry.getId())).isEmpty();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from payment where idempotency_key = ?",
+                            Integer.class,
+                            "bank-entry-" + entry.getId()))
+                    .isEqualTo(1);
+        }
+        for (Invoice invoice : invoices) {
+            assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from payment_allocation where invoice_id = ?",
+                            Integer.class,
+                            invoice.getId()))
+                    .isEqualTo(1);
+        }
     }
 
     @Test
