@@ -62,6 +62,12 @@ public class CustomerService {
         return customers.findById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
     }
 
+    /** Every customer, for sweeps over all of them (the periodic limit review). */
+    @Transactional(readOnly = true)
+    public java.util.List<Customer> all() {
+        return customers.findAll();
+    }
+
     @Transactional
     public Customer changeCreditLimit(long id, BigDecimal newLimit, String actor, String reason) {
         Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
