@@ -242,7 +242,11 @@ public class TaskInbox {
                 return variables.get(key).toString();
             }
         }
-        return variables.get("orderId") == null ? null : "ORDER-" + variables.get("orderId");
+        if (variables.get("orderId") != null) {
+            return "ORDER-" + variables.get("orderId");
+        }
+        // credit-limit-review
+        return variables.get("reviewId") == null ? null : "LIMIT-REVIEW-" + variables.get("reviewId");
     }
 
     private static BigDecimal amount(Map<String, Object> variables) {

@@ -104,6 +104,7 @@ class CreditLimitReviewPathsTest {
         long reviewId = requestThroughTheApi("sales", customer, 14000);
         HumanTask task = awaitDecisionTask(reviewId);
         assertThat(task.getFormId()).isEqualTo("credit-limit-review");
+        assertThat(task.getBusinessKey()).isEqualTo("LIMIT-REVIEW-" + reviewId);
         // a 4,000 raise is an analyst's decision; managers hold that authority too
         assertThat(task.candidateGroups()).containsExactly(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
         Map<String, Object> variables = inbox.variablesOf(task);
