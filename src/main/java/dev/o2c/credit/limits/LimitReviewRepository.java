@@ -22,6 +22,10 @@ public interface LimitReviewRepository extends JpaRepository<LimitReview, Long> 
     @Query("select r.customerId, max(r.closedAt) from LimitReview r where r.closedAt is not null group by r.customerId")
     List<Object[]> lastClosedPerCustomer();
 
+    /** Reviews whose process never started (the application stopped between saving the review and starting it). */
+    List<LimitReview> findByStatusAndProcessInstanceKeyIsNullAndRequestedAtBefore(
+            LimitReview.Status status, java.time.Instant before);
+
     @Query("select r.customerId from LimitReview r where r.status in :statuses")
     List<Long> customersWithReviewIn(Collection<LimitReview.Status> statuses);
 }

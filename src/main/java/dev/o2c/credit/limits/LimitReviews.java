@@ -153,7 +153,7 @@ public class LimitReviews {
                 due.add(new Due(customer, dueOn));
             }
         }
-        List<LimitReview> started = new ArrayList<>();
+        List<LimitReview> started = new ArrayList<>(restartOrphans(now));
         due.stream()
                 .sorted(Comparator.comparing(Due::dueOn))
                 .limit(settings.maxPerSweep())
@@ -178,6 +178,46 @@ public class LimitReviews {
                 });
         log.info("limit review sweep at {}: {} due, {} started", now, due.size(), started.size());
         return started;
+    }
+
+    /**
+     * A review is saved before its process starts (so that the one-open-review rule holds in the database); should the
+     * application have stopped in between, the review would block the customer for good. The sweep starts the
+     * process of every such review older than an hour (a younger one may still be starting).
+     */
+    private List<LimitReview> restartOrphans(Instant now) {
+        List<LimitReview> restarted = new ArrayList<>();
+        for (LimitReview orphan : reviews.findByStatusAndProcessInstanceKeyIsNullAndRequestedAtBefore(
+                LimitReview.Status.OPEN, now.minus(java.time.Duration.ofHours(1)))) {
+            try {
+                long key = processes.start(PROCESS, startVariables(orphan));
+                long id = orphan.getId();
+                restarted.add(transaction.execute(status -> {
+                    LimitReview stored = reviews.lockById(id).orElseThrow();
+                    stored.started(key);
+                    audit.record(
+                            SCHEDULE_ACTOR,
+                            "LIMIT_REVIEW_RESTARTED",
+                            ENTITY,
+                            id,
+                            "its process had not started; started now",
+                            null);
+                    return stored;
+                }));
+            } catch (RuntimeException e) {
+                log.warn("limit review {} not restarted: {}", orphan.getId(), e.getMessage());
+            }
+        }
+        return restarted;
+    }
+
+    private static Map<String, Object> startVariables(LimitReview review) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewId", review.getId());
+        variables.put("customerId", review.getCustomerId());
+        variables.put("trigger", review.getTrigger().name());
+        variables.put("requestedBy", review.getRequestedBy());
+        return variables;
     }
 
     /**
@@ -212,14 +252,9 @@ public class LimitReviews {
         if (review == null) {
             return Optional.empty();
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("reviewId", review.getId());
-        variables.put("customerId", customer.getId());
-        variables.put("trigger", trigger.name());
-        variables.put("requestedBy", actor);
         long key;
         try {
-            key = processes.start(PROCESS, variables);
+            key = processes.start(PROCESS, startVariables(review));
         } catch (RuntimeException e) {
             long id = review.getId();
             transaction.executeWithoutResult(status -> reviews.deleteById(id));

@@ -330,6 +330,41 @@ class CreditLimitReviewPathsTest {
         assertThat(reviews.forCustomer(quarterly.getId())).hasSize(1);
     }
 
+    @Autowired
+    LimitReviewRepository repository;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void theSweepStartsTheProcessOfAReviewWhoseStartWasLost() {
+        Customer customer = scenario.customer("10000");
+        // as if the application had stopped after saving the review and before starting its process
+        LimitReview orphan = repository.saveAndFlush(new LimitReview(
+                customer.getId(),
+                LimitReview.Trigger.REQUEST,
+                "EUR",
+                new java.math.BigDecimal("12000"),
+                "sales",
+                "lost start",
+                clock.instant().minus(Duration.ofHours(2))));
+        assertThat(api.post(
+                                "sales",
+                                "/api/customers/" + customer.getId() + "/limit-requests",
+                                Map.of("amount", 13000, "currency", "EUR", "reason", "again"))
+                        .status())
+                .isEqualTo(409);
+
+        reviews.startDue();
+
+        HumanTask task = awaitDecisionTask(orphan.getId());
+        assertThat(task.getBusinessKey()).isEqualTo("LIMIT-REVIEW-" + orphan.getId());
+        // a second sweep does not start it again
+        Long key = reviews.get(orphan.getId()).getProcessInstanceKey();
+        reviews.startDue();
+        assertThat(reviews.get(orphan.getId()).getProcessInstanceKey()).isEqualTo(key);
+    }
+
     @Test
     void badRequestsAreRefusedNamingTheFieldAndWriteNothing() {
         Customer customer = scenario.customer("10000");
