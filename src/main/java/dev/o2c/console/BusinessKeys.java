@@ -14,6 +14,7 @@ final class BusinessKeys {
         FORMATS.put("invoiceNumber", "%s");
         FORMATS.put("orderId", "ORDER-%s");
         FORMATS.put("statementEntryId", "%s");
+        FORMATS.put("reviewId", "LIMIT-REVIEW-%s");
     }
 
     static final List<String> VARIABLES = List.copyOf(FORMATS.keySet());

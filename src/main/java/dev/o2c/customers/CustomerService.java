@@ -58,6 +58,7 @@ public class CustomerService {
         return customer;
     }
 
+    /** Every customer, for views and sweeps over all of them (dashboard, cash application, periodic limit review). */
     @Transactional(readOnly = true)
     public List<Customer> all() {
         return customers.findAll();

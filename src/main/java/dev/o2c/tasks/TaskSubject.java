@@ -7,13 +7,15 @@ import java.util.stream.Stream;
 /**
  * What a task is about, read from its process's variables by their names in the models: the inbox lists and sorts
  * tasks by it. The names are the processes' conventions: an order-to-cash task carries orderId and orderAmount, a
- * collection task invoiceNumber and openAmount, a payment-posting task statementEntryId and amount.
+ * collection task invoiceNumber and openAmount, a payment-posting task statementEntryId and amount, a credit limit
+ * review reviewId.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TaskSubject(
         String invoiceNumber,
         String statementEntryId,
         Long orderId,
+        Long reviewId,
         Long customerId,
         BigDecimal openAmount,
         BigDecimal orderAmount,
@@ -28,7 +30,10 @@ record TaskSubject(
         if (statementEntryId != null) {
             return statementEntryId;
         }
-        return orderId == null ? null : "ORDER-" + orderId;
+        if (orderId != null) {
+            return "ORDER-" + orderId;
+        }
+        return reviewId == null ? null : "LIMIT-REVIEW-" + reviewId;
     }
 
     /** The money at stake: what is open on an invoice, else the order's amount, else the payment's. */

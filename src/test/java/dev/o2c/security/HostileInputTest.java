@@ -330,6 +330,30 @@ class HostileInputTest {
                         "/api/customers/" + customer + "/credit-limit",
                         Map.of("creditLimit", 100, "reason", "r\u0000"),
                         "reason"),
+                new Bad(
+                        "sales",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/limit-requests",
+                        Map.of("amount", new java.math.BigDecimal("1e20"), "currency", "EUR", "reason", "more"),
+                        "amount"),
+                new Bad(
+                        "sales",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/limit-requests",
+                        Map.of("amount", 20000, "currency", "EUR", "reason", "r\u0000"),
+                        "reason"),
+                new Bad(
+                        "sales",
+                        HttpMethod.POST,
+                        "/api/customers/" + yen + "/limit-requests",
+                        Map.of("amount", new java.math.BigDecimal("20000.5"), "currency", "JPY", "reason", "more"),
+                        "amount"),
+                new Bad(
+                        "sales",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/limit-requests",
+                        Map.of("amount", 20000, "currency", "JPY", "reason", "more"),
+                        "currency"),
                 new Bad("operator", HttpMethod.GET, "/api/console/instances?q=%00", null, "q"));
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
@@ -526,7 +550,8 @@ class HostileInputTest {
                 "payment_allocation",
                 "invoice",
                 "bank_statement",
-                "bank_entry")) {
+                "bank_entry",
+                "credit_limit_review")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         counts.put(

@@ -45,6 +45,14 @@ class FormValidatorTest {
         return answers;
     }
 
+    static Map<String, Object> goodLimitChange() {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("limitDecision", "CHANGE");
+        answers.put("newCreditLimit", 25000);
+        answers.put("limitComment", "Framework contract signed");
+        return answers;
+    }
+
     static Stream<Arguments> badAnswers() {
         return Stream.of(
                 // radio: one of its values, as text
@@ -95,7 +103,24 @@ class FormValidatorTest {
                         "approve"),
                 bad(
                         "credit-review", Map.of("reviewOutcome", "APPROVE", "reviewComment", "Known customer"),
-                        "reviewComment", List.of()));
+                        "reviewComment", List.of()),
+                // the limit review: a decision it offers, a positive limit of two decimals only for CHANGE
+                bad("credit-limit-review", goodLimitChange(), "limitDecision", "accept"),
+                bad("credit-limit-review", goodLimitChange(), "newCreditLimit", -5),
+                bad("credit-limit-review", goodLimitChange(), "newCreditLimit", "25000"),
+                bad("credit-limit-review", goodLimitChange(), "newCreditLimit", 25000.001),
+                bad(
+                        "credit-limit-review",
+                        withAnswer(goodLimitChange(), "limitDecision", "ACCEPT"),
+                        "newCreditLimit",
+                        25000),
+                bad("credit-limit-review", goodLimitChange(), "limitComment", "ok"),
+                bad("credit-limit-review", goodLimitChange(), "recommendedLimit", 1),
+                bad(
+                        "credit-limit-second-approval",
+                        Map.of("limitSecondApproval", "CONFIRM", "limitSecondComment", "Agreed"),
+                        "limitSecondApproval",
+                        "MAYBE"));
     }
 
     private static Arguments bad(String form, Map<String, Object> good, String field, Object value) {
@@ -134,6 +159,14 @@ class FormValidatorTest {
         assertThatCode(() -> validator.validate(
                         FORMS.find("collections-follow-up").orElseThrow(),
                         Map.of("followUpOutcome", "KEEP_DUNNING", "followUpNote", "no answer"),
+                        Map.of()))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> validator.validate(
+                        FORMS.find("credit-limit-review").orElseThrow(), goodLimitChange(), Map.of()))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> validator.validate(
+                        FORMS.find("credit-limit-review").orElseThrow(),
+                        Map.of("limitDecision", "REFUSE", "limitComment", "Two disputes open"),
                         Map.of()))
                 .doesNotThrowAnyException();
     }

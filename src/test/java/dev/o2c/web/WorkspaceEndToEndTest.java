@@ -64,6 +64,9 @@ class WorkspaceEndToEndTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    dev.o2c.credit.limits.LimitReviews reviews;
+
     @BeforeAll
     static void needsChromium() {
         Assumptions.assumeTrue(
@@ -152,6 +155,40 @@ class WorkspaceEndToEndTest {
         web.open("/dashboard");
         web.waitFor("#credit-table");
         web.screenshot("08-receivables-dashboard");
+    }
+
+    @Test
+    void salesAsksForAHigherLimitAndAnAnalystAcceptsTheProposal() throws Exception {
+        Browser web = browser();
+        Customer customer = scenario.customer("10000");
+
+        web.login("sales");
+        web.open("/orders");
+        web.find("#customer option[value='" + customer.getId() + "']").click();
+        web.waitForText("#limit-currency", "EUR");
+        web.find("#limit-amount").sendKeys("14000");
+        web.find("#limit-reason").sendKeys("Winter season pipeline");
+        web.find("#ask-limit").click();
+        long reviewId = Long.parseLong(web.find("#limit-requested").getAttribute("data-review-id"));
+        web.waitForText("#limit-reviews-table", "OPEN");
+        web.screenshot("12-sales-limit-requested");
+
+        long instanceKey = await().atMost(Scenario.PATIENCE)
+                .until(() -> reviews.get(reviewId).getProcessInstanceKey(), key -> key != null);
+        var task = scenario.awaitOpenTask(instanceKey, "Task_DecideCreditLimit");
+        web.login("analyst");
+        web.open("/task?id=" + task.getJobKey());
+        web.waitForText("#context", "Limit review " + reviewId);
+        web.waitForText("#context", "Winter season pipeline");
+        web.choose("Accept the proposed limit");
+        web.find("#form textarea").sendKeys("Pays on time, references checked");
+        web.screenshot("13-analyst-limit-review-form");
+        web.find("#complete").click();
+        web.find("#completed");
+        await().atMost(Scenario.PATIENCE)
+                .until(
+                        () -> customers.get(customer.getId()).getCreditLimit(),
+                        limit -> limit.compareTo(new BigDecimal("14000")) == 0);
     }
 
     @Test

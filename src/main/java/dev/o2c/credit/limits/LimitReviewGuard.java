@@ -1,0 +1,73 @@
+package dev.o2c.credit.limits;
+
+import dev.o2c.platform.errors.NotPermittedException;
+import dev.o2c.platform.security.CurrentUser;
+import dev.o2c.tasks.HumanTask;
+import dev.o2c.tasks.TaskCompletionGuard;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new limit only by someone with the authority for it (DMN limit-authority on today's limit and the limit chosen),
+ * otherwise 403 naming the group that may decide. Four eyes: whoever asked for the review never decides it, and the
+ * second approver is a second person of the group.
+ */
+@Component
+class LimitReviewGuard implements TaskCompletionGuard {
+
+    static final String REVIEW_FORM = "credit-limit-review";
+    static final String SECOND_APPROVAL_FORM = "credit-limit-second-approval";
+
+    private final LimitReviews reviews;
+
+    LimitReviewGuard(LimitReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        boolean review = REVIEW_FORM.equals(task.getFormId());
+        if (!review && !SECOND_APPROVAL_FORM.equals(task.getFormId())) {
+            return;
+        }
+        long reviewId = Long.parseLong(String.valueOf(context.get("reviewId")));
+        LimitReview limitReview = reviews.get(reviewId);
+        if (user.name().equals(limitReview.getRequestedBy())) {
+            throw new NotPermittedException(
+                    "four eyes: " + user.name() + " asked for limit review " + reviewId + " and cannot decide it");
+        }
+        if (review) {
+            checkDecision(reviewId, answers, user);
+        } else {
+            checkSecondApproval(limitReview, user);
+        }
+    }
+
+    private void checkDecision(long reviewId, Map<String, Object> answers, CurrentUser user) {
+        LimitReview.Decision decision = LimitReview.Decision.valueOf(String.valueOf(answers.get("limitDecision")));
+        if (decision == LimitReview.Decision.REFUSE) {
+            return; // keeping the limit extends no credit: whoever may review may refuse
+        }
+        Object changed = answers.get("newCreditLimit");
+        LimitReviews.Assessment assessment =
+                reviews.assess(reviewId, decision, changed == null ? null : new BigDecimal(changed.toString()));
+        LimitAuthority.Required required = assessment.required();
+        if (!LimitAuthority.holds(user.groups(), required.group())) {
+            throw new NotPermittedException("this decision needs the group " + required.group() + " ("
+                    + required.authority() + "; " + assessment.currentLimit() + " -> " + assessment.newLimit() + " "
+                    + assessment.review().getCurrency() + "): " + user.name() + " is not in it");
+        }
+    }
+
+    private void checkSecondApproval(LimitReview review, CurrentUser user) {
+        if (user.name().equals(review.getDecidedBy())) {
+            throw new NotPermittedException("four eyes: " + user.name() + " made the first decision of limit review "
+                    + review.getId() + "; a second " + review.getAuthorityGroup() + " member must confirm it");
+        }
+        if (!LimitAuthority.holds(user.groups(), review.getAuthorityGroup())) {
+            throw new NotPermittedException("the second approval needs the group " + review.getAuthorityGroup() + ": "
+                    + user.name() + " is not in it");
+        }
+    }
+}
