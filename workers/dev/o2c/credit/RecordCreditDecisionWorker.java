@@ -39,7 +39,13 @@ public class RecordCreditDecisionWorker {
                         "onCreditHold",
                         "riskClass",
                         "maxDaysOverdue",
-                        "invoicesPastFinalNotice"));
+                        "invoicesPastFinalNotice",
+                        // what the credit bureau said, or that the decision was taken without it
+                        "bureauAvailable",
+                        "bureauStatus",
+                        "bureauRating",
+                        "bureauScore",
+                        "bureauInsolvent"));
         decisions.recordPolicyDecision(
                 orderId, outcome, reason, new java.util.TreeMap<>(inputs).toString(), "job-" + job.getKey());
         Object group = creditDecision.get("reviewGroup");
