@@ -11,6 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +83,27 @@ public class CreditBureauSimulator implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext(HttpCreditBureau.PATH, this::handle);
         server.start();
+        warmUp();
         LOG.info("Credit bureau SIMULATOR (stand-in for a real bureau, invented data) listening on {}", baseUrl());
+    }
+
+    /**
+     * One request to itself at start: the first call in a JVM loads the HTTP client's and the server's classes (up to
+     * 2 s on a busy machine), which would otherwise count against the first real credit check's timeout.
+     */
+    private void warmUp() {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(baseUrl() + HttpCreditBureau.PATH + "?vatId=WARMUP"));
+            if (apiKey != null && !apiKey.isBlank()) {
+                request.header(HttpCreditBureau.API_KEY_HEADER, apiKey);
+            }
+            client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            LOG.debug("credit bureau simulator: warm-up request failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public URI baseUrl() {

@@ -163,6 +163,14 @@ public class HttpCreditBureau implements CreditBureau {
 
     /** Checks every field of the contract; anything else is a malformed answer. */
     BureauReport parse(String raw, BureauQuery query) {
+        try {
+            return read(raw, query);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw malformed("a number out of range (" + e.getMessage() + ")");
+        }
+    }
+
+    private BureauReport read(String raw, BureauQuery query) {
         JsonNode body;
         try {
             body = JSON.readTree(raw);
@@ -187,12 +195,12 @@ public class HttpCreditBureau implements CreditBureau {
             throw malformed("recommendedLimit.amount is missing or not a number");
         }
         BigDecimal amount = amountNode.decimalValue();
+        if (amount.signum() < 0 || amount.precision() - amount.scale() > 15 || amount.scale() > 2) {
+            throw malformed("recommendedLimit.amount " + amount + " is out of range");
+        }
         String currency = text(limit, "currency", 3, true);
         if (!Currencies.isTradingCurrency(currency)) {
             throw malformed("recommendedLimit.currency " + currency + " is not an ISO 4217 trading currency");
-        }
-        if (amount.signum() < 0 || amount.precision() - amount.scale() > 15 || amount.scale() > 2) {
-            throw malformed("recommendedLimit.amount " + amount.toPlainString() + " is out of range");
         }
         JsonNode insolvent = body.get("insolvent");
         if (insolvent == null || !insolvent.isBoolean()) {
