@@ -20,7 +20,13 @@ public record CreditPolicyInputs(
         Boolean onCreditHold,
         String riskClass,
         Long maxDaysOverdue,
-        Long invoicesPastFinalNotice) {
+        Long invoicesPastFinalNotice,
+        // what the credit bureau said, or that the decision was taken without it
+        Boolean bureauAvailable,
+        String bureauStatus,
+        String bureauRating,
+        Integer bureauScore,
+        Boolean bureauInsolvent) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

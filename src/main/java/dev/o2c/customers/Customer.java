@@ -26,6 +26,7 @@ public class Customer {
     private String iban;
     private Instant createdAt;
     private BigDecimal proposedCreditLimit;
+    private String vatId;
 
     @Version
     private long version;
@@ -99,6 +100,15 @@ public class Customer {
 
     public BigDecimal getProposedCreditLimit() {
         return proposedCreditLimit;
+    }
+
+    /** VAT identification number (country prefix and 2-13 letters or digits), or null when sales did not give one. */
+    public String getVatId() {
+        return vatId;
+    }
+
+    void registerVatId(String vatId) {
+        this.vatId = vatId;
     }
 
     void proposeCreditLimit(BigDecimal proposal) {

@@ -32,6 +32,8 @@ class CustomerController {
     static final List<String> LIMIT_SETTERS = List.of(Groups.CREDIT_MANAGERS);
     /** Where a customer nobody in credit has assessed yet starts: orders over its (zero) limit go to review. */
     static final RiskClass UNASSESSED = RiskClass.C;
+    /** A VAT identification number: two-letter country prefix, then 2 to 13 letters or digits (no spaces). */
+    static final String VAT_ID = "[A-Z]{2}[0-9A-Z]{2,13}";
 
     private final CustomerService customers;
     private final CustomerRepository repository;
@@ -84,7 +86,9 @@ class CustomerController {
                         limit,
                         riskClass,
                         request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(),
-                        request.iban()),
+                        request.iban(),
+                        request.vatId(),
+                        request.riskClass() != null),
                 request.proposedCreditLimit(),
                 user.name());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
@@ -126,5 +130,10 @@ class CustomerController {
             BigDecimal taxRate,
 
             @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces")
-            String iban) {}
+            String iban,
+
+            // what credit bureaus know a company by; with it a new customer's risk class comes from the bureau
+            @Size(max = 15)
+            @Pattern(regexp = VAT_ID, message = "must be a VAT id like DE123456789 (country prefix, no spaces)")
+            String vatId) {}
 }

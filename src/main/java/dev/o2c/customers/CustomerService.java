@@ -4,6 +4,7 @@ import dev.o2c.platform.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +16,13 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository customers, AuditLog audit, Clock clock) {
+    CustomerService(CustomerRepository customers, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.customers = customers;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -50,11 +53,24 @@ public class CustomerService {
                 customer.getId(),
                 "limit " + request.creditLimit() + " " + request.currency() + ", terms " + request.terms()
                         + ", risk class " + request.riskClass()
+                        + (request.riskClassAssessed() ? "" : " (unassessed default)")
+                        + (request.vatId() == null ? "" : ", VAT id " + request.vatId())
                         + (proposedLimit == null ? "" : ", proposed limit " + proposedLimit),
                 null);
         if (proposedLimit != null) {
             customer.proposeCreditLimit(proposedLimit);
         }
+        if (request.vatId() != null) {
+            customer.registerVatId(request.vatId());
+        }
+        // delivered after commit to whoever listens (credit fetches a bureau report); customers imports none of them
+        events.publishEvent(new CustomerRegistered(
+                customer.getId(),
+                customer.getName(),
+                request.vatId(),
+                request.riskClass(),
+                request.riskClassAssessed(),
+                actor));
         return customer;
     }
 
@@ -87,6 +103,23 @@ public class CustomerService {
         return customer;
     }
 
+    /**
+     * Sets the risk class only if it is still {@code expected} (the class the customer was created with), so that an
+     * automatic assessment (e.g. from a credit bureau report) never overwrites what credit staff decided meanwhile.
+     * Returns whether it changed anything; a change is audited like any other.
+     */
+    @Transactional
+    public boolean changeRiskClassIfStill(
+            long id, RiskClass expected, RiskClass riskClass, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        if (customer.riskClass() != expected || expected == riskClass) {
+            return false;
+        }
+        customer.changeRiskClass(riskClass);
+        audit.record(actor, "RISK_CLASS_CHANGED", ENTITY, id, expected + " -> " + riskClass, reason);
+        return true;
+    }
+
     /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
     @Transactional
     public Customer placeOnCreditHold(long id, String actor, String reason) {
@@ -108,6 +141,10 @@ public class CustomerService {
         return customer;
     }
 
+    /**
+     * {@code riskClassAssessed}: false when the risk class is only the conservative default for a customer nobody in
+     * credit has assessed yet (then a bureau report may set it).
+     */
     public record NewCustomer(
             String name,
             String email,
@@ -116,5 +153,21 @@ public class CustomerService {
             BigDecimal creditLimit,
             RiskClass riskClass,
             BigDecimal taxRate,
-            String iban) {}
+            String iban,
+            String vatId,
+            boolean riskClassAssessed) {
+
+        /** A customer without VAT id whose risk class the caller decided. */
+        public NewCustomer(
+                String name,
+                String email,
+                String currency,
+                PaymentTerms terms,
+                BigDecimal creditLimit,
+                RiskClass riskClass,
+                BigDecimal taxRate,
+                String iban) {
+            this(name, email, currency, terms, creditLimit, riskClass, taxRate, iban, null, true);
+        }
+    }
 }

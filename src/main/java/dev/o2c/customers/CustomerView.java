@@ -14,6 +14,7 @@ public record CustomerView(
         boolean onCreditHold,
         BigDecimal taxRate,
         String iban,
+        String vatId,
         BigDecimal proposedCreditLimit) {
 
     public static CustomerView of(Customer customer) {
@@ -28,6 +29,7 @@ public record CustomerView(
                 customer.isOnCreditHold(),
                 customer.getTaxRate(),
                 customer.getIban(),
+                customer.getVatId(),
                 customer.getProposedCreditLimit());
     }
 }

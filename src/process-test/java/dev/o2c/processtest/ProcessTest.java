@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("camunda-process-test")
-@SpringBootTest(properties = "o2c.embedded.enabled=false")
+// the bureau simulator (a real local HTTP server) stands in for the bureau the camunda profile otherwise requires
+@SpringBootTest(properties = {"o2c.embedded.enabled=false", "o2c.credit-bureau.simulator.enabled=true"})
 @ActiveProfiles("camunda")
 @CamundaSpringProcessTest
 @Import(ProcessTestConfiguration.class)

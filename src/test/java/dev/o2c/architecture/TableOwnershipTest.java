@@ -31,6 +31,7 @@ class TableOwnershipTest {
             Map.entry("credit_decision", "credit"),
             Map.entry("credit_approval", "credit"),
             Map.entry("credit_limit_review", "credit"),
+            Map.entry("bureau_report", "credit"),
             Map.entry("invoice", "billing"),
             Map.entry("invoice_number_sequence", "billing"),
             Map.entry("payment", "payments"),

@@ -86,6 +86,13 @@ class CreditDecisionTableTest {
                         null,
                         "credit hold and has invoices past final notice"),
                 new RuleCase(
+                        "credit bureau reports insolvency, whatever the internal figures say",
+                        "Rule_credit_decision_10",
+                        clean.insolvent(true),
+                        "REVIEW",
+                        "credit-managers",
+                        "insolvency"),
+                new RuleCase(
                         "on hold",
                         "Rule_credit_decision_2",
                         clean.onHold(true),
@@ -163,6 +170,34 @@ class CreditDecisionTableTest {
                 .isEqualTo("APPROVE");
     }
 
+    @Test
+    void insolvencyGoesToCreditManagersUnlessARejectionRuleAppliesFirst() {
+        Facts insolvent = Facts.clean().insolvent(true);
+        assertThat(decide(insolvent.onHold(true).pastFinalNotice(1)).ruleId())
+                .as("on hold with invoices past final notice is still rejected")
+                .isEqualTo("Rule_credit_decision_1");
+        assertThat(decide(insolvent.riskClass("D")).outcome()).isEqualTo("REJECT");
+        assertThat(decide(insolvent.amount("120000").available("0")).reviewGroup())
+                .as("a large order over the limit of an insolvent customer")
+                .isEqualTo("credit-managers");
+    }
+
+    @Test
+    void withoutABureauReportTheTableDecidesOnInternalDataAsBefore() {
+        Facts clean = Facts.clean();
+        for (Facts facts : List.of(
+                clean,
+                clean.amount("1000.01").available("1000"),
+                clean.daysOverdue(31),
+                clean.riskClass("C").amount("20000").available("100000"),
+                clean.onHold(true))) {
+            Verdict withoutReport = decide(facts);
+            Verdict solvent = decide(facts.insolvent(false));
+            assertThat(withoutReport.ruleId()).as("%s", facts).isEqualTo(solvent.ruleId());
+            assertThat(withoutReport.ruleId()).isNotEqualTo("Rule_credit_decision_10");
+        }
+    }
+
     // ---- a worse case never gets a softer outcome -------------------------------------------------------------
 
     private static final List<Boolean> HOLD = List.of(false, true);
@@ -172,6 +207,7 @@ class CreditDecisionTableTest {
             List.of("0.01", "5000", "10000", "10000.01", "20000", "49999.99", "50000", "120000");
     private static final List<String> AVAILABLE = List.of("150000", "60000", "15000", "10000", "0", "-5000");
     private static final List<Long> DAYS_OVERDUE = List.of(0L, 15L, 30L, 31L, 120L);
+    private static final List<Boolean> INSOLVENT = List.of(false, true);
 
     /** One bad fact added: the next worse value of one input, everything else the same. */
     record Worsening(String what, UnaryOperator<Facts> worse) {}
@@ -186,13 +222,16 @@ class CreditDecisionTableTest {
                     for (String amount : AMOUNTS) {
                         for (String available : AVAILABLE) {
                             for (long days : DAYS_OVERDUE) {
-                                grid.add(new Facts(
-                                        hold,
-                                        pastFinal,
-                                        risk,
-                                        new BigDecimal(amount),
-                                        new BigDecimal(available),
-                                        days));
+                                for (boolean insolvent : INSOLVENT) {
+                                    grid.add(new Facts(
+                                            hold,
+                                            pastFinal,
+                                            risk,
+                                            new BigDecimal(amount),
+                                            new BigDecimal(available),
+                                            days,
+                                            insolvent));
+                                }
                             }
                         }
                     }
@@ -219,7 +258,8 @@ class CreditDecisionTableTest {
                         .orElse(null)),
                 new Worsening("more days overdue", f -> next(DAYS_OVERDUE, f.maxDaysOverdue())
                         .map(f::daysOverdue)
-                        .orElse(null)));
+                        .orElse(null)),
+                new Worsening("credit bureau reports insolvency", f -> f.bureauInsolvent() ? null : f.insolvent(true)));
 
         List<String> softer = new ArrayList<>();
         int comparisons = 0;
@@ -244,7 +284,7 @@ class CreditDecisionTableTest {
                 }
             }
         }
-        assertThat(grid).hasSize(2 * 3 * 4 * 8 * 6 * 5);
+        assertThat(grid).hasSize(2 * 3 * 4 * 8 * 6 * 5 * 2);
         assertThat(comparisons).isGreaterThan(grid.size() * 4);
         assertThat(softer).as("worse cases with softer outcomes").isEmpty();
         assertThat(verdicts.values())
@@ -278,36 +318,58 @@ class CreditDecisionTableTest {
             String riskClass,
             BigDecimal orderAmount,
             BigDecimal availableCredit,
-            long maxDaysOverdue) {
+            long maxDaysOverdue,
+            Boolean bureauInsolvent) {
 
+        /** A customer without a bureau report (bureauInsolvent null), as for customers without a VAT id. */
         static Facts clean() {
-            return new Facts(false, 0, "A", new BigDecimal("1000"), new BigDecimal("20000"), 0);
+            return new Facts(false, 0, "A", new BigDecimal("1000"), new BigDecimal("20000"), 0, null);
+        }
+
+        Facts insolvent(Boolean insolvent) {
+            return new Facts(
+                    onHold, pastFinalNotice, riskClass, orderAmount, availableCredit, maxDaysOverdue, insolvent);
         }
 
         Facts onHold(boolean hold) {
-            return new Facts(hold, pastFinalNotice, riskClass, orderAmount, availableCredit, maxDaysOverdue);
+            return new Facts(
+                    hold, pastFinalNotice, riskClass, orderAmount, availableCredit, maxDaysOverdue, bureauInsolvent);
         }
 
         Facts pastFinalNotice(long invoices) {
-            return new Facts(onHold, invoices, riskClass, orderAmount, availableCredit, maxDaysOverdue);
+            return new Facts(
+                    onHold, invoices, riskClass, orderAmount, availableCredit, maxDaysOverdue, bureauInsolvent);
         }
 
         Facts riskClass(String risk) {
-            return new Facts(onHold, pastFinalNotice, risk, orderAmount, availableCredit, maxDaysOverdue);
+            return new Facts(
+                    onHold, pastFinalNotice, risk, orderAmount, availableCredit, maxDaysOverdue, bureauInsolvent);
         }
 
         Facts amount(String amount) {
             return new Facts(
-                    onHold, pastFinalNotice, riskClass, new BigDecimal(amount), availableCredit, maxDaysOverdue);
+                    onHold,
+                    pastFinalNotice,
+                    riskClass,
+                    new BigDecimal(amount),
+                    availableCredit,
+                    maxDaysOverdue,
+                    bureauInsolvent);
         }
 
         Facts available(String available) {
             return new Facts(
-                    onHold, pastFinalNotice, riskClass, orderAmount, new BigDecimal(available), maxDaysOverdue);
+                    onHold,
+                    pastFinalNotice,
+                    riskClass,
+                    orderAmount,
+                    new BigDecimal(available),
+                    maxDaysOverdue,
+                    bureauInsolvent);
         }
 
         Facts daysOverdue(long days) {
-            return new Facts(onHold, pastFinalNotice, riskClass, orderAmount, availableCredit, days);
+            return new Facts(onHold, pastFinalNotice, riskClass, orderAmount, availableCredit, days, bureauInsolvent);
         }
 
         Map<String, Object> variables() {
@@ -318,6 +380,7 @@ class CreditDecisionTableTest {
             variables.put("orderAmount", orderAmount);
             variables.put("availableCredit", availableCredit);
             variables.put("maxDaysOverdue", maxDaysOverdue);
+            variables.put("bureauInsolvent", bureauInsolvent);
             return variables;
         }
     }

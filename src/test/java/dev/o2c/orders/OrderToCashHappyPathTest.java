@@ -57,6 +57,7 @@ class OrderToCashHappyPathTest {
         engine.awaitCompleted(order.getProcessInstanceKey(), "EndEvent_OrderCompleted");
         assertThat(engine.completedElements(order.getProcessInstanceKey()))
                 .containsSubsequence(
+                        "Task_FetchBureauReport",
                         "Task_CheckCredit",
                         "Task_DecideCredit",
                         "Task_RecordCreditDecision",
