@@ -26,6 +26,11 @@ public class Customer {
     private String iban;
     private Instant createdAt;
     private BigDecimal proposedCreditLimit;
+    private String language = "en";
+    private String street;
+    private String postalCode;
+    private String city;
+    private String countryCode;
 
     @Version
     private long version;
@@ -99,6 +104,36 @@ public class Customer {
 
     public BigDecimal getProposedCreditLimit() {
         return proposedCreditLimit;
+    }
+
+    /** ISO 639-1 code of the language the customer's documents are written in. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getStreet() {
+        return street;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    /** ISO 3166-1 alpha-2; an e-invoice needs it for the buyer (EN 16931 BT-55). */
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    void changeContact(String language, PostalAddress address) {
+        this.language = language;
+        this.street = address.street();
+        this.postalCode = address.postalCode();
+        this.city = address.city();
+        this.countryCode = address.countryCode();
     }
 
     void proposeCreditLimit(BigDecimal proposal) {

@@ -73,6 +73,9 @@ class CustomerController {
         if (request.iban() != null && !Iban.isValid(request.iban())) {
             throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
         }
+        String language = checkedLanguage(request.language());
+        PostalAddress address =
+                checkedAddress(request.street(), request.postalCode(), request.city(), request.countryCode());
         PaymentTerms terms;
         try {
             terms = PaymentTerms.parse(request.paymentTerms());
@@ -90,11 +93,49 @@ class CustomerController {
                         limit,
                         riskClass,
                         request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(),
-                        request.iban()),
+                        request.iban(),
+                        language,
+                        address),
                 request.proposedCreditLimit(),
                 user.name());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
                 .body(view(customer));
+    }
+
+    /**
+     * The language documents are written in and the postal address (the buyer's address on e-invoices). Changed by the
+     * people who send the customer documents or manage the account.
+     */
+    @PutMapping("/{id}/contact")
+    @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
+    CustomerView changeContact(@PathVariable long id, @Valid @RequestBody ChangeContact request) {
+        String language = checkedLanguage(request.language());
+        PostalAddress address =
+                checkedAddress(request.street(), request.postalCode(), request.city(), request.countryCode());
+        return view(
+                customers.changeContact(id, language, address, CurrentUser.get().name()));
+    }
+
+    private static String checkedLanguage(String language) {
+        if (language == null) {
+            return Languages.DEFAULT;
+        }
+        if (!Languages.isLanguage(language)) {
+            throw new InvalidCustomerException("language", "is not an ISO 639-1 language code: " + language);
+        }
+        return language;
+    }
+
+    private static PostalAddress checkedAddress(String street, String postalCode, String city, String countryCode) {
+        if (countryCode != null && !Languages.isCountry(countryCode)) {
+            throw new InvalidCustomerException(
+                    "countryCode", "is not an ISO 3166-1 alpha-2 country code: " + countryCode);
+        }
+        return new PostalAddress(blankToNull(street), blankToNull(postalCode), blankToNull(city), countryCode);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
@@ -150,7 +191,12 @@ class CustomerController {
                 customer.isOnCreditHold(),
                 customer.getTaxRate(),
                 customer.getIban(),
-                customer.getProposedCreditLimit());
+                customer.getProposedCreditLimit(),
+                customer.getLanguage(),
+                customer.getStreet(),
+                customer.getPostalCode(),
+                customer.getCity(),
+                customer.getCountryCode());
     }
 
     record CreateCustomer(
@@ -172,7 +218,38 @@ class CustomerController {
             BigDecimal taxRate,
 
             @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", message = "must be an IBAN without spaces")
-            String iban) {}
+            String iban,
+
+            @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as en or de")
+            String language,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String street,
+
+            @Size(max = 20) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String postalCode,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String city,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
+            String countryCode) {}
+
+    record ChangeContact(
+            @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as en or de")
+            String language,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String street,
+
+            @Size(max = 20) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String postalCode,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String city,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
+            String countryCode) {}
 
     record ChangeLimit(
             @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2)
@@ -201,5 +278,10 @@ class CustomerController {
             boolean onCreditHold,
             BigDecimal taxRate,
             String iban,
-            BigDecimal proposedCreditLimit) {}
+            BigDecimal proposedCreditLimit,
+            String language,
+            String street,
+            String postalCode,
+            String city,
+            String countryCode) {}
 }

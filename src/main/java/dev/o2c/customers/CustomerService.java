@@ -42,6 +42,7 @@ public class CustomerService {
                 request.taxRate(),
                 request.iban(),
                 clock.instant()));
+        customer.changeContact(request.language(), request.address());
         audit.record(
                 actor,
                 "CUSTOMER_CREATED",
@@ -68,6 +69,21 @@ public class CustomerService {
         BigDecimal old = customer.getCreditLimit();
         customer.changeCreditLimit(newLimit);
         audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
+        return customer;
+    }
+
+    /** The language documents are written in and the postal address; the caller has checked the codes. */
+    @Transactional
+    public Customer changeContact(long id, String language, PostalAddress address, String actor) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        customer.changeContact(language, address);
+        audit.record(
+                actor,
+                "CUSTOMER_CONTACT_CHANGED",
+                ENTITY,
+                id,
+                "language " + language + ", country " + address.countryCode(),
+                null);
         return customer;
     }
 
@@ -109,5 +125,26 @@ public class CustomerService {
             BigDecimal creditLimit,
             RiskClass riskClass,
             BigDecimal taxRate,
-            String iban) {}
+            String iban,
+            String language,
+            PostalAddress address) {
+
+        public NewCustomer {
+            language = language == null ? Languages.DEFAULT : language;
+            address = address == null ? PostalAddress.UNKNOWN : address;
+        }
+
+        /** A customer written to in the default language, address not known yet. */
+        public NewCustomer(
+                String name,
+                String email,
+                String currency,
+                PaymentTerms terms,
+                BigDecimal creditLimit,
+                RiskClass riskClass,
+                BigDecimal taxRate,
+                String iban) {
+            this(name, email, currency, terms, creditLimit, riskClass, taxRate, iban, null, null);
+        }
+    }
 }
