@@ -1,17 +1,31 @@
 package dev.o2c.collections;
 
+import dev.o2c.documents.CustomerDocuments;
+import dev.o2c.documents.Document;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sends pending outbox e-mails over SMTP. Only active when spring.mail.host is set. */
+/**
+ * Sends pending outbox e-mails over SMTP, with their document attached. Only active when spring.mail.host is set.
+ *
+ * <p>No duplicates: the e-mails of a run are claimed with {@code for update skip locked} (a second run at the same
+ * time takes none of them), a sent e-mail is SENT and never picked again, and every attempt carries the row's one
+ * Message-ID. A failed attempt is retried after {@code o2c.collections.mail-retry-delay}, at most
+ * {@code mail-max-attempts} times, then the e-mail is FAILED and shows so in the outbox.
+ */
 @Component
 @ConditionalOnProperty(name = "spring.mail.host", matchIfMissing = false)
 class OutboxMailer {
@@ -20,32 +34,60 @@ class OutboxMailer {
 
     private final OutboxEmailRepository outbox;
     private final JavaMailSender mail;
+    private final CustomerDocuments documents;
     private final CollectionsProperties properties;
     private final Clock clock;
+    private final Duration retryDelay;
+    private final int maxAttempts;
 
-    OutboxMailer(OutboxEmailRepository outbox, JavaMailSender mail, CollectionsProperties properties, Clock clock) {
+    OutboxMailer(
+            OutboxEmailRepository outbox,
+            JavaMailSender mail,
+            CustomerDocuments documents,
+            CollectionsProperties properties,
+            Clock clock,
+            @Value("${o2c.collections.mail-retry-delay:PT5M}") Duration retryDelay,
+            @Value("${o2c.collections.mail-max-attempts:5}") int maxAttempts) {
         this.outbox = outbox;
         this.mail = mail;
+        this.documents = documents;
         this.properties = properties;
         this.clock = clock;
+        this.retryDelay = retryDelay;
+        this.maxAttempts = maxAttempts;
     }
 
     @Scheduled(fixedDelayString = "${o2c.collections.mail-interval:PT10S}")
     @Transactional
     public void sendPending() {
-        for (OutboxEmail email : outbox.findTop50ByStatusOrderByIdAsc(OutboxEmail.Status.PENDING.name())) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.sender());
-            message.setTo(email.getRecipient());
-            message.setSubject(email.getSubject());
-            message.setText(email.getBody());
+        Instant now = clock.instant();
+        for (OutboxEmail email : outbox.claimDue(now)) {
             try {
-                mail.send(message);
+                mail.send(message(email));
                 email.sent(clock.instant());
-            } catch (MailException e) {
+            } catch (RuntimeException | MessagingException e) {
+                // one e-mail's failure must not undo the e-mails of this run that did go out
                 log.warn("could not send e-mail {} to {}: {}", email.getId(), email.getRecipient(), e.getMessage());
-                email.failed(e.getMessage());
+                email.attemptFailed(e.getMessage(), now, retryDelay, maxAttempts);
             }
         }
+    }
+
+    private MimeMessage message(OutboxEmail email) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        boolean attachment = email.getAttachmentDocumentId() != null;
+        MimeMessageHelper helper = new MimeMessageHelper(message, attachment, "UTF-8");
+        helper.setFrom(properties.sender());
+        helper.setTo(email.getRecipient());
+        helper.setSubject(email.getSubject());
+        helper.setText(email.getBody());
+        if (attachment) {
+            Document document = documents.get(email.getAttachmentDocumentId());
+            helper.addAttachment(
+                    document.getFileName(), new ByteArrayResource(document.getContent()), document.getMediaType());
+        }
+        // JavaMailSenderImpl keeps a Message-ID set before sending; the same one on every attempt
+        message.setHeader("Message-ID", email.getMessageId());
+        return message;
     }
 }
