@@ -5,7 +5,9 @@ alter table customer
     add column street       varchar(100),
     add column postal_code  varchar(20),
     add column city         varchar(100),
-    add column country_code varchar(2) check (country_code ~ '^[A-Z]{2}$');
+    add column country_code varchar(2) check (country_code ~ '^[A-Z]{2}$'),
+    -- the buyer's Peppol participant (EAS scheme:identifier, BT-49), where the customer receives Peppol e-invoices
+    add column peppol_id    varchar(90) check (peppol_id ~ '^[0-9]{4}:[^[:space:]:]{1,80}$');
 
 -- Documents the customer receives, generated once per record and kept: what was sent can be shown again byte for byte.
 create table document (

@@ -31,6 +31,7 @@ public class Customer {
     private String postalCode;
     private String city;
     private String countryCode;
+    private String peppolId;
 
     @Version
     private long version;
@@ -128,7 +129,13 @@ public class Customer {
         return countryCode;
     }
 
+    /** Peppol participant id "scheme:identifier" (EN 16931 BT-49), where the customer receives Peppol e-invoices. */
+    public String getPeppolId() {
+        return peppolId;
+    }
+
     void changeContact(String language, PostalAddress address) {
+        this.peppolId = address.peppolId();
         this.language = language;
         this.street = address.street();
         this.postalCode = address.postalCode();

@@ -74,8 +74,8 @@ class CustomerController {
             throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
         }
         String language = checkedLanguage(request.language());
-        PostalAddress address =
-                checkedAddress(request.street(), request.postalCode(), request.city(), request.countryCode());
+        PostalAddress address = checkedAddress(
+                request.street(), request.postalCode(), request.city(), request.countryCode(), request.peppolId());
         PaymentTerms terms;
         try {
             terms = PaymentTerms.parse(request.paymentTerms());
@@ -110,8 +110,8 @@ class CustomerController {
     @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
     CustomerView changeContact(@PathVariable long id, @Valid @RequestBody ChangeContact request) {
         String language = checkedLanguage(request.language());
-        PostalAddress address =
-                checkedAddress(request.street(), request.postalCode(), request.city(), request.countryCode());
+        PostalAddress address = checkedAddress(
+                request.street(), request.postalCode(), request.city(), request.countryCode(), request.peppolId());
         return view(
                 customers.changeContact(id, language, address, CurrentUser.get().name()));
     }
@@ -126,12 +126,14 @@ class CustomerController {
         return language;
     }
 
-    private static PostalAddress checkedAddress(String street, String postalCode, String city, String countryCode) {
+    private static PostalAddress checkedAddress(
+            String street, String postalCode, String city, String countryCode, String peppolId) {
         if (countryCode != null && !Languages.isCountry(countryCode)) {
             throw new InvalidCustomerException(
                     "countryCode", "is not an ISO 3166-1 alpha-2 country code: " + countryCode);
         }
-        return new PostalAddress(blankToNull(street), blankToNull(postalCode), blankToNull(city), countryCode);
+        return new PostalAddress(
+                blankToNull(street), blankToNull(postalCode), blankToNull(city), countryCode, peppolId);
     }
 
     private static String blankToNull(String text) {
@@ -196,7 +198,8 @@ class CustomerController {
                 customer.getStreet(),
                 customer.getPostalCode(),
                 customer.getCity(),
-                customer.getCountryCode());
+                customer.getCountryCode(),
+                customer.getPeppolId());
     }
 
     record CreateCustomer(
@@ -233,7 +236,12 @@ class CustomerController {
             String city,
 
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
-            String countryCode) {}
+            String countryCode,
+
+            @Pattern(
+                    regexp = "[0-9]{4}:[^\\s:]{1,80}",
+                    message = "must be a Peppol participant id scheme:identifier such as 0088:4012345000009")
+            String peppolId) {}
 
     record ChangeContact(
             @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as en or de")
@@ -249,7 +257,12 @@ class CustomerController {
             String city,
 
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
-            String countryCode) {}
+            String countryCode,
+
+            @Pattern(
+                    regexp = "[0-9]{4}:[^\\s:]{1,80}",
+                    message = "must be a Peppol participant id scheme:identifier such as 0088:4012345000009")
+            String peppolId) {}
 
     record ChangeLimit(
             @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2)
@@ -283,5 +296,6 @@ class CustomerController {
             String street,
             String postalCode,
             String city,
-            String countryCode) {}
+            String countryCode,
+            String peppolId) {}
 }

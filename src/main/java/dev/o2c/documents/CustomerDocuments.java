@@ -127,7 +127,10 @@ public class CustomerDocuments {
                         number + "-facturx.pdf",
                         () -> EInvoices.facturX(facts, pdf));
             }
-            case UBL -> keep(DocumentKind.UBL, number, language, number + "-ubl.xml", () -> EInvoices.ubl(facts));
+            case UBL -> {
+                checkPeppol(facts);
+                yield keep(DocumentKind.UBL, number, language, number + "-ubl.xml", () -> EInvoices.ubl(facts));
+            }
         };
     }
 
@@ -161,6 +164,21 @@ public class CustomerDocuments {
         if (blank(seller.name()) || blank(seller.countryCode()) || blank(seller.vatId()) || blank(seller.iban())) {
             throw new IllegalDocumentTransitionException("the seller is not configured: o2c.company.name,"
                     + " country-code, vat-id and iban are needed for an e-invoice");
+        }
+    }
+
+    /** Peppol BIS addresses both parties by their Peppol participant id (BT-34, BT-49); e-mail is no Peppol scheme. */
+    private void checkPeppol(InvoiceFacts facts) {
+        if (blank(facts.customer().getPeppolId())) {
+            throw new IllegalDocumentTransitionException(
+                    "customer " + facts.customer().getId()
+                            + " has no Peppol participant id: a Peppol BIS invoice names the buyer's electronic address"
+                            + " (BT-49); set peppolId with PUT /api/customers/"
+                            + facts.customer().getId() + "/contact");
+        }
+        if (blank(facts.seller().peppolId())) {
+            throw new IllegalDocumentTransitionException(
+                    "the seller's Peppol participant id is not configured (o2c.company.peppol-id, BT-34)");
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import org.mustangproject.BankDetails;
 import org.mustangproject.CII.CIIToUBL;
+import org.mustangproject.Contact;
 import org.mustangproject.Item;
 import org.mustangproject.Product;
 import org.mustangproject.SchemedID;
@@ -113,7 +114,11 @@ final class EInvoices {
                         seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.countryCode())
                 .addVATID(seller.vatId())
                 .addBankDetails(new BankDetails(seller.iban(), seller.bic()));
-        sender.addUriUniversalCommunicationID(new SchemedID("EM", seller.email()));
+        sender.addUriUniversalCommunicationID(electronicAddress(seller.peppolId(), seller.email()));
+        if (seller.contactName() != null) {
+            // BG-6: Peppol's German rules (DE-R-002) want the seller's contact
+            sender.setContact(new Contact(seller.contactName(), seller.phone(), seller.email()));
+        }
         TradeParty recipient = new TradeParty(
                 customer.getName(),
                 customer.getStreet(),
@@ -121,7 +126,7 @@ final class EInvoices {
                 customer.getCity(),
                 customer.getCountryCode());
         recipient.setID(String.valueOf(customer.getId()));
-        recipient.addUriUniversalCommunicationID(new SchemedID("EM", customer.getEmail()));
+        recipient.addUriUniversalCommunicationID(electronicAddress(customer.getPeppolId(), customer.getEmail()));
         org.mustangproject.Invoice result = new org.mustangproject.Invoice()
                 .setNumber(invoice.getNumber())
                 .setCurrency(invoice.getCurrency())
@@ -143,6 +148,15 @@ final class EInvoices {
             result.addItem(new Item(product, line.getUnitPrice(), line.getQuantity()));
         }
         return result;
+    }
+
+    /** The Peppol participant where there is one (Peppol allows no e-mail scheme), else the e-mail address (EM). */
+    private static SchemedID electronicAddress(String peppolId, String email) {
+        if (peppolId != null && peppolId.indexOf(':') > 0) {
+            int colon = peppolId.indexOf(':');
+            return new SchemedID(peppolId.substring(0, colon), peppolId.substring(colon + 1));
+        }
+        return new SchemedID("EM", email);
     }
 
     private static Date date(LocalDate date) {

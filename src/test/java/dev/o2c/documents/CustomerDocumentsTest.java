@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.PostalAddress;
+import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /** Invoice PDFs and letters from the template of the customer's language, kept once, downloadable by AR staff. */
@@ -25,6 +28,9 @@ class CustomerDocumentsTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    Api api;
 
     @Test
     void theInvoicePdfSaysWhatTheInvoiceSaysInEnglish() {
@@ -166,5 +172,55 @@ class CustomerDocumentsTest {
         ResponseEntity<String> response = http.withBasicAuth("collector", "collector")
                 .getForEntity("/api/invoices/" + invoice.getId() + "/e-invoice?format=ubl", String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aPeppolInvoiceNeedsTheBuyersPeppolId() {
+        Customer customer = fixture.customer("No Peppol GmbH", "de", DocumentFixture.address());
+        Invoice invoice = fixture.invoice(customer);
+
+        assertThatThrownBy(() -> documents.eInvoice(invoice.getId(), EInvoiceFormat.UBL))
+                .isInstanceOf(IllegalDocumentTransitionException.class)
+                .hasMessageContaining("BT-49");
+        // Factur-X (EN 16931) takes the e-mail address instead
+        assertThat(documents.eInvoice(invoice.getId(), EInvoiceFormat.FACTURX).getKind())
+                .isEqualTo(DocumentKind.FACTURX);
+    }
+
+    @Test
+    void theContactDetailsAreCheckedField() {
+        Customer customer = fixture.customer("Contact GmbH", "en", PostalAddress.UNKNOWN);
+        String path = "/api/customers/" + customer.getId() + "/contact";
+
+        Api.Response badLanguage =
+                api.exchange("clerk", HttpMethod.PUT, path, Map.of("language", "xx", "countryCode", "DE"), Map.of());
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.field()).isEqualTo("language");
+        Api.Response badPeppol = api.exchange("clerk", HttpMethod.PUT, path, Map.of("peppolId", "mail:x@y"), Map.of());
+        assertThat(badPeppol.status()).isEqualTo(400);
+        assertThat(badPeppol.field()).isEqualTo("peppolId");
+        assertThat(api.exchange("sales", HttpMethod.PUT, path, Map.of("countryCode", "ZZ"), Map.of())
+                        .field())
+                .isEqualTo("countryCode");
+
+        Api.Response changed = api.exchange(
+                "clerk",
+                HttpMethod.PUT,
+                path,
+                Map.of(
+                        "language",
+                        "de",
+                        "street",
+                        "Ring 1",
+                        "postalCode",
+                        "50667",
+                        "city",
+                        "Köln",
+                        "countryCode",
+                        "DE"),
+                Map.of());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().path("language").asText()).isEqualTo("de");
+        assertThat(changed.body().path("city").asText()).isEqualTo("Köln");
     }
 }
