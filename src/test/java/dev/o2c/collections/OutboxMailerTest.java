@@ -149,6 +149,13 @@ class OutboxMailerTest {
         Api.Response response = api.get("collector", "/api/outbox");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().toString()).contains(invoice.getNumber(), customer.getEmail());
+        var email = java.util.stream.StreamSupport.stream(response.body().spliterator(), false)
+                .filter(node -> node.path("subject").asText().contains(invoice.getNumber()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(email.path("status").asText()).isEqualTo("PENDING");
+        assertThat(email.path("attempts").asInt()).isZero();
+        assertThat(email.path("attachment").asText()).startsWith("/api/documents/");
         assertThat(api.get("sales", "/api/outbox").status()).isEqualTo(403);
     }
 
