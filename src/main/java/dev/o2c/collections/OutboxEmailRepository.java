@@ -19,10 +19,10 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
      */
     @Query(
             nativeQuery = true,
-            value = "select * from email_outbox where status = 'PENDING'"
+            value = "select * from email_outbox where status = 'PENDING' and id > :after"
                     + " and (next_attempt_at is null or next_attempt_at <= :now)"
-                    + " order by id limit 50 for update skip locked")
-    List<OutboxEmail> claimDue(@Param("now") Instant now);
+                    + " order by id limit 1 for update skip locked")
+    Optional<OutboxEmail> claimNextDue(@Param("now") Instant now, @Param("after") long after);
 
     List<OutboxEmail> findTop200ByOrderByIdDesc();
 }

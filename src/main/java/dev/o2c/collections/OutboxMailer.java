@@ -16,14 +16,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends pending outbox e-mails over SMTP, with their document attached. Only active when spring.mail.host is set.
  *
- * <p>No duplicates: the e-mails of a run are claimed with {@code for update skip locked} (a second run at the same
- * time takes none of them), a sent e-mail is SENT and never picked again, and every attempt carries the row's one
- * Message-ID. A failed attempt is retried after {@code o2c.collections.mail-retry-delay}, at most
+ * <p>No duplicates: each e-mail is claimed with {@code for update skip locked} (a second run at the same time skips
+ * it), sent and marked SENT in its own transaction (so one e-mail's outcome is committed before the next is tried), a
+ * sent e-mail is never picked again, and every attempt carries the row's one Message-ID. A failed attempt is retried after {@code o2c.collections.mail-retry-delay}, at most
  * {@code mail-max-attempts} times, then the e-mail is FAILED and shows so in the outbox.
  */
 @Component
@@ -39,6 +40,8 @@ class OutboxMailer {
     private final Clock clock;
     private final Duration retryDelay;
     private final int maxAttempts;
+    private final TransactionTemplate transactions;
+    private static final int BATCH = 50;
 
     OutboxMailer(
             OutboxEmailRepository outbox,
@@ -47,7 +50,8 @@ class OutboxMailer {
             CollectionsProperties properties,
             Clock clock,
             @Value("${o2c.collections.mail-retry-delay:PT5M}") Duration retryDelay,
-            @Value("${o2c.collections.mail-max-attempts:5}") int maxAttempts) {
+            @Value("${o2c.collections.mail-max-attempts:5}") int maxAttempts,
+            PlatformTransactionManager transactionManager) {
         this.outbox = outbox;
         this.mail = mail;
         this.documents = documents;
@@ -55,22 +59,41 @@ class OutboxMailer {
         this.clock = clock;
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Scheduled(fixedDelayString = "${o2c.collections.mail-interval:PT10S}")
-    @Transactional
     public void sendPending() {
         Instant now = clock.instant();
-        for (OutboxEmail email : outbox.claimDue(now)) {
-            try {
-                mail.send(message(email));
-                email.sent(clock.instant());
-            } catch (RuntimeException | MessagingException e) {
-                // one e-mail's failure must not undo the e-mails of this run that did go out
-                log.warn("could not send e-mail {} to {}: {}", email.getId(), email.getRecipient(), e.getMessage());
-                email.attemptFailed(e.getMessage(), now, retryDelay, maxAttempts);
+        long after = 0;
+        for (int sent = 0; sent < BATCH; sent++) {
+            long from = after;
+            Long id = transactions.execute(status -> sendNext(now, from));
+            if (id == null) {
+                return;
             }
+            after = id;
         }
+    }
+
+    /** Claims, sends and marks the next due e-mail after {@code after}; its id, or null when none is due. */
+    private Long sendNext(Instant now, long after) {
+        return outbox.claimNextDue(now, after)
+                .map(email -> {
+                    try {
+                        mail.send(message(email));
+                        email.sent(clock.instant());
+                    } catch (RuntimeException | MessagingException e) {
+                        log.warn(
+                                "could not send e-mail {} to {}: {}",
+                                email.getId(),
+                                email.getRecipient(),
+                                e.getMessage());
+                        email.attemptFailed(e.getMessage(), now, retryDelay, maxAttempts);
+                    }
+                    return email.getId();
+                })
+                .orElse(null);
     }
 
     private MimeMessage message(OutboxEmail email) throws MessagingException {
