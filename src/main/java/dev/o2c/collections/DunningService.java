@@ -4,6 +4,9 @@ import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
+import dev.o2c.documents.CustomerDocuments;
+import dev.o2c.documents.Letter;
+import dev.o2c.documents.ReminderLetterRequest;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Amounts;
 import java.math.BigDecimal;
@@ -24,6 +27,7 @@ public class DunningService {
     private final CustomerService customers;
     private final ReminderRepository reminders;
     private final OutboxEmailRepository outbox;
+    private final CustomerDocuments documents;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -32,12 +36,14 @@ public class DunningService {
             CustomerService customers,
             ReminderRepository reminders,
             OutboxEmailRepository outbox,
+            CustomerDocuments documents,
             AuditLog audit,
             Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
         this.reminders = reminders;
         this.outbox = outbox;
+        this.documents = documents;
         this.audit = audit;
         this.clock = clock;
     }
@@ -88,18 +94,23 @@ public class DunningService {
         Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
         Reminder reminder = reminders.save(new Reminder(
                 invoiceId, level, roundedFee, interest, charged.getOpenAmount(), clock.instant(), customer.getEmail()));
+        // the letter in the customer's language, kept as a document; the e-mail carries it as PDF
+        Letter letter = documents.reminderLetter(new ReminderLetterRequest(
+                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), daysOverdue));
         outbox.save(new OutboxEmail(
                 customer.getEmail(),
-                ReminderLetter.subject(level, invoice.getNumber()),
-                ReminderLetter.body(customer, charged, level, roundedFee, interest, daysOverdue),
+                letter.mailSubject(),
+                letter.mailBody(),
                 clock.instant(),
-                "reminder-" + invoiceId + "-" + level));
+                "reminder-" + invoiceId + "-" + level,
+                letter.document().getId()));
         audit.record(
                 "system",
                 "REMINDER_SENT",
                 "invoice",
                 invoiceId,
-                ReminderLetter.title(level) + " to " + customer.getEmail() + ", open " + charged.getOpenAmount(),
+                letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount() + ", letter "
+                        + letter.document().getFileName(),
                 null);
         return new ReminderOutcome(reminder, true);
     }

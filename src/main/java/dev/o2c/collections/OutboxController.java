@@ -31,7 +31,11 @@ class OutboxController {
                         e.getStatus().name(),
                         e.getCreatedAt(),
                         e.getSentAt(),
-                        e.getError()))
+                        e.getError(),
+                        e.getAttempts(),
+                        e.getNextAttemptAt(),
+                        e.getMessageId(),
+                        e.getAttachmentDocumentId() == null ? null : "/api/documents/" + e.getAttachmentDocumentId()))
                 .toList();
     }
 
@@ -43,5 +47,10 @@ class OutboxController {
             String status,
             Instant createdAt,
             Instant sentAt,
-            String error) {}
+            String error,
+            int attempts,
+            Instant nextAttemptAt,
+            String messageId,
+            /** Where the attached letter is downloaded (AR clerks, collectors, operators). */
+            String attachment) {}
 }

@@ -27,6 +27,12 @@ public class Customer {
     private Instant createdAt;
     private BigDecimal proposedCreditLimit;
     private String vatId;
+    private String language = "en";
+    private String street;
+    private String postalCode;
+    private String city;
+    private String countryCode;
+    private String peppolId;
 
     @Version
     private long version;
@@ -109,6 +115,42 @@ public class Customer {
 
     void registerVatId(String vatId) {
         this.vatId = vatId;
+    }
+
+    /** ISO 639-1 code of the language the customer's documents are written in. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getStreet() {
+        return street;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    /** ISO 3166-1 alpha-2; an e-invoice needs it for the buyer (EN 16931 BT-55). */
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    /** Peppol participant id "scheme:identifier" (EN 16931 BT-49), where the customer receives Peppol e-invoices. */
+    public String getPeppolId() {
+        return peppolId;
+    }
+
+    void changeContact(String language, PostalAddress address) {
+        this.peppolId = address.peppolId();
+        this.language = language;
+        this.street = address.street();
+        this.postalCode = address.postalCode();
+        this.city = address.city();
+        this.countryCode = address.countryCode();
     }
 
     void proposeCreditLimit(BigDecimal proposal) {

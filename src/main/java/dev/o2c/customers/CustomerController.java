@@ -19,7 +19,9 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,6 +71,9 @@ class CustomerController {
         if (request.iban() != null && !Iban.isValid(request.iban())) {
             throw new InvalidCustomerException("iban", "is not a valid IBAN (check digits do not match)");
         }
+        String language = checkedLanguage(request.language());
+        PostalAddress address = checkedAddress(
+                request.street(), request.postalCode(), request.city(), request.countryCode(), request.peppolId());
         PaymentTerms terms;
         try {
             terms = PaymentTerms.parse(request.paymentTerms());
@@ -88,11 +93,51 @@ class CustomerController {
                         request.taxRate() == null ? BigDecimal.ZERO : request.taxRate(),
                         request.iban(),
                         request.vatId(),
-                        request.riskClass() != null),
+                        request.riskClass() != null,
+                        language,
+                        address),
                 request.proposedCreditLimit(),
                 user.name());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
                 .body(CustomerView.of(customer));
+    }
+
+    /**
+     * The language documents are written in and the postal address (the buyer's address on e-invoices). Changed by the
+     * people who send the customer documents or manage the account.
+     */
+    @PutMapping("/{id}/contact")
+    @Allowed({Groups.AR_CLERKS, Groups.COLLECTORS, Groups.SALES, Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS})
+    CustomerView changeContact(@PathVariable long id, @Valid @RequestBody ChangeContact request) {
+        String language = checkedLanguage(request.language());
+        PostalAddress address = checkedAddress(
+                request.street(), request.postalCode(), request.city(), request.countryCode(), request.peppolId());
+        return CustomerView.of(
+                customers.changeContact(id, language, address, CurrentUser.get().name()));
+    }
+
+    private static String checkedLanguage(String language) {
+        if (language == null) {
+            return Languages.DEFAULT;
+        }
+        if (!Languages.isLanguage(language)) {
+            throw new InvalidCustomerException("language", "is not an ISO 639-1 language code: " + language);
+        }
+        return language;
+    }
+
+    private static PostalAddress checkedAddress(
+            String street, String postalCode, String city, String countryCode, String peppolId) {
+        if (countryCode != null && !Languages.isCountry(countryCode)) {
+            throw new InvalidCustomerException(
+                    "countryCode", "is not an ISO 3166-1 alpha-2 country code: " + countryCode);
+        }
+        return new PostalAddress(
+                blankToNull(street), blankToNull(postalCode), blankToNull(city), countryCode, peppolId);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static void checkFitsCurrency(String field, BigDecimal amount, String currency) {
@@ -135,5 +180,46 @@ class CustomerController {
             // what credit bureaus know a company by; with it a new customer's risk class comes from the bureau
             @Size(max = 15)
             @Pattern(regexp = VAT_ID, message = "must be a VAT id like DE123456789 (country prefix, no spaces)")
-            String vatId) {}
+            String vatId,
+
+            @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as en or de")
+            String language,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String street,
+
+            @Size(max = 20) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String postalCode,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String city,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
+            String countryCode,
+
+            @Pattern(
+                    regexp = "[0-9]{4}:[^\\s:]{1,80}",
+                    message = "must be a Peppol participant id scheme:identifier such as 0088:4012345000009")
+            String peppolId) {}
+
+    record ChangeContact(
+            @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as en or de")
+            String language,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String street,
+
+            @Size(max = 20) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String postalCode,
+
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String city,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as DE")
+            String countryCode,
+
+            @Pattern(
+                    regexp = "[0-9]{4}:[^\\s:]{1,80}",
+                    message = "must be a Peppol participant id scheme:identifier such as 0088:4012345000009")
+            String peppolId) {}
 }

@@ -46,6 +46,7 @@ public class CustomerService {
                 request.taxRate(),
                 request.iban(),
                 clock.instant()));
+        customer.changeContact(request.language(), request.address());
         audit.record(
                 actor,
                 "CUSTOMER_CREATED",
@@ -91,6 +92,21 @@ public class CustomerService {
         BigDecimal old = customer.getCreditLimit();
         customer.changeCreditLimit(newLimit);
         audit.record(actor, "CREDIT_LIMIT_CHANGED", ENTITY, id, old + " -> " + newLimit, reason);
+        return customer;
+    }
+
+    /** The language documents are written in and the postal address; the caller has checked the codes. */
+    @Transactional
+    public Customer changeContact(long id, String language, PostalAddress address, String actor) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        customer.changeContact(language, address);
+        audit.record(
+                actor,
+                "CUSTOMER_CONTACT_CHANGED",
+                ENTITY,
+                id,
+                "language " + language + ", country " + address.countryCode(),
+                null);
         return customer;
     }
 
@@ -155,9 +171,16 @@ public class CustomerService {
             BigDecimal taxRate,
             String iban,
             String vatId,
-            boolean riskClassAssessed) {
+            boolean riskClassAssessed,
+            String language,
+            PostalAddress address) {
 
-        /** A customer without VAT id whose risk class the caller decided. */
+        public NewCustomer {
+            language = language == null ? Languages.DEFAULT : language;
+            address = address == null ? PostalAddress.UNKNOWN : address;
+        }
+
+        /** A customer without VAT id whose risk class the caller decided, in the default language, address unknown. */
         public NewCustomer(
                 String name,
                 String email,
@@ -167,7 +190,7 @@ public class CustomerService {
                 RiskClass riskClass,
                 BigDecimal taxRate,
                 String iban) {
-            this(name, email, currency, terms, creditLimit, riskClass, taxRate, iban, null, true);
+            this(name, email, currency, terms, creditLimit, riskClass, taxRate, iban, null, true, null, null);
         }
     }
 }

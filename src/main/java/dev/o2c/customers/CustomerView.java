@@ -15,7 +15,13 @@ public record CustomerView(
         BigDecimal taxRate,
         String iban,
         String vatId,
-        BigDecimal proposedCreditLimit) {
+        BigDecimal proposedCreditLimit,
+        String language,
+        String street,
+        String postalCode,
+        String city,
+        String countryCode,
+        String peppolId) {
 
     public static CustomerView of(Customer customer) {
         return new CustomerView(
@@ -30,6 +36,12 @@ public record CustomerView(
                 customer.getTaxRate(),
                 customer.getIban(),
                 customer.getVatId(),
-                customer.getProposedCreditLimit());
+                customer.getProposedCreditLimit(),
+                customer.getLanguage(),
+                customer.getStreet(),
+                customer.getPostalCode(),
+                customer.getCity(),
+                customer.getCountryCode(),
+                customer.getPeppolId());
     }
 }

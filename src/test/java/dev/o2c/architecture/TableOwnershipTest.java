@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("invoice_number_sequence", "billing"),
             Map.entry("payment", "payments"),
             Map.entry("payment_allocation", "payments"),
+            Map.entry("document", "documents"),
             Map.entry("reminder", "collections"),
             Map.entry("email_outbox", "collections"),
             Map.entry("journal_entry", "ledger"),

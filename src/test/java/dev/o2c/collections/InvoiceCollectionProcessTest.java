@@ -105,7 +105,7 @@ class InvoiceCollectionProcessTest {
         assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-3")
                         .orElseThrow()
                         .getBody())
-                .contains("final notice", "1021.39");
+                .contains("Final notice", "1,021.39 EUR");
         assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
                         "invoice", invoice.getId().toString()))
                 .extracting(record -> record.getAction())

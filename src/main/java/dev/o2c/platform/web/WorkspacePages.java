@@ -12,7 +12,16 @@ class WorkspacePages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/login").setViewName("forward:/login.html");
         for (String page : new String[] {
-            "tasks", "task", "orders", "console", "instance", "process", "dashboard", "statements", "models"
+            "tasks",
+            "task",
+            "orders",
+            "console",
+            "instance",
+            "process",
+            "dashboard",
+            "statements",
+            "models",
+            "documents"
         }) {
             registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
         }

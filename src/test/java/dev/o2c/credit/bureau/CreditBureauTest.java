@@ -281,7 +281,9 @@ class CreditBureauTest {
                         BigDecimal.ZERO,
                         null,
                         vatId,
-                        true),
+                        true,
+                        null,
+                        null),
                 "test");
     }
 

@@ -1,0 +1,227 @@
+package dev.o2c.documents;
+
+import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceService;
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.orders.OrderService;
+import dev.o2c.platform.audit.AuditLog;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The documents customers receive. Each is generated the first time it is asked for and kept: asking again (a
+ * redelivered job, a second download) returns the same bytes.
+ */
+@Service
+public class CustomerDocuments {
+
+    private final DocumentRepository documents;
+    private final InvoiceService invoices;
+    private final CustomerService customers;
+    private final OrderService orders;
+    private final CompanyProperties company;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CustomerDocuments(
+            DocumentRepository documents,
+            InvoiceService invoices,
+            CustomerService customers,
+            OrderService orders,
+            CompanyProperties company,
+            AuditLog audit,
+            Clock clock) {
+        this.documents = documents;
+        this.invoices = invoices;
+        this.customers = customers;
+        this.orders = orders;
+        this.company = company;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The invoice as PDF in the customer's language. */
+    @Transactional
+    public Document invoicePdf(long invoiceId) {
+        InvoiceFacts facts = facts(invoiceId);
+        Wording words = Wording.of(facts.customer().getLanguage());
+        String number = facts.invoice().getNumber();
+        return keep(
+                DocumentKind.INVOICE,
+                number,
+                words.language(),
+                number + ".pdf",
+                () -> DocumentRenderer.invoice(facts, words));
+    }
+
+    /**
+     * The reminder letter of the given level (3 and above: the final notice), kept once per invoice and level, with
+     * the e-mail words that carry it. The letter says what the request says; a second call returns the letter kept.
+     */
+    @Transactional
+    public Letter reminderLetter(ReminderLetterRequest request) {
+        if (request.level() < 1) {
+            throw new InvalidDocumentException("level", "must be 1 or more");
+        }
+        InvoiceFacts facts = facts(request.invoiceId());
+        Wording words = Wording.of(facts.customer().getLanguage());
+        String number = facts.invoice().getNumber();
+        String title = words.text("reminder.title." + Math.min(request.level(), 3));
+        DocumentKind kind = request.level() >= 3 ? DocumentKind.FINAL_NOTICE : DocumentKind.REMINDER;
+        Document document = keep(
+                kind,
+                letterReference(number, request.level()),
+                words.language(),
+                number + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + request.level()
+                        + ".pdf",
+                () -> DocumentRenderer.reminder(facts, request, LocalDate.now(clock), title, words));
+        String currency = facts.invoice().getCurrency();
+        return new Letter(
+                document,
+                title,
+                words.text("mail.subject", title, number),
+                words.text(
+                        "mail.body",
+                        facts.customer().getName(),
+                        number,
+                        words.money(request.openAmount(), currency),
+                        facts.invoice().getCreditorReference(),
+                        company.name(),
+                        title));
+    }
+
+    /** The reminder or final notice that went out for this invoice and level, if any. */
+    @Transactional(readOnly = true)
+    public Document sentLetter(long invoiceId, int level) {
+        String number = invoices.get(invoiceId).getNumber();
+        DocumentKind kind = level >= 3 ? DocumentKind.FINAL_NOTICE : DocumentKind.REMINDER;
+        return documents
+                .findByKindAndReference(kind, letterReference(number, level))
+                .orElseThrow(
+                        () -> new DocumentNotFoundException("letter of level " + level + " for invoice", invoiceId));
+    }
+
+    /** The invoice as e-invoice: Factur-X (PDF/A-3 with CII XML, EN 16931) or UBL 2.1 (Peppol BIS Billing 3.0). */
+    @Transactional
+    public Document eInvoice(long invoiceId, EInvoiceFormat format) {
+        InvoiceFacts facts = facts(invoiceId);
+        checkEn16931(facts);
+        String number = facts.invoice().getNumber();
+        String language = Wording.of(facts.customer().getLanguage()).language();
+        return switch (format) {
+            case FACTURX -> {
+                byte[] pdf = invoicePdf(invoiceId).getContent();
+                yield keep(
+                        DocumentKind.FACTURX,
+                        number,
+                        language,
+                        number + "-facturx.pdf",
+                        () -> EInvoices.facturX(facts, pdf));
+            }
+            case UBL -> {
+                checkPeppol(facts);
+                yield keep(DocumentKind.UBL, number, language, number + "-ubl.xml", () -> EInvoices.ubl(facts));
+            }
+        };
+    }
+
+    @Transactional(readOnly = true)
+    public Document get(long documentId) {
+        return documents.findById(documentId).orElseThrow(() -> new DocumentNotFoundException("document", documentId));
+    }
+
+    /** Every document kept about an invoice: the invoice PDF, e-invoices and the letters. */
+    @Transactional(readOnly = true)
+    public List<Document> aboutInvoice(long invoiceId) {
+        return documents.findAboutReference(invoices.get(invoiceId).getNumber());
+    }
+
+    private InvoiceFacts facts(long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        Customer customer = customers.get(invoice.getCustomerId());
+        return new InvoiceFacts(
+                invoice, customer, List.copyOf(orders.get(invoice.getOrderId()).getLines()), company);
+    }
+
+    /** EN 16931 needs the buyer's country (BT-55) and the seller's name, country and VAT id (BT-27, BT-40, BT-31). */
+    private void checkEn16931(InvoiceFacts facts) {
+        if (facts.customer().getCountryCode() == null) {
+            throw new IllegalDocumentTransitionException("customer "
+                    + facts.customer().getId()
+                    + " has no country: an e-invoice names the buyer's country (EN 16931 BT-55);"
+                    + " set it with PUT /api/customers/" + facts.customer().getId() + "/contact");
+        }
+        CompanyProperties seller = facts.seller();
+        if (blank(seller.name()) || blank(seller.countryCode()) || blank(seller.vatId()) || blank(seller.iban())) {
+            throw new IllegalDocumentTransitionException("the seller is not configured: o2c.company.name,"
+                    + " country-code, vat-id and iban are needed for an e-invoice");
+        }
+    }
+
+    /** Peppol BIS addresses both parties by their Peppol participant id (BT-34, BT-49); e-mail is no Peppol scheme. */
+    private void checkPeppol(InvoiceFacts facts) {
+        if (blank(facts.customer().getPeppolId())) {
+            throw new IllegalDocumentTransitionException(
+                    "customer " + facts.customer().getId()
+                            + " has no Peppol participant id: a Peppol BIS invoice names the buyer's electronic address"
+                            + " (BT-49); set peppolId with PUT /api/customers/"
+                            + facts.customer().getId() + "/contact");
+        }
+        if (blank(facts.seller().peppolId())) {
+            throw new IllegalDocumentTransitionException(
+                    "the seller's Peppol participant id is not configured (o2c.company.peppol-id, BT-34)");
+        }
+    }
+
+    private Document keep(
+            DocumentKind kind, String reference, String language, String fileName, Supplier<byte[]> render) {
+        Optional<Document> kept = documents.findByKindAndReference(kind, reference);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        byte[] content = render.get();
+        documents.insertIfAbsent(
+                kind.name(),
+                reference,
+                language,
+                kind.mediaType(),
+                fileName,
+                content,
+                sha256(content),
+                clock.instant());
+        Document document = documents.findByKindAndReference(kind, reference).orElseThrow();
+        audit.record(
+                "system",
+                "DOCUMENT_GENERATED",
+                "document",
+                document.getId(),
+                kind + " " + reference + " (" + language + "), sha256 " + document.getSha256(),
+                null);
+        return document;
+    }
+
+    private static String letterReference(String invoiceNumber, int level) {
+        return invoiceNumber + "/" + level;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

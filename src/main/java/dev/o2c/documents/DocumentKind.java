@@ -1,0 +1,22 @@
+package dev.o2c.documents;
+
+/** What a document is; with its reference it identifies the document (one per kind and reference). */
+public enum DocumentKind {
+    INVOICE("application/pdf"),
+    REMINDER("application/pdf"),
+    FINAL_NOTICE("application/pdf"),
+    /** Factur-X / ZUGFeRD 2, profile EN 16931: PDF/A-3 with the CII XML embedded. */
+    FACTURX("application/pdf"),
+    /** UBL 2.1 invoice in the Peppol BIS Billing 3.0 customization. */
+    UBL("application/xml");
+
+    private final String mediaType;
+
+    DocumentKind(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+}
