@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's credit score: computed from fresh facts by the scorecard, kept as history with its inputs and factors,
- * and followed by the customer's risk class (an audited change by "system"). Alerts are raised when a line is crossed.
+ * and followed by the customer's risk class (an audited change by "system"). A customer with nothing to go on yet (no
+ * invoice paid in 12 months, no bureau report) keeps the class given at onboarding unless the score is worse: the
+ * neutral rows alone never raise a class. Alerts are raised when a line is crossed.
  * Collections (downstream) calls {@link #recompute} when an invoice becomes overdue, a reminder goes out or a promise
  * to pay is broken; payments are heard through their event; a nightly run covers the rest.
  */
@@ -119,7 +121,16 @@ public class CreditScoring {
             return new Outcome(previous.get(), false, List.of());
         }
         Scorecard.Result result = scorecard.evaluate(now);
+        RiskClass current = customer.riskClass();
+        RiskClass target = result.riskClass();
         List<String> lines = new ArrayList<>(changes(previous.orElse(null), before, now, result));
+        if (!proven(now) && target.compareTo(current) < 0) {
+            // an unproven customer can lose standing on bad signs, but not gain it on the neutral rows alone
+            lines.add("risk class stays " + current + " (score says " + target
+                    + "): no invoice paid in the last 12 months and no bureau report, so the score may lower the"
+                    + " class but not raise it");
+            target = current;
+        }
         result.contributions().forEach(contribution -> lines.add(contribution.line()));
         CreditScore score = scores.save(new CreditScore(
                 customerId,
@@ -137,11 +148,10 @@ public class CreditScoring {
                 "score " + result.score() + ", risk class " + result.riskClass() + " from " + inputs,
                 Texts.fit(trigger.toString(), REASON_LENGTH));
 
-        RiskClass current = customer.riskClass();
-        if (result.riskClass() != current) {
+        if (target != current) {
             customers.changeRiskClass(
                     customerId,
-                    result.riskClass(),
+                    target,
                     ACTOR,
                     Texts.fit(
                             "credit score " + result.score() + " after " + trigger + ": " + String.join("; ", lines),
@@ -154,23 +164,27 @@ public class CreditScoring {
         } else if (crossed(utilisationBefore, now.utilisationPercent(), WARNING_LINE)) {
             raised.add(raise(customer, score, CreditAlert.Kind.UTILISATION_80, utilisationText(now, "passed 80 %:")));
         }
-        if (result.riskClass().compareTo(current) > 0) {
+        if (target.compareTo(current) > 0) {
             raised.add(raise(
                     customer,
                     score,
                     CreditAlert.Kind.RISK_CLASS_DROP,
-                    "risk class fell from " + current + " to " + result.riskClass() + " (score " + result.score() + ", "
-                            + trigger + ")"));
+                    "risk class fell from " + current + " to " + target + " (score " + result.score() + ", " + trigger
+                            + ")"));
         }
         if (now.bureauInsolvent() && (before == null || !before.bureauInsolvent())) {
             raised.add(raise(
                     customer,
                     score,
                     CreditAlert.Kind.BUREAU_INSOLVENCY,
-                    "the credit bureau reports " + customer.getName() + " insolvent; risk class now "
-                            + result.riskClass()));
+                    "the credit bureau reports " + customer.getName() + " insolvent; risk class now " + target));
         }
         return new Outcome(score, true, List.copyOf(raised));
+    }
+
+    /** Something to go on beyond the neutral rows: a paid invoice in the last 12 months or a bureau report. */
+    static boolean proven(ScoreFacts facts) {
+        return facts.invoicesPaid() > 0 || facts.bureauRating() != null || facts.bureauInsolvent();
     }
 
     /** Crossing a line means being below it before and at or above it now; staying above raises nothing again. */

@@ -211,6 +211,21 @@ class CreditScoringTest {
     }
 
     @Test
+    void withNothingToGoOnTheScoreMayLowerTheRiskClassButNotRaiseIt() {
+        Customer customer = scenario.customer("NET30", "10000.00", RiskClass.C);
+        scenario.invoiceFor(customer, "1000.00");
+
+        CreditScoring.Outcome outcome = recompute(customer);
+
+        assertThat(outcome.score().getRiskClass()).as("what the scorecard says").isEqualTo(RiskClass.B);
+        assertThat(customers.get(customer.getId()).riskClass()).isEqualTo(RiskClass.C);
+        assertThat(outcome.score().getFactors())
+                .contains("risk class stays C (score says B): no invoice paid in the last 12 months and no bureau"
+                        + " report, so the score may lower the class but not raise it");
+        assertThat(outcome.alerts()).isEmpty();
+    }
+
+    @Test
     void theNightlyRunScoresCustomersWithOpenItemsAndASecondRunChangesNothing() {
         Customer customer = scenario.customer("NET30", "10000.00", RiskClass.B);
         scenario.invoiceFor(customer, "1200.00");
