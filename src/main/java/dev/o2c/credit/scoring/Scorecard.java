@@ -60,7 +60,11 @@ public class Scorecard {
         annotations = annotations(dmn);
     }
 
-    public Result evaluate(ScoreFacts facts) {
+    /**
+     * One evaluation at a time: the engine writes every result into one reusable buffer (its MessagePack writer), so
+     * two threads evaluating at once (a payment, the nightly run, an analyst) read each other's output.
+     */
+    public synchronized Result evaluate(ScoreFacts facts) {
         Map<String, Object> inputs = facts.asVariables();
         DecisionEvaluationResult scored = engine.evaluateDecisionById(table, SCORE, () -> inputs);
         if (scored.isFailure()) {

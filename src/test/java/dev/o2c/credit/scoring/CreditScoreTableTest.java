@@ -257,6 +257,36 @@ class CreditScoreTableTest {
                 .hasMessageContaining("no whole-number score");
     }
 
+    @Test
+    void evaluationsFromSeveralThreadsAtOnceEachGetTheirOwnAnswer() throws Exception {
+        // a payment listener, the nightly run and an analyst may score at the same moment
+        List<ScoreFacts> cases =
+                everyBand().map(b -> b.change().apply(best()).facts()).toList();
+        List<Scorecard.Result> expected =
+                cases.stream().map(scorecard::evaluate).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Scorecard.Result>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    List<Scorecard.Result> results = new ArrayList<>();
+                    for (int round = 0; round < 20; round++) {
+                        results.addAll(cases.stream().map(scorecard::evaluate).toList());
+                    }
+                    return results;
+                }));
+            }
+            for (var run : runs) {
+                List<Scorecard.Result> results = run.get();
+                for (int i = 0; i < results.size(); i++) {
+                    assertThat(results.get(i)).isEqualTo(expected.get(i % cases.size()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String factor(String ruleId) {
         return ruleId.replaceAll("^Rule_credit_score_(.+)_\\d+$", "$1");
     }
