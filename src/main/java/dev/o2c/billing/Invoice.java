@@ -36,6 +36,8 @@ public class Invoice {
 
     private int dunningLevel;
     private LocalDate promisedDate;
+    /** The day the invoice became fully paid (the payment's value date, or the day of the closing adjustment). */
+    private LocalDate paidOn;
 
     @Version
     private long version;
@@ -69,8 +71,8 @@ public class Invoice {
         this.status = InvoiceStatus.OPEN;
     }
 
-    /** Applies money received; the caller never applies more than is open. */
-    void applyPayment(BigDecimal amount) {
+    /** Applies money received on {@code on}; the caller never applies more than is open. */
+    void applyPayment(BigDecimal amount, LocalDate on) {
         if (amount.signum() <= 0 || amount.compareTo(openAmount) > 0) {
             throw new IllegalArgumentException(
                     "cannot apply " + amount + " to " + number + " with " + openAmount + " open");
@@ -78,14 +80,17 @@ public class Invoice {
         BigDecimal remaining = openAmount.subtract(amount);
         moveTo(remaining.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
         openAmount = remaining;
+        if (status == InvoiceStatus.PAID) {
+            paidOn = on;
+        }
     }
 
     /**
      * Closes part of the open amount without money: an early-payment discount the terms allow, or a small short payment
      * accepted as a deduction. Never more than is open.
      */
-    void adjust(BigDecimal amount) {
-        applyPayment(amount);
+    void adjust(BigDecimal amount, LocalDate on) {
+        applyPayment(amount, on);
     }
 
     /** Dunning fees and interest are owed on top of the invoice total. */
@@ -196,5 +201,9 @@ public class Invoice {
 
     public LocalDate getPromisedDate() {
         return promisedDate;
+    }
+
+    public LocalDate getPaidOn() {
+        return paidOn;
     }
 }

@@ -137,10 +137,13 @@ public class InvoiceService {
         return invoice;
     }
 
-    /** Applies part of a payment; called by payment posting inside its transaction. */
+    /**
+     * Applies part of a payment with value date {@code valueDate}; called by payment posting inside its transaction.
+     * The value date becomes the invoice's paid-on date when this closes it (days beyond terms are measured to it).
+     */
     @Transactional
-    public Invoice applyPayment(Invoice invoice, BigDecimal amount) {
-        invoice.applyPayment(amount);
+    public Invoice applyPayment(Invoice invoice, BigDecimal amount, LocalDate valueDate) {
+        invoice.applyPayment(amount, valueDate);
         return invoice;
     }
 
@@ -153,7 +156,7 @@ public class InvoiceService {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("an adjustment must be positive");
         }
-        invoice.adjust(amount);
+        invoice.adjust(amount, LocalDate.now(clock));
         audit.record(
                 actor,
                 "INVOICE_" + kind,
@@ -168,6 +171,49 @@ public class InvoiceService {
     Invoice lock(long invoiceId) {
         return invoices.lockById(invoiceId).orElseThrow(() -> new InvoiceNotFoundException("invoice", invoiceId));
     }
+
+    /**
+     * How the customer paid in the twelve months up to {@code today} (recent: the last three of them), for credit
+     * scoring. One aggregate query over this customer's invoices.
+     */
+    @Transactional(readOnly = true)
+    public PaymentBehaviour paymentBehaviour(long customerId, LocalDate today) {
+        LocalDate since = today.minusMonths(12);
+        LocalDate recentSince = today.minusMonths(3);
+        InvoiceRepository.PaymentBehaviourRow row = invoices.paymentBehaviour(customerId, today, since, recentSince);
+        return new PaymentBehaviour(
+                since,
+                recentSince,
+                row.getPaidCount(),
+                row.getPaidLateCount(),
+                row.getAverageDaysBeyondTerms(),
+                row.getRecentDaysBeyondTerms(),
+                row.getEarlierDaysBeyondTerms(),
+                row.getHighestDunningLevel(),
+                row.getBrokenPromises(),
+                row.getOverdueOpenCount());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> customersWithOpenInvoices() {
+        return invoices.customersWithOpenInvoices();
+    }
+
+    /**
+     * A customer's payment behaviour since {@code since}. Averages are null when no invoice was paid in their window;
+     * a broken promise is a promised date that passed before the invoice was paid (or still is unpaid).
+     */
+    public record PaymentBehaviour(
+            LocalDate since,
+            LocalDate recentSince,
+            long paidCount,
+            long paidLateCount,
+            BigDecimal averageDaysBeyondTerms,
+            BigDecimal recentDaysBeyondTerms,
+            BigDecimal earlierDaysBeyondTerms,
+            int highestDunningLevel,
+            long brokenPromises,
+            long overdueOpenCount) {}
 
     public record DunningChargesAdded(long invoiceId, int level, BigDecimal fee, BigDecimal interest) {}
 }

@@ -81,7 +81,7 @@ class PaymentAllocator {
     }
 
     private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
-        invoices.applyPayment(invoice, amount);
+        invoices.applyPayment(invoice, amount, payment.getValueDate());
         payment.allocated(amount);
         PaymentAllocation allocation =
                 allocations.save(new PaymentAllocation(payment.getId(), invoice.getId(), amount));

@@ -32,6 +32,8 @@ class TableOwnershipTest {
             Map.entry("credit_approval", "credit"),
             Map.entry("credit_limit_review", "credit"),
             Map.entry("bureau_report", "credit"),
+            Map.entry("credit_score", "credit"),
+            Map.entry("credit_alert", "credit"),
             Map.entry("invoice", "billing"),
             Map.entry("invoice_number_sequence", "billing"),
             Map.entry("payment", "payments"),

@@ -24,17 +24,19 @@ class InvoiceTest {
     @Test
     void partialThenFullPaymentMovesOpenToPartiallyPaidToPaid() {
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.OPEN);
-        invoice.applyPayment(new BigDecimal("19.00"));
+        invoice.applyPayment(new BigDecimal("19.00"), LocalDate.of(2026, 2, 1));
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         assertThat(invoice.getOpenAmount()).isEqualByComparingTo("100.00");
-        invoice.applyPayment(new BigDecimal("100.00"));
+        assertThat(invoice.getPaidOn()).isNull();
+        invoice.applyPayment(new BigDecimal("100.00"), LocalDate.of(2026, 2, 5));
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice.getPaidOn()).as("the day it became paid").isEqualTo(LocalDate.of(2026, 2, 5));
         assertThat(invoice.getOpenAmount()).isZero();
     }
 
     @Test
     void neverMoreThanIsOpen() {
-        assertThatThrownBy(() -> invoice.applyPayment(new BigDecimal("119.01")))
+        assertThatThrownBy(() -> invoice.applyPayment(new BigDecimal("119.01"), LocalDate.of(2026, 2, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(invoice.getOpenAmount()).isEqualByComparingTo("119.00");
     }
@@ -44,7 +46,7 @@ class InvoiceTest {
         invoice.addCharges(new BigDecimal("5.00"));
         assertThat(invoice.getOpenAmount()).isEqualByComparingTo("124.00");
         assertThat(invoice.getChargesAmount()).isEqualByComparingTo("5.00");
-        invoice.applyPayment(new BigDecimal("124.00"));
+        invoice.applyPayment(new BigDecimal("124.00"), LocalDate.of(2026, 2, 1));
         assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE))
                 .isInstanceOf(IllegalInvoiceTransitionException.class);
         assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.OPEN)).isFalse();

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,12 @@ public class BureauReports {
         customers.get(customerId);
         return reports.findFirstByCustomerIdOrderByFetchedAtDescIdDesc(customerId)
                 .orElseThrow(() -> new CreditNotFoundException("bureau report for customer", customerId));
+    }
+
+    /** The customer's latest stored report, if any, without asking the bureau (for scoring and limit reviews). */
+    @Transactional(readOnly = true)
+    public Optional<StoredBureauReport> stored(long customerId) {
+        return reports.findFirstByCustomerIdOrderByFetchedAtDescIdDesc(customerId);
     }
 
     /**

@@ -64,6 +64,7 @@ public class LimitReviews {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final ScoreAndBureauFacts scoreAndBureau;
 
     LimitReviews(
             LimitReviewRepository reviews,
@@ -78,7 +79,8 @@ public class LimitReviews {
             AuditLog audit,
             Clock clock,
             PlatformTransactionManager transactions,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ScoreAndBureauFacts scoreAndBureau) {
         this.reviews = reviews;
         this.customers = customers;
         this.exposure = exposure;
@@ -92,6 +94,7 @@ public class LimitReviews {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
+        this.scoreAndBureau = scoreAndBureau;
     }
 
     /** A limit request from sales or credit staff: 404 for an unknown customer, 400 naming the field, 409 if open. */
@@ -309,7 +312,10 @@ public class LimitReviews {
 
     // ---- the process steps (workers) ----
 
-    /** gather-limit-facts: exposure, limit, risk class and payment behaviour, stored on the review as the basis. */
+    /**
+     * gather-limit-facts: exposure, limit, risk class and payment behaviour, stored on the review as the basis; the
+     * score and the bureau's recommended limit from the process when it has them, else the latest stored ones.
+     */
     @Transactional
     public LimitFacts gatherFacts(long reviewId, Integer score, BigDecimal bureauRecommendedLimit) {
         LimitReview review = reviews.lockById(reviewId).orElseThrow(() -> new LimitReviewNotFoundException(reviewId));
@@ -352,8 +358,10 @@ public class LimitReviews {
                 review.getRequestedLimit(),
                 review.getRequestedBy(),
                 review.getReason(),
-                score,
-                bureauRecommendedLimit);
+                score != null ? score : scoreAndBureau.score(customer),
+                bureauRecommendedLimit != null
+                        ? bureauRecommendedLimit
+                        : scoreAndBureau.bureauRecommendedLimit(customer));
         try {
             review.factsGathered(json.writeValueAsString(facts), current);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,37 @@
+package dev.o2c.credit.scoring;
+
+import dev.o2c.payments.PaymentPosted;
+import dev.o2c.payments.PaymentService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Money in changes how a customer pays and what they owe: the score follows once the posting has committed. A failure
+ * here never undoes the payment; it is logged and the nightly run scores the customer again.
+ */
+@Component
+class PaymentScoring {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentScoring.class);
+
+    private final PaymentService payments;
+    private final CreditScoring scoring;
+
+    PaymentScoring(PaymentService payments, CreditScoring scoring) {
+        this.payments = payments;
+        this.scoring = scoring;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(PaymentPosted posted) {
+        try {
+            long customerId = payments.get(posted.paymentId()).getCustomerId();
+            scoring.recompute(customerId, ScoreTrigger.paymentPosted(posted.paymentId()));
+        } catch (RuntimeException e) {
+            log.warn("credit score after payment {} not recomputed: {}", posted.paymentId(), e.getMessage());
+        }
+    }
+}
