@@ -89,7 +89,11 @@ public final class CashMatcher {
 
         boolean onlyFit;
         Settlement settlement;
+        /** The evidence added up, uncapped: what ranks candidates and measures how far ahead the best one is. */
+        BigDecimal evidence;
+        /** The evidence capped at 0.99: what the clerk sees and the threshold is compared with. */
         BigDecimal confidence;
+
         String why;
 
         Option(List<OpenItem> items) {
@@ -152,10 +156,20 @@ public final class CashMatcher {
             } else if (name != null) {
                 List<Long> similar = book.customersSimilarTo(name);
                 if (similar.size() == 1) {
+                    long id = similar.get(0);
+                    boolean cutOff = !name.contains(".")
+                            && book.payer(id)
+                                    .map(known ->
+                                            PayerNames.normalize(known.name()).startsWith(PayerNames.normalize(name)))
+                                    .orElse(false);
+                    // Banks cut long names to a fixed length: the start of exactly one customer's name is that name
+                    // (an abbreviation, "NORDW. LOG.", is only similar).
                     payer(
-                            similar.get(0),
-                            weights.payerNameSimilar(),
-                            "name '" + name + "' similar to customer " + similar.get(0) + "'s");
+                            id,
+                            cutOff ? weights.payerName() : weights.payerNameSimilar(),
+                            cutOff
+                                    ? "name '" + name + "' is customer " + id + "'s, cut off"
+                                    : "name '" + name + "' similar to customer " + id + "'s");
                 }
             }
         }
@@ -291,7 +305,17 @@ public final class CashMatcher {
                         .limit(MAX_COMBINATION_POOL)
                         .toList();
                 fits.addAll(fittingSets(pool));
-                fits.forEach(set -> option(set));
+                List<OpenItem> namedHere = named.stream()
+                        .filter(item -> item.customerId() == customerId)
+                        .toList();
+                for (List<OpenItem> set : fits) {
+                    Option option = option(set);
+                    if (set.size() > 1 && !namedHere.isEmpty() && set.containsAll(namedHere)) {
+                        // The text names part of the combination (the rest unreadable or left out).
+                        option.referred(new Clue(
+                                weights.namedInCombination(), "the text names " + numbers(namedHere) + " of these"));
+                    }
+                }
                 if (fits.size() == 1) {
                     option(fits.get(0)).onlyFit = true;
                 } else if (fits.isEmpty() && !open.isEmpty()) {
@@ -385,7 +409,7 @@ public final class CashMatcher {
             if (otherCurrency) {
                 notes.add("the invoices are in another currency than the payment");
             }
-            ranked.sort(Comparator.comparing((Option option) -> option.confidence)
+            ranked.sort(Comparator.comparing((Option option) -> option.evidence)
                     .reversed()
                     .thenComparingInt(option -> option.items.size())
                     .thenComparingLong(option -> option.items.get(0).invoiceId()));
@@ -412,11 +436,14 @@ public final class CashMatcher {
             Option best = ranked.get(0);
             Option next = ranked.size() > 1 ? ranked.get(1) : null;
             String why = numbers(best.items) + ": " + best.why + " -> confidence " + best.confidence;
-            String nextOne = next == null ? null : "next: " + numbers(next.items) + " at " + next.confidence;
+            String nextOne = next == null
+                    ? null
+                    : "next: " + numbers(next.items) + " at " + next.confidence + " (evidence " + best.evidence
+                            + " against " + next.evidence + ")";
             if (payer == null && best.reference == null) {
                 notes.add("the payer is unknown");
             }
-            boolean ahead = policy.clearlyAhead(best.confidence, next == null ? null : next.confidence);
+            boolean ahead = policy.clearlyAhead(best.evidence, next == null ? null : next.evidence);
             boolean confident = policy.autoPosts(best.confidence);
             if (!ahead) {
                 boolean oneCustomer = best.customerId == next.customerId;
@@ -532,6 +559,7 @@ public final class CashMatcher {
                 says.add("the only open item or combination of customer " + option.customerId
                         + " that the amount settles");
             }
+            option.evidence = sum;
             option.confidence = sum.max(BigDecimal.ZERO).min(CEILING).setScale(3, RoundingMode.HALF_UP);
             option.why = String.join("; ", says);
         }
@@ -562,10 +590,17 @@ public final class CashMatcher {
                             weights.amountPartial(),
                             "partial payment: " + payment.amount() + " of " + owed + ", the rest stays open");
                 case OVERPAID ->
-                    new Clue(
-                            weights.amountOverpaid(),
-                            "amount exceeds the open amount by " + settlement.unapplied()
-                                    + ", kept as unapplied credit");
+                    // A little more than is open happens (rounding, a fee paid twice); far more means something else
+                    // is paid as well, which the invoices named do not explain.
+                    settlement.unapplied().compareTo(owed.movePointLeft(1)) <= 0
+                            ? new Clue(
+                                    weights.amountOverpaid(),
+                                    "amount exceeds the open amount by " + settlement.unapplied()
+                                            + ", kept as unapplied credit")
+                            : new Clue(
+                                    BigDecimal.ZERO,
+                                    "amount exceeds the open amount by " + settlement.unapplied()
+                                            + ", far more than is open");
             };
         }
     }

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The finance team's appetite for automatic posting. The matcher adds up the weights of the evidence for each
- * candidate (capped at 0.99) and posts the best candidate without a clerk only when it reaches {@code
- * autoPostConfidence} and is at least {@code minimumLead} ahead of the next one. A short payment up to the tolerance
+ * candidate; capped at 0.99 that is the candidate's confidence. The best candidate is posted without a clerk only when
+ * its confidence reaches {@code autoPostConfidence} and its evidence (uncapped) is at least {@code minimumLead} more
+ * than the next candidate's. A short payment up to the tolerance
  * (absolute and relative, whichever is smaller) is accepted and the rest written off as deduction.
  */
 @ConfigurationProperties("o2c.cash-application")
@@ -21,7 +22,7 @@ public record MatchingPolicy(
 
     public MatchingPolicy {
         autoPostConfidence = autoPostConfidence == null ? new BigDecimal("0.90") : autoPostConfidence;
-        minimumLead = minimumLead == null ? new BigDecimal("0.10") : minimumLead;
+        minimumLead = minimumLead == null ? new BigDecimal("0.15") : minimumLead;
         shortPaymentTolerance = shortPaymentTolerance == null ? new BigDecimal("5.00") : shortPaymentTolerance;
         shortPaymentTolerancePercent =
                 shortPaymentTolerancePercent == null ? new BigDecimal("1.0") : shortPaymentTolerancePercent;
@@ -44,6 +45,7 @@ public record MatchingPolicy(
             BigDecimal invoiceNumberExact,
             BigDecimal invoiceNumberNormalised,
             BigDecimal invoiceNumberTypo,
+            BigDecimal namedInCombination,
             BigDecimal amountExact,
             BigDecimal amountDiscount,
             BigDecimal amountDeduction,
@@ -61,16 +63,17 @@ public record MatchingPolicy(
         public static Weights defaults() {
             return new Weights(
                             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                            null, null)
+                            null, null, null)
                     .withDefaults();
         }
 
         Weights withDefaults() {
             return new Weights(
                     or(creditorReference, "0.60"),
-                    or(invoiceNumberExact, "0.55"),
-                    or(invoiceNumberNormalised, "0.52"),
+                    or(invoiceNumberExact, "0.60"),
+                    or(invoiceNumberNormalised, "0.55"),
                     or(invoiceNumberTypo, "0.40"),
+                    or(namedInCombination, "0.30"),
                     or(amountExact, "0.30"),
                     or(amountDiscount, "0.30"),
                     or(amountDeduction, "0.30"),

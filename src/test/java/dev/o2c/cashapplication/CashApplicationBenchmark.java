@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class CashApplicationBenchmark {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    /** With -Dbenchmark.examples=N: prints up to about N lines per category a person could settle but a clerk got. */
+    private static final int EXAMPLES = Integer.getInteger("benchmark.examples", 0);
 
     @Test
     void matchesGeneratedStatements() {
@@ -118,6 +120,7 @@ class CashApplicationBenchmark {
         int wrong;
         int settleableInvoices;
         int invoicesSettledRight;
+        int examples;
 
         void add(Counts other) {
             lines += other.lines;
@@ -191,6 +194,10 @@ class CashApplicationBenchmark {
             }
             if (!proposal.postsAutomatically()) {
                 counts.toClerk++;
+                if (truth.settleable() && counts.examples++ < EXAMPLES) {
+                    System.out.printf(
+                            "  TO A CLERK %s: truth %s%n    reasons %s%n", truth.kind(), truth, proposal.reasons());
+                }
                 continue;
             }
             Set<Long> invoices = new HashSet<>(proposal.allocations().stream()

@@ -278,7 +278,7 @@ class CashMatcherTest {
 
         Proposal proposal = match(payment("200.00").iban(ACME_IBAN).text("1. Rate " + invoice.number()));
 
-        assertPosted(proposal, "0.950", 1);
+        assertPosted(proposal, "0.990", 1);
         assertThat(proposal.allocations()).containsExactly(paid(invoice, "200.00"));
         assertThat(proposal.unapplied()).isEqualByComparingTo("0");
         assertThat(proposal.reasons())
@@ -370,6 +370,38 @@ class CashMatcherTest {
 
         assertToClerk(proposal);
         assertThat(proposal.reasons()).anyMatch(reason -> reason.contains("shared by 2 customers"));
+    }
+
+    @Test
+    void aNameTheBankCutOffIsTheCustomersNameAnAbbreviationOnlySimilar() {
+        payers.add(new Payer(5, "Westtextil Hamburg GmbH", null, "EUR"));
+        invoice(30, 5, "61.00");
+
+        assertPosted(match(payment("61.00").name("WESTTEXTIL HAMBU")), "0.900", 5);
+        assertToClerk(match(payment("61.00").name("WESTT. HAMB.")));
+    }
+
+    @Test
+    void aCollectivePaymentWhoseTextNamesOnlyPartOfTheInvoicesIsPostedWhenTheAmountSingleThemOut() {
+        OpenItem named = invoice(40, 1, "120.00");
+        OpenItem unnamed = invoice(41, 1, "80.00");
+        invoice(42, 1, "55.00");
+
+        Proposal proposal = match(payment("200.00").iban(ACME_IBAN).text("Rechnungen INV-2026-000040 u. 2026/41"));
+
+        assertPosted(proposal, "0.990", 1);
+        assertThat(proposal.allocations()).containsExactly(paid(named, "120.00"), paid(unnamed, "80.00"));
+        assertThat(proposal.reasons().get(0)).contains("the text names INV-2026-000040 of these");
+    }
+
+    @Test
+    void farMoreThanTheNamedInvoiceGoesToAClerk() {
+        OpenItem invoice = invoice(43, 1, "249.93");
+
+        Proposal proposal = match(payment("499.86").iban(ACME_IBAN).text(invoice.number()));
+
+        assertToClerk(proposal);
+        assertThat(proposal.reasons().get(0)).contains("far more than is open");
     }
 
     @Test
