@@ -86,6 +86,8 @@ public final class CashMatcher {
         Clue reference;
         /** The reference is only a number one typo away. */
         boolean byTypo;
+        /** Referred to by an ISO 11649 creditor reference, whose check digits rule out a slip. */
+        boolean byCreditorReference;
 
         boolean onlyFit;
         Settlement settlement;
@@ -208,6 +210,7 @@ public final class CashMatcher {
             if (reference.isPresent()) {
                 Optional<OpenItem> invoice = book.byReference(reference.get());
                 if (invoice.isPresent()) {
+                    option(List.of(invoice.get())).byCreditorReference = true;
                     refer(
                             invoice.get(),
                             new Clue(
@@ -581,10 +584,17 @@ public final class CashMatcher {
                                     + ", discount until " + first.discountDate() + ")");
                 }
                 case DEDUCTION ->
-                    new Clue(
-                            weights.amountDeduction(),
-                            "amount short by " + owed.subtract(payment.amount())
-                                    + ", within the tolerance: written off as a deduction");
+                    // A write-off is only as safe as the link to the invoice: a checked reference or the payer.
+                    option.byCreditorReference || payers.containsKey(option.customerId)
+                            ? new Clue(
+                                    weights.amountDeduction(),
+                                    "amount short by " + owed.subtract(payment.amount())
+                                            + ", within the tolerance: written off as a deduction")
+                            : new Clue(
+                                    weights.amountPartial(),
+                                    "amount short by " + owed.subtract(payment.amount())
+                                            + ", within the tolerance, but neither a creditor reference nor the payer"
+                                            + " confirms the write-off");
                 case PARTIAL ->
                     new Clue(
                             weights.amountPartial(),

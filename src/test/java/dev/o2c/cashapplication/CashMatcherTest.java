@@ -261,6 +261,23 @@ class CashMatcherTest {
     }
 
     @Test
+    void aWriteOffOnAWrittenNumberNeedsThePayerWhenAnotherInvoiceFitsTheAmountExactly() {
+        // A typo that is another customer's invoice number: short by a few euros of that one, exactly the meant one.
+        invoice(11182, 2, "14398.55");
+        OpenItem meant = invoice(10182, 3, "14394.08");
+
+        Proposal stranger = match(payment("14394.08").name("Somebody Else").text("Rechnung INV-2026-011182"));
+        assertToClerk(stranger);
+        assertThat(stranger.candidates())
+                .extracting(Proposal.Candidate::invoiceId)
+                .contains(meant.invoiceId());
+
+        Proposal known = match(payment("14394.08").name("Nordwind Logistics").text("Rechnung INV-2026-011182"));
+        assertPosted(known, "0.990", 3);
+        assertThat(known.allocations()).containsExactly(paid(meant, "14394.08"));
+    }
+
+    @Test
     void anOverpaymentStaysAsUnappliedCredit() {
         OpenItem invoice = invoice(93, 1, "500.00");
 
