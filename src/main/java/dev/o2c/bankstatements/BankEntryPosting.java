@@ -163,7 +163,7 @@ public class BankEntryPosting {
         Proposal proposal =
                 cashApplication.matcher().settleChosen(BankStatementImport.incoming(entry), customerId, chosen, clerk);
         entry.clerkChose(proposals.write(proposal), customerId, clerk);
-        cashApplication.remember(entry.getDebtorIban(), entry.getDebtorName(), customerId, clerk);
+        cashApplication.remember(entry.getDebtorIban(), entry.getDebtorName(), customerId, clerk, entry.getId());
         audit.record(
                 clerk,
                 "BANK_ENTRY_MATCHED_BY_CLERK",

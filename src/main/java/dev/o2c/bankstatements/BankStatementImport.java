@@ -142,8 +142,7 @@ public class BankStatementImport {
             BankEntry entry = entries.save(new BankEntry(statement.getId(), ++line, transaction, clock.instant()));
             if (entry.applicable()) {
                 Proposal proposal = matcher.match(incoming(entry), book);
-                boolean trusted =
-                        proposal.postable() && cashApplication.policy().autoPosts(proposal.confidence());
+                boolean trusted = proposal.postsAutomatically();
                 entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
                 events.publishEvent(new BankEntryReceived(entry.getId()));
             }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,23 +79,55 @@ public class CashApplication {
         return new OpenItemBook(items, payers, learnedIbans, learnedNames);
     }
 
-    /** Next time money comes from this account or under this name, it is this customer's. */
+    /**
+     * Next time money comes from this account or under this name, it is this customer's. {@code entryId} is the bank
+     * entry the clerk decided (kept so that a clerk can see where the matcher learned it).
+     */
     @Transactional
-    public void remember(String debtorIban, String debtorName, long customerId, String clerk) {
+    public void remember(String debtorIban, String debtorName, long customerId, String clerk, Long entryId) {
         if (debtorIban != null && !debtorIban.isBlank()) {
-            learn(PayerMemory.Kind.IBAN, OpenItemBook.compact(debtorIban), customerId, clerk);
+            learn(PayerMemory.Kind.IBAN, OpenItemBook.compact(debtorIban), customerId, clerk, entryId);
         }
         String name = PayerNames.normalize(debtorName);
         if (!name.isEmpty()) {
-            learn(PayerMemory.Kind.NAME, name, customerId, clerk);
+            learn(PayerMemory.Kind.NAME, name, customerId, clerk, entryId);
         }
     }
 
-    private void learn(PayerMemory.Kind kind, String key, long customerId, String clerk) {
+    /** Everything learned from clerks, newest first. */
+    @Transactional(readOnly = true)
+    public List<LearnedPayer> learned() {
+        return memory.findAll(Sort.by(Sort.Direction.DESC, "learnedAt", "id")).stream()
+                .map(PayerMemory::view)
+                .toList();
+    }
+
+    /**
+     * Forgets one learned payer: from the next statement on, payments from that account or under that name are no
+     * longer attributed to the customer by it. Entries already matched keep their proposals.
+     */
+    @Transactional
+    public LearnedPayer forget(long id, String actor) {
+        PayerMemory known =
+                memory.findById(id).orElseThrow(() -> new LearnedPayerNotFoundException("learned payer", id));
+        LearnedPayer view = known.view();
+        memory.delete(known);
+        audit.record(
+                actor,
+                "PAYER_FORGOTTEN",
+                "customer",
+                view.customerId(),
+                view.kind() + " " + view.payerKey() + " no longer pays for customer " + view.customerId()
+                        + " (learned by " + view.learnedBy() + " at " + view.learnedAt() + ")",
+                null);
+        return view;
+    }
+
+    private void learn(PayerMemory.Kind kind, String key, long customerId, String clerk, Long entryId) {
         memory.findByKindAndPayerKey(kind, key)
                 .ifPresentOrElse(
-                        known -> known.relearn(customerId, clerk, clock.instant()),
-                        () -> memory.save(new PayerMemory(kind, key, customerId, clerk, clock.instant())));
+                        known -> known.relearn(customerId, clerk, clock.instant(), entryId),
+                        () -> memory.save(new PayerMemory(kind, key, customerId, clerk, clock.instant(), entryId)));
         audit.record(
                 clerk,
                 "PAYER_LEARNED",

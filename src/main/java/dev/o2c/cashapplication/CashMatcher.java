@@ -1,47 +1,62 @@
 package dev.o2c.cashapplication;
 
 import dev.o2c.billing.CreditorReference;
+import dev.o2c.cashapplication.MatchingPolicy.Weights;
 import dev.o2c.cashapplication.Proposal.Candidate;
 import dev.o2c.cashapplication.Settlement.Fit;
+import dev.o2c.platform.text.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cash application rules, strongest first: ISO 11649 creditor reference, invoice numbers in the remittance text
- * (exact, then one typo away), then the payer (known account, learned account or name, exact name) with amounts that
- * settle one invoice, a combination of invoices, or all of them. Every proposal says why; a proposal only gets a
- * confidence high enough to post by itself when two independent facts agree (reference and amount, or payer and
- * amount). Pure and stateless: the same payment and book always give the same proposal.
+ * Cash application by weighing all the evidence together, as a careful clerk does. Candidates are single open
+ * invoices or small combinations of one customer's open invoices: those the payment refers to (ISO 11649 creditor
+ * reference, invoice numbers written exactly, without separators, or one typo or transposition away), and those of the
+ * identified payer whose amounts fit. Each candidate collects evidence: how it is referred to, how the amount fits it,
+ * whether the payer is its customer, and whether it is the only one of the customer's open items the amount settles.
+ * The weights (in {@link MatchingPolicy.Weights}) add up to one confidence per candidate. The best is posted without a
+ * clerk only when it reaches the policy's confidence and is clearly ahead of the next; otherwise a clerk sees the
+ * candidates. Pure and stateless: the same payment and book always give the same proposal.
  */
 public final class CashMatcher {
 
     private static final Pattern REFERENCE_IN_TEXT = Pattern.compile("R\\s?F\\s?\\d{2}(?:\\s?[A-Z0-9]){1,21}");
     private static final int MAX_CANDIDATES = 8;
     private static final int MAX_COMBINATION_POOL = 25;
-    /** Account or learned identity: enough to vouch for a part payment; a name alone is not. */
-    private static final BigDecimal STRONG_PAYER = new BigDecimal("0.85");
+    private static final int MAX_REFERENCED_PER_CUSTOMER = 8;
+    /** Enough to know whether a fit is the only one; a search never needs to list more. */
+    private static final int ENOUGH_FITS = 3;
+
+    /** What the audit record keeps of the joined reasons, and what one reason may take of it. */
+    private static final int REASONS_LENGTH = 1000;
+
+    private static final int MAX_REASON_LENGTH = 450;
+    private static final BigDecimal CEILING = new BigDecimal("0.99");
 
     private final MatchingPolicy policy;
+    private final Weights weights;
 
     public CashMatcher(MatchingPolicy policy) {
         this.policy = policy;
+        this.weights = policy.weights();
     }
 
     public Proposal match(IncomingPayment payment, OpenItemBook book) {
-        Evidence evidence = new Evidence(payment, book);
-        return byReference(evidence)
-                .or(() -> byInvoiceNumbers(evidence))
-                .or(() -> byPayerAndAmount(evidence))
-                .orElseGet(evidence::askClerk);
+        Run run = new Run(payment, book);
+        run.identifyPayer();
+        run.byReferences();
+        run.byPayerAndAmount();
+        run.byAmountAlone();
+        return run.decide();
     }
 
     /**
@@ -57,185 +72,574 @@ public final class CashMatcher {
                 settlement.unapplied(),
                 BigDecimal.ONE.setScale(3),
                 List.of("chosen by " + clerk + ": " + what, "the amount " + settlement.fit().explanation),
-                List.of());
+                List.of(),
+                false);
     }
 
-    private Optional<Proposal> byReference(Evidence evidence) {
-        IncomingPayment payment = evidence.payment;
-        Optional<String> reference = CreditorReference.parse(payment.creditorReference())
-                .or(() -> referenceInText(payment.remittanceText()));
-        if (reference.isEmpty()) {
-            if (payment.creditorReference() != null) {
-                evidence.reasons.add(
-                        "creditor reference " + payment.creditorReference() + " fails its ISO 11649 check");
-            }
-            return Optional.empty();
-        }
-        Optional<OpenItem> invoice = evidence.book.byReference(reference.get());
-        if (invoice.isEmpty()) {
-            evidence.reasons.add("creditor reference " + reference.get() + " names no open invoice");
-            return Optional.empty();
-        }
-        evidence.reasons.add("creditor reference " + reference.get() + " is invoice "
-                + invoice.get().number());
-        return evidence.settle(
-                List.of(invoice.get()),
-                documentConfidence("0.99", "0.92", evidence, invoice.get().customerId()));
-    }
+    /** What one piece of evidence adds, and how a person would say it. */
+    private record Clue(BigDecimal weight, String says) {}
 
-    private Optional<Proposal> byInvoiceNumbers(Evidence evidence) {
-        InvoiceNumberIndex.Hits hits = evidence.book.invoiceNumbersIn(evidence.payment.remittanceText());
-        hits.exact().forEach(item -> evidence.consider(item, new BigDecimal("0.80"), "invoice number in the text"));
-        hits.oneTypoAway()
-                .forEach(item -> evidence.consider(item, new BigDecimal("0.60"), "one typo from a number in the text"));
-        Optional<Long> named = oneCustomer(hits.exact()).filter(evidence::payerAgrees);
-        if (named.isPresent()) {
-            boolean settled = settlesInFull(evidence, hits.exact());
-            Optional<OpenItem> nearMiss = settled
-                    ? Optional.empty()
-                    : hits.oneTypoAway().stream()
-                            .filter(evidence::payerAgrees)
-                            .filter(item -> settlesInFull(evidence, List.of(item)))
-                            .findFirst();
-            if (nearMiss.isPresent()) {
-                // The number may be a typo of the invoice the amount pays: two stories fit, so a person decides.
-                evidence.consider(
-                        nearMiss.get(), new BigDecimal("0.70"), "the amount settles it; one typo from the text");
-                evidence.reasons.add("the amount does not settle " + numbers(hits.exact())
-                        + " named in the text but settles " + nearMiss.get().number() + ", one typo away");
-                return Optional.empty();
-            }
-            evidence.reasons.add("the text names invoice(s) " + numbers(hits.exact()));
-            return evidence.settle(hits.exact(), documentConfidence("0.97", "0.85", evidence, named.get()));
-        }
-        if (!hits.exact().isEmpty()) {
-            evidence.reasons.add("invoice(s) " + numbers(hits.exact()) + " named in the text belong to someone else");
-        }
-        if (hits.oneTypoAway().isEmpty()) {
-            return Optional.empty();
-        }
-        // A typo is only trusted when the amount settles exactly one of the near misses in full.
-        List<OpenItem> settledByAmount = hits.oneTypoAway().stream()
-                .filter(evidence::payerAgrees)
-                .filter(item -> settlesInFull(evidence, List.of(item)))
-                .toList();
-        if (settledByAmount.size() != 1) {
-            return Optional.empty();
-        }
-        OpenItem item = settledByAmount.get(0);
-        evidence.reasons.add("the text has " + item.number() + " with one typo, and the amount settles it");
-        BigDecimal confidence = evidence.payerCustomer == null ? new BigDecimal("0.92") : new BigDecimal("0.95");
-        return evidence.settle(List.of(item), fixed(confidence));
-    }
+    /** A candidate: a set of one customer's open invoices, with the evidence for it. */
+    private final class Option {
+        final List<OpenItem> items;
+        final long customerId;
+        Clue reference;
+        /** The reference is only a number one typo away. */
+        boolean byTypo;
+        /** Referred to by an ISO 11649 creditor reference, whose check digits rule out a slip. */
+        boolean byCreditorReference;
 
-    private Optional<Proposal> byPayerAndAmount(Evidence evidence) {
-        if (evidence.payerCustomer == null) {
-            return Optional.empty();
-        }
-        List<OpenItem> open = evidence.book.openOf(evidence.payerCustomer);
-        open.forEach(item -> evidence.consider(item, new BigDecimal("0.30"), "open invoice of the payer"));
-        if (open.isEmpty()) {
-            evidence.reasons.add("the payer has no open invoices");
-            return Optional.empty();
-        }
-        BigDecimal strength = evidence.payerStrength;
-        for (Fit fit : List.of(Fit.EXACT, Fit.DISCOUNT, Fit.DEDUCTION)) {
-            List<OpenItem> single = open.stream()
-                    .filter(item -> Settlement.of(
-                                            evidence.payment.amount(),
-                                            List.of(item),
-                                            evidence.payment.valueDate(),
-                                            policy)
-                                    .fit()
-                            == fit)
+        boolean onlyFit;
+        Settlement settlement;
+        /** The evidence added up, uncapped: what ranks candidates and measures how far ahead the best one is. */
+        BigDecimal evidence;
+        /** The evidence capped at 0.99: what the clerk sees and the threshold is compared with. */
+        BigDecimal confidence;
+
+        String why;
+
+        Option(List<OpenItem> items) {
+            this.items = items.stream()
+                    .sorted(Comparator.comparingLong(OpenItem::invoiceId))
                     .toList();
-            if (single.size() == 1) {
-                evidence.reasons.add("the amount " + fit.explanation + " of the payer's invoice "
-                        + single.get(0).number());
-                return evidence.settle(
-                        single,
-                        fixed(strength.add(
-                                fit == Fit.EXACT
-                                        ? new BigDecimal("0.05")
-                                        : fit == Fit.DISCOUNT ? new BigDecimal("0.03") : BigDecimal.ZERO)));
-            }
-            if (single.size() > 1) {
-                evidence.reasons.add("the amount fits " + single.size() + " of the payer's invoices equally");
-                return Optional.empty();
+            this.customerId = items.get(0).customerId();
+        }
+
+        void referred(Clue clue) {
+            referred(clue, false);
+        }
+
+        void referred(Clue clue, boolean typo) {
+            if (reference == null || clue.weight().compareTo(reference.weight()) > 0) {
+                reference = clue;
+                byTypo = typo;
             }
         }
-        Optional<List<OpenItem>> combination = uniqueCombination(open, evidence.payment.amount());
-        if (combination.isPresent()) {
-            evidence.reasons.add("the amount is exactly the sum of the payer's invoices " + numbers(combination.get()));
-            return evidence.settle(combination.get(), fixed(strength.add(new BigDecimal("0.01"))));
-        }
-        BigDecimal totalOpen = open.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (evidence.payment.amount().compareTo(totalOpen) > 0) {
-            evidence.reasons.add("the amount exceeds all the payer owes; the rest stays as unapplied credit");
-            return evidence.settle(open, fixed(strength));
-        }
-        evidence.reasons.add("the amount matches none of the payer's invoices or combinations of them");
-        return Optional.empty();
     }
 
-    private boolean settlesInFull(Evidence evidence, List<OpenItem> items) {
-        return Settlement.of(evidence.payment.amount(), items, evidence.payment.valueDate(), policy)
-                .fit()
-                .settlesInFull();
+    /** Everything known about one payment while it is matched. */
+    private final class Run {
+
+        final IncomingPayment payment;
+        final OpenItemBook book;
+        final List<String> notes = new ArrayList<>();
+        final Map<List<Long>, Option> options = new LinkedHashMap<>();
+        /** Customers the payer may be, with the strongest clue for each, strongest first. */
+        final Map<Long, Clue> payers = new LinkedHashMap<>();
+        /** Customers identified by an account (their own or learned) or a learned name, not just by a name. */
+        final java.util.Set<Long> firmlyIdentified = new java.util.HashSet<>();
+        /** Invoices the payment names by creditor reference or by their number (not by a typo). */
+        final List<OpenItem> named = new ArrayList<>();
+
+        Run(IncomingPayment payment, OpenItemBook book) {
+            this.payment = payment;
+            this.book = book;
+        }
+
+        void identifyPayer() {
+            String iban = payment.debtorIban();
+            String name = payment.debtorName();
+            book.customerWithIban(iban)
+                    .ifPresent(
+                            id -> firmly(payer(id, weights.payerIban(), "IBAN " + iban + " known for customer " + id)));
+            book.learnedIban(iban)
+                    .ifPresent(id -> firmly(payer(
+                            id, weights.payerLearned(), "IBAN " + iban + " learned from a clerk for customer " + id)));
+            book.learnedName(name)
+                    .ifPresent(id -> firmly(payer(
+                            id,
+                            weights.payerLearned(),
+                            "name '" + name + "' learned from a clerk for customer " + id)));
+            List<Long> named = book.customersNamed(name);
+            if (named.size() == 1) {
+                payer(named.get(0), weights.payerName(), "name '" + name + "' is customer " + named.get(0) + "'s");
+            } else if (named.size() > 1) {
+                notes.add("the name '" + name + "' is shared by " + named.size() + " customers");
+            } else if (name != null) {
+                List<Long> similar = book.customersSimilarTo(name);
+                if (similar.size() == 1) {
+                    long id = similar.get(0);
+                    boolean cutOff = !name.contains(".")
+                            && book.payer(id)
+                                    .map(known ->
+                                            PayerNames.normalize(known.name()).startsWith(PayerNames.normalize(name)))
+                                    .orElse(false);
+                    // Banks cut long names to a fixed length: the start of exactly one customer's name is that name
+                    // (an abbreviation, "NORDW. LOG.", is only similar).
+                    payer(
+                            id,
+                            cutOff ? weights.payerName() : weights.payerNameSimilar(),
+                            cutOff
+                                    ? "name '" + name + "' is customer " + id + "'s, cut off"
+                                    : "name '" + name + "' similar to customer " + id + "'s");
+                }
+            }
+        }
+
+        /** Records a clue to the payer; the customer, or null when the customer is billed in another currency. */
+        private Long payer(long customerId, BigDecimal weight, String says) {
+            Optional<Payer> known = book.payer(customerId);
+            if (known.isPresent() && !known.get().currency().equals(payment.currency())) {
+                notes.add(
+                        says + ", but the customer is billed in " + known.get().currency());
+                return null;
+            }
+            Clue clue = payers.get(customerId);
+            if (clue == null || weight.compareTo(clue.weight()) > 0) {
+                payers.put(customerId, new Clue(weight, says));
+            }
+            return customerId;
+        }
+
+        private void firmly(Long customerId) {
+            if (customerId != null) {
+                firmlyIdentified.add(customerId);
+            }
+        }
+
+        /** The strongest payer clue, if the payer is identified at all. */
+        Optional<Map.Entry<Long, Clue>> strongestPayer() {
+            return payers.entrySet().stream()
+                    .max(Comparator.comparing(entry -> entry.getValue().weight()));
+        }
+
+        void byReferences() {
+            Map<Long, Map<Long, OpenItem>> referencedByCustomer = new LinkedHashMap<>();
+            Optional<String> reference = CreditorReference.parse(payment.creditorReference())
+                    .or(() -> referenceInText(payment.remittanceText()));
+            if (reference.isPresent()) {
+                Optional<OpenItem> invoice = book.byReference(reference.get());
+                if (invoice.isPresent()) {
+                    option(List.of(invoice.get())).byCreditorReference = true;
+                    refer(
+                            invoice.get(),
+                            new Clue(
+                                    weights.creditorReference(),
+                                    "reference " + reference.get() + " is invoice "
+                                            + invoice.get().number()),
+                            referencedByCustomer);
+                } else {
+                    notes.add("creditor reference " + reference.get() + " names no open invoice");
+                }
+            } else if (payment.creditorReference() != null) {
+                notes.add("creditor reference " + payment.creditorReference() + " fails its ISO 11649 check");
+            }
+            String text = payment.remittanceText() == null
+                    ? ""
+                    : payment.remittanceText().toUpperCase(Locale.ROOT);
+            InvoiceNumberIndex.Hits hits = book.invoiceNumbersIn(payment.remittanceText());
+            for (OpenItem item : hits.exact()) {
+                boolean literally = text.contains(item.number());
+                refer(
+                        item,
+                        literally
+                                ? new Clue(weights.invoiceNumberExact(), "invoice number " + item.number() + " exact")
+                                : new Clue(
+                                        weights.invoiceNumberNormalised(),
+                                        "invoice number " + item.number() + " written without its separators"),
+                        referencedByCustomer);
+            }
+            for (OpenItem item : hits.oneTypoAway()) {
+                // With dense numbering most numbers have open neighbours one typo away: only those the payer or the
+                // amount points to are worth weighing (this keeps the matcher fast and the clerk's list short).
+                if (!payers.containsKey(item.customerId())
+                        && !settlement(List.of(item)).fit().settlesInFull()) {
+                    continue;
+                }
+                option(List.of(item))
+                        .referred(
+                                new Clue(
+                                        weights.invoiceNumberTypo(),
+                                        "invoice number " + item.number() + " one typo or transposition from the text"),
+                                true);
+            }
+            // Several invoices of one customer named together: the combinations of them that the amount settles.
+            referencedByCustomer.values().stream()
+                    .filter(named -> named.size() > 1)
+                    .forEach(named -> {
+                        List<OpenItem> together = named.values().stream()
+                                .limit(MAX_REFERENCED_PER_CUSTOMER)
+                                .toList();
+                        List<List<OpenItem>> sets = new ArrayList<>(fittingSets(together));
+                        sets.add(together);
+                        for (List<OpenItem> set : sets) {
+                            BigDecimal weakest = set.stream()
+                                    .map(item -> option(List.of(item)).reference.weight())
+                                    .min(Comparator.naturalOrder())
+                                    .orElseThrow();
+                            option(set)
+                                    .referred(new Clue(
+                                            weakest,
+                                            String.join(
+                                                    ", ",
+                                                    set.stream()
+                                                            .map(item -> option(List.of(item))
+                                                                    .reference
+                                                                    .says())
+                                                            .toList())));
+                        }
+                    });
+        }
+
+        private void refer(OpenItem item, Clue clue, Map<Long, Map<Long, OpenItem>> referencedByCustomer) {
+            option(List.of(item)).referred(clue);
+            named.add(item);
+            referencedByCustomer
+                    .computeIfAbsent(item.customerId(), customer -> new LinkedHashMap<>())
+                    .put(item.invoiceId(), item);
+        }
+
+        /** For each customer the payer may be: the open items and small combinations the amount settles. */
+        void byPayerAndAmount() {
+            for (long customerId : payers.keySet()) {
+                List<OpenItem> open = book.openOf(customerId);
+                List<List<OpenItem>> fits = new ArrayList<>();
+                for (OpenItem item : open) {
+                    Fit fit = settlement(List.of(item)).fit();
+                    if (fit == Fit.EXACT || fit == Fit.DISCOUNT) {
+                        fits.add(List.of(item));
+                    } else if (fit == Fit.DEDUCTION) {
+                        // Shown, not counted as a fit: writing off a shortfall needs a reference to the invoice.
+                        option(List.of(item));
+                    }
+                }
+                List<OpenItem> pool = open.stream()
+                        .filter(item -> item.openAmount().compareTo(payment.amount()) < 0)
+                        .limit(MAX_COMBINATION_POOL)
+                        .toList();
+                fits.addAll(fittingSets(pool));
+                List<OpenItem> namedHere = named.stream()
+                        .filter(item -> item.customerId() == customerId)
+                        .toList();
+                for (List<OpenItem> set : fits) {
+                    Option option = option(set);
+                    if (set.size() > 1 && !namedHere.isEmpty() && set.containsAll(namedHere)) {
+                        // The text names part of the combination (the rest unreadable or left out).
+                        option.referred(new Clue(
+                                weights.namedInCombination(), "the text names " + numbers(namedHere) + " of these"));
+                    }
+                }
+                if (fits.size() == 1) {
+                    option(fits.get(0)).onlyFit = true;
+                } else if (fits.isEmpty() && !open.isEmpty()) {
+                    // Shown to a clerk, not posted: the payer's open items, none of which the amount settles.
+                    open.stream().limit(MAX_CANDIDATES).forEach(item -> option(List.of(item)));
+                    BigDecimal owed = open.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    if (payment.amount().compareTo(owed) > 0) {
+                        option(open.size() <= MAX_COMBINATION_POOL ? open : open.subList(0, MAX_COMBINATION_POOL));
+                    }
+                }
+            }
+        }
+
+        /** A stranger's payment without a usable reference: invoices of exactly this amount, for a clerk to see. */
+        void byAmountAlone() {
+            if (payers.isEmpty() && options.isEmpty()) {
+                book.withOpenAmount(payment.amount()).stream()
+                        .limit(MAX_CANDIDATES)
+                        .forEach(item -> option(List.of(item)));
+            }
+        }
+
+        Option option(List<OpenItem> items) {
+            List<Long> key = items.stream().map(OpenItem::invoiceId).sorted().toList();
+            return options.computeIfAbsent(key, ignored -> new Option(items));
+        }
+
+        Settlement settlement(List<OpenItem> items) {
+            return Settlement.of(payment.amount(), items, payment.valueDate(), policy);
+        }
+
+        /**
+         * Sets of two or more of the given items (up to the policy's size) whose open amounts, or open amounts less the
+         * discount the terms allow, add up to the payment exactly.
+         */
+        List<List<OpenItem>> fittingSets(List<OpenItem> pool) {
+            long target = cents(payment.amount());
+            long[] gross = new long[pool.size()];
+            long[] net = new long[pool.size()];
+            boolean discounts = false;
+            for (int i = 0; i < pool.size(); i++) {
+                OpenItem item = pool.get(i);
+                gross[i] = cents(item.openAmount());
+                BigDecimal discount = item.discountOn(payment.valueDate(), policy.discountGraceDays());
+                net[i] = cents(item.openAmount().subtract(discount));
+                discounts |= discount.signum() > 0;
+            }
+            List<List<OpenItem>> found = new ArrayList<>();
+            search(pool, gross, 0, target, new ArrayList<>(), found);
+            if (discounts) {
+                search(pool, net, 0, target, new ArrayList<>(), found);
+            }
+            return found.stream().distinct().toList();
+        }
+
+        private void search(
+                List<OpenItem> pool,
+                long[] amounts,
+                int from,
+                long left,
+                List<OpenItem> chosen,
+                List<List<OpenItem>> found) {
+            if (found.size() >= ENOUGH_FITS) {
+                return;
+            }
+            if (left == 0 && chosen.size() >= 2) {
+                found.add(List.copyOf(chosen));
+                return;
+            }
+            if (chosen.size() == policy.maxInvoicesPerCombination() || left <= 0) {
+                return;
+            }
+            for (int i = from; i < pool.size(); i++) {
+                chosen.add(pool.get(i));
+                search(pool, amounts, i + 1, left - amounts[i], chosen, found);
+                chosen.remove(chosen.size() - 1);
+            }
+        }
+
+        Proposal decide() {
+            List<Option> ranked = new ArrayList<>();
+            boolean otherCurrency = false;
+            for (Option option : options.values()) {
+                if (option.items.stream().allMatch(item -> item.currency().equals(payment.currency()))) {
+                    weigh(option);
+                    ranked.add(option);
+                } else {
+                    otherCurrency = true;
+                }
+            }
+            if (otherCurrency) {
+                notes.add("the invoices are in another currency than the payment");
+            }
+            ranked.sort(Comparator.comparing((Option option) -> option.evidence)
+                    .reversed()
+                    .thenComparingInt(option -> option.items.size())
+                    .thenComparingLong(option -> option.items.get(0).invoiceId()));
+            List<Candidate> candidates = ranked.stream()
+                    .limit(MAX_CANDIDATES)
+                    .map(CashMatcher::candidate)
+                    .toList();
+            Long payer = strongestPayer().map(Map.Entry::getKey).orElse(null);
+            if (ranked.isEmpty()) {
+                return new Proposal(
+                        payer,
+                        List.of(),
+                        payment.amount(),
+                        zero(),
+                        readable(
+                                "to a clerk: nothing to propose",
+                                payer == null
+                                        ? "the payer is unknown"
+                                        : "no open invoice of customer " + payer + " fits",
+                                null),
+                        candidates,
+                        false);
+            }
+            Option best = ranked.get(0);
+            Option next = ranked.size() > 1 ? ranked.get(1) : null;
+            String why = numbers(best.items) + ": " + best.why + " -> confidence " + best.confidence;
+            String nextOne = next == null
+                    ? null
+                    : "next: " + numbers(next.items) + " at " + next.confidence + " (evidence " + best.evidence
+                            + " against " + next.evidence + ")";
+            if (payer == null && best.reference == null) {
+                notes.add("the payer is unknown");
+            }
+            boolean ahead = policy.clearlyAhead(best.evidence, next == null ? null : next.evidence);
+            boolean confident = policy.autoPosts(best.confidence);
+            if (!ahead) {
+                boolean oneCustomer = best.customerId == next.customerId;
+                return new Proposal(
+                        oneCustomer ? Long.valueOf(best.customerId) : payer,
+                        List.of(),
+                        payment.amount(),
+                        best.confidence,
+                        readable(
+                                why,
+                                "to a clerk: " + numbers(best.items) + " and " + numbers(next.items)
+                                        + " fit about equally well",
+                                nextOne),
+                        candidates,
+                        false);
+            }
+            String belowThreshold =
+                    "to a clerk: confidence " + best.confidence + " below " + policy.autoPostConfidence();
+            if (!confident && best.reference == null && !payers.containsKey(best.customerId)) {
+                // The amount alone says nothing about who paid: shown as a candidate, not proposed.
+                return new Proposal(
+                        payer,
+                        List.of(),
+                        payment.amount(),
+                        best.confidence,
+                        readable(why, belowThreshold, nextOne),
+                        candidates,
+                        false);
+            }
+            String decision = confident
+                    ? "posted automatically: confidence " + best.confidence + " reaches " + policy.autoPostConfidence()
+                            + " and is clearly ahead"
+                    : belowThreshold;
+            return new Proposal(
+                    best.customerId,
+                    best.settlement.allocations(),
+                    best.settlement.unapplied(),
+                    best.confidence,
+                    readable(why, decision, nextOne),
+                    candidates,
+                    confident);
+        }
+
+        /**
+         * The reasons in the order a clerk reads them: the best candidate's evidence, the decision, the runner-up, then
+         * anything else noticed. Joined with "; " they stay within {@link #REASONS_LENGTH} characters (the audit
+         * record's reason column), because names and texts from the bank can be long.
+         */
+        private List<String> readable(String why, String decision, String nextOne) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(why);
+            reasons.add(decision);
+            if (nextOne != null) {
+                reasons.add(nextOne);
+            }
+            reasons.addAll(notes);
+            List<String> fitted = new ArrayList<>();
+            int left = REASONS_LENGTH;
+            for (String reason : reasons) {
+                int room = Math.min(left, reason == decision ? reason.length() : MAX_REASON_LENGTH);
+                if (room < 20) {
+                    break;
+                }
+                String kept = Texts.fit(reason, room);
+                fitted.add(kept);
+                left -= kept.length() + 2;
+            }
+            return List.copyOf(fitted);
+        }
+
+        /** Adds up the evidence for one candidate. */
+        private void weigh(Option option) {
+            List<String> says = new ArrayList<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            if (option.reference != null) {
+                sum = sum.add(option.reference.weight());
+                says.add(option.reference.says());
+            }
+            option.settlement = settlement(option.items);
+            Clue amount = amountClue(option);
+            sum = sum.add(amount.weight());
+            says.add(amount.says());
+            Clue payer = payers.get(option.customerId);
+            if (payer != null) {
+                sum = sum.add(payer.weight());
+                says.add(payer.says());
+            } else {
+                Optional<Map.Entry<Long, Clue>> other = strongestPayer();
+                if (other.isPresent() && firmlyIdentified.contains(other.get().getKey())) {
+                    sum = sum.add(weights.payerContradicts());
+                    says.add("but the payer is customer " + other.get().getKey() + " ("
+                            + other.get().getValue().says() + "), not customer " + option.customerId);
+                } else if (other.isPresent()) {
+                    says.add("payer not confirmed (" + other.get().getValue().says() + ")");
+                } else {
+                    says.add("payer not identified");
+                }
+            }
+            if (option.byTypo) {
+                // The text names another open invoice of the same customer as written: the typo reading competes with
+                // it.
+                named.stream()
+                        .filter(item -> item.customerId() == option.customerId && !option.items.contains(item))
+                        .findFirst()
+                        .ifPresent(item -> says.add("but the text names " + item.number() + " as written"));
+                if (named.stream()
+                        .anyMatch(item -> item.customerId() == option.customerId && !option.items.contains(item))) {
+                    sum = sum.add(weights.typoOfNamedInvoice());
+                }
+            }
+            if (option.onlyFit) {
+                sum = sum.add(weights.onlyFit());
+                says.add("the only open item or combination of customer " + option.customerId
+                        + " that the amount settles");
+            }
+            option.evidence = sum;
+            option.confidence = sum.max(BigDecimal.ZERO).min(CEILING).setScale(3, RoundingMode.HALF_UP);
+            option.why = String.join("; ", says);
+        }
+
+        private Clue amountClue(Option option) {
+            Settlement settlement = option.settlement;
+            BigDecimal owed = option.items.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            boolean several = option.items.size() > 1;
+            return switch (settlement.fit()) {
+                case EXACT ->
+                    several
+                            ? new Clue(weights.amountCombination(), "amount equals the sum of their open amounts")
+                            : new Clue(weights.amountExact(), "amount equals the open amount");
+                case DISCOUNT -> {
+                    OpenItem first = option.items.get(0);
+                    yield new Clue(
+                            weights.amountDiscount(),
+                            "amount equals the open amount less the early-payment discount (paid " + payment.valueDate()
+                                    + ", discount until " + first.discountDate() + ")");
+                }
+                case DEDUCTION ->
+                    // A write-off is only as safe as the link to the invoice: a checked reference or the payer.
+                    option.byCreditorReference || payers.containsKey(option.customerId)
+                            ? new Clue(
+                                    weights.amountDeduction(),
+                                    "amount short by " + owed.subtract(payment.amount())
+                                            + ", within the tolerance: written off as a deduction")
+                            : new Clue(
+                                    weights.amountPartial(),
+                                    "amount short by " + owed.subtract(payment.amount())
+                                            + ", within the tolerance, but neither a creditor reference nor the payer"
+                                            + " confirms the write-off");
+                case PARTIAL ->
+                    new Clue(
+                            weights.amountPartial(),
+                            "partial payment: " + payment.amount() + " of " + owed + ", the rest stays open");
+                case OVERPAID ->
+                    // A little more than is open happens (rounding, a fee paid twice); far more means something else
+                    // is paid as well, which the invoices named do not explain.
+                    settlement.unapplied().compareTo(owed.movePointLeft(1)) <= 0
+                            ? new Clue(
+                                    weights.amountOverpaid(),
+                                    "amount exceeds the open amount by " + settlement.unapplied()
+                                            + ", kept as unapplied credit")
+                            : new Clue(
+                                    BigDecimal.ZERO,
+                                    "amount exceeds the open amount by " + settlement.unapplied()
+                                            + ", far more than is open");
+            };
+        }
     }
 
-    /**
-     * A document reference is strong evidence; when the amount does not settle the invoice in full, it takes the payer's
-     * account agreeing to post without a clerk.
-     */
-    private static Function<Fit, BigDecimal> documentConfidence(
-            String inFull, String otherwise, Evidence evidence, long customerId) {
-        boolean payerConfirms = evidence.payerCustomer != null
-                && evidence.payerCustomer == customerId
-                && evidence.payerStrength.compareTo(STRONG_PAYER) >= 0;
-        BigDecimal partly = new BigDecimal(otherwise).add(payerConfirms ? new BigDecimal("0.07") : BigDecimal.ZERO);
-        return fit -> fit.settlesInFull() ? new BigDecimal(inFull) : partly;
+    private static Candidate candidate(Option option) {
+        BigDecimal open = option.items.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Candidate(
+                option.items.get(0).invoiceId(),
+                numbers(option.items),
+                option.customerId,
+                open,
+                option.confidence,
+                option.why,
+                option.items.stream().map(OpenItem::invoiceId).toList());
     }
 
-    private static Function<Fit, BigDecimal> fixed(BigDecimal confidence) {
-        return fit -> confidence;
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(3);
     }
 
-    /** Exactly one set of two or more invoices (up to the policy's size) adds up to the amount. */
-    private Optional<List<OpenItem>> uniqueCombination(List<OpenItem> open, BigDecimal amount) {
-        List<OpenItem> pool = open.stream()
-                .filter(item -> item.openAmount().compareTo(amount) < 0)
-                .limit(MAX_COMBINATION_POOL)
-                .toList();
-        List<List<OpenItem>> found = new ArrayList<>();
-        search(pool, 0, amount, new ArrayList<>(), found);
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-    }
-
-    private void search(
-            List<OpenItem> pool, int from, BigDecimal left, List<OpenItem> chosen, List<List<OpenItem>> found) {
-        if (found.size() > 1) {
-            return;
-        }
-        if (left.signum() == 0 && chosen.size() >= 2) {
-            found.add(List.copyOf(chosen));
-            return;
-        }
-        if (chosen.size() == policy.maxInvoicesPerCombination() || left.signum() <= 0) {
-            return;
-        }
-        for (int i = from; i < pool.size(); i++) {
-            chosen.add(pool.get(i));
-            search(pool, i + 1, left.subtract(pool.get(i).openAmount()), chosen, found);
-            chosen.remove(chosen.size() - 1);
-        }
+    private static long cents(BigDecimal amount) {
+        return amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static Optional<String> referenceInText(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher matcher = REFERENCE_IN_TEXT.matcher(text.toUpperCase());
+        Matcher matcher = REFERENCE_IN_TEXT.matcher(text.toUpperCase(Locale.ROOT));
         while (matcher.find()) {
             // Free text runs on after the reference ("RF45 INV2 0260 0007 8 DANKE"): the longest valid prefix is it.
             String compact = matcher.group().replaceAll("\\s", "");
@@ -249,123 +653,7 @@ public final class CashMatcher {
         return Optional.empty();
     }
 
-    private static Optional<Long> oneCustomer(List<OpenItem> items) {
-        List<Long> customers =
-                items.stream().map(OpenItem::customerId).distinct().toList();
-        return customers.size() == 1 ? Optional.of(customers.get(0)) : Optional.empty();
-    }
-
     private static String numbers(List<OpenItem> items) {
         return String.join(", ", items.stream().map(OpenItem::number).toList());
-    }
-
-    /** What is known about one payment while the rules run: payer, reasons, candidates for a clerk. */
-    private final class Evidence {
-
-        final IncomingPayment payment;
-        final OpenItemBook book;
-        final List<String> reasons = new ArrayList<>();
-        final Map<Long, Candidate> candidates = new LinkedHashMap<>();
-        Long payerCustomer;
-        BigDecimal payerStrength = BigDecimal.ZERO;
-
-        Evidence(IncomingPayment payment, OpenItemBook book) {
-            this.payment = payment;
-            this.book = book;
-            identifyPayer();
-        }
-
-        private void identifyPayer() {
-            Optional<Long> byAccount = book.customerWithIban(payment.debtorIban());
-            Optional<Long> learnedAccount = book.learnedIban(payment.debtorIban());
-            Optional<Long> learnedName = book.learnedName(payment.debtorName());
-            List<Long> named = book.customersNamed(payment.debtorName());
-            if (byAccount.isPresent()) {
-                payer(
-                        byAccount.get(),
-                        "0.90",
-                        "the debtor account " + payment.debtorIban() + " is the customer's account");
-            } else if (learnedAccount.isPresent()) {
-                payer(
-                        learnedAccount.get(),
-                        "0.90",
-                        "a clerk matched the debtor account " + payment.debtorIban() + " before");
-            } else if (learnedName.isPresent()) {
-                payer(
-                        learnedName.get(),
-                        "0.85",
-                        "a clerk matched the debtor name '" + payment.debtorName() + "' before");
-            } else if (named.size() == 1) {
-                payer(named.get(0), "0.75", "the debtor name '" + payment.debtorName() + "' is the customer's name");
-            }
-        }
-
-        private void payer(long customerId, String strength, String reason) {
-            Optional<Payer> payer = book.payer(customerId);
-            if (payer.isPresent() && !payer.get().currency().equals(payment.currency())) {
-                reasons.add(reason + ", but the customer is billed in "
-                        + payer.get().currency());
-                return;
-            }
-            payerCustomer = customerId;
-            payerStrength = new BigDecimal(strength);
-            reasons.add(reason + " (customer " + customerId + ")");
-        }
-
-        boolean payerAgrees(long customerId) {
-            return payerCustomer == null || payerCustomer == customerId;
-        }
-
-        boolean payerAgrees(OpenItem item) {
-            return payerAgrees(item.customerId());
-        }
-
-        void consider(OpenItem item, BigDecimal score, String why) {
-            candidates.merge(
-                    item.invoiceId(),
-                    new Candidate(item.invoiceId(), item.number(), item.customerId(), item.openAmount(), score, why),
-                    (old, fresh) -> old.score().compareTo(fresh.score()) >= 0 ? old : fresh);
-        }
-
-        /** Settles the given invoices; the confidence may depend on how well the amount fits them. */
-        Optional<Proposal> settle(List<OpenItem> items, Function<Fit, BigDecimal> confidenceOfFit) {
-            if (!items.stream().allMatch(item -> item.currency().equals(payment.currency()))) {
-                reasons.add("the invoices are in another currency than the payment");
-                return Optional.empty();
-            }
-            Settlement settlement = Settlement.of(payment.amount(), items, payment.valueDate(), policy);
-            BigDecimal confidence = confidenceOfFit.apply(settlement.fit());
-            reasons.add("the amount " + settlement.fit().explanation);
-            items.forEach(item -> consider(item, confidence, "proposed"));
-            return Optional.of(new Proposal(
-                    items.get(0).customerId(),
-                    settlement.allocations(),
-                    settlement.unapplied(),
-                    confidence.setScale(3, RoundingMode.HALF_UP),
-                    List.copyOf(reasons),
-                    ranked()));
-        }
-
-        Proposal askClerk() {
-            book.withOpenAmount(payment.amount()).stream()
-                    .limit(MAX_CANDIDATES)
-                    .forEach(item -> consider(item, new BigDecimal("0.40"), "open amount equals the payment"));
-            reasons.add(
-                    payerCustomer == null ? "the payer is unknown" : "no invoice of the payer can be chosen safely");
-            return new Proposal(
-                    payerCustomer,
-                    List.of(),
-                    payment.amount(),
-                    BigDecimal.ZERO.setScale(3),
-                    List.copyOf(reasons),
-                    ranked());
-        }
-
-        private List<Candidate> ranked() {
-            return candidates.values().stream()
-                    .sorted(Comparator.comparing(Candidate::score).reversed().thenComparing(Candidate::invoiceId))
-                    .limit(MAX_CANDIDATES)
-                    .toList();
-        }
     }
 }

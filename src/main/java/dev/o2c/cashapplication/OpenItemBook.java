@@ -21,6 +21,7 @@ public final class OpenItemBook {
     private final Map<Long, Payer> payers;
     private final Map<String, Long> customerByIban;
     private final Map<String, List<Long>> customersByName;
+    private final Map<String, List<String>> namesByKey;
     private final Map<String, Long> learnedIbans;
     private final Map<String, Long> learnedNames;
 
@@ -44,6 +45,9 @@ public final class OpenItemBook {
                 .collect(Collectors.groupingBy(
                         payer -> PayerNames.normalize(payer.name()),
                         Collectors.mapping(Payer::customerId, Collectors.toList())));
+        this.namesByKey = customersByName.keySet().stream()
+                .filter(name -> PayerNames.similarityKey(name) != null)
+                .collect(Collectors.groupingBy(PayerNames::similarityKey));
         this.learnedIbans = Map.copyOf(learnedIbans);
         this.learnedNames = Map.copyOf(learnedNames);
     }
@@ -82,6 +86,20 @@ public final class OpenItemBook {
 
     List<Long> customersNamed(String name) {
         return name == null ? List.of() : customersByName.getOrDefault(PayerNames.normalize(name), List.of());
+    }
+
+    /** Customers whose name the debtor name shortens or cuts off (see {@link PayerNames#similar}). */
+    List<Long> customersSimilarTo(String name) {
+        String normalized = PayerNames.normalize(name);
+        String key = PayerNames.similarityKey(normalized);
+        if (key == null) {
+            return List.of();
+        }
+        return namesByKey.getOrDefault(key, List.of()).stream()
+                .filter(known -> PayerNames.similar(normalized, known))
+                .flatMap(known -> customersByName.get(known).stream())
+                .distinct()
+                .toList();
     }
 
     public static String compact(String iban) {

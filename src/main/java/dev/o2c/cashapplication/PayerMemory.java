@@ -28,21 +28,29 @@ public class PayerMemory {
     private Long customerId;
     private String learnedBy;
     private Instant learnedAt;
+    private Long learnedFromEntry;
 
     protected PayerMemory() {}
 
-    PayerMemory(Kind kind, String payerKey, long customerId, String learnedBy, Instant learnedAt) {
+    PayerMemory(
+            Kind kind, String payerKey, long customerId, String learnedBy, Instant learnedAt, Long learnedFromEntry) {
         this.kind = kind;
         this.payerKey = payerKey;
         this.customerId = customerId;
         this.learnedBy = learnedBy;
         this.learnedAt = learnedAt;
+        this.learnedFromEntry = learnedFromEntry;
     }
 
-    void relearn(long customerId, String learnedBy, Instant learnedAt) {
+    void relearn(long customerId, String learnedBy, Instant learnedAt, Long learnedFromEntry) {
         this.customerId = customerId;
         this.learnedBy = learnedBy;
         this.learnedAt = learnedAt;
+        this.learnedFromEntry = learnedFromEntry;
+    }
+
+    LearnedPayer view() {
+        return new LearnedPayer(id, kind.name(), payerKey, customerId, learnedBy, learnedAt, learnedFromEntry);
     }
 
     public Kind getKind() {

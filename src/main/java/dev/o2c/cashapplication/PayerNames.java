@@ -55,4 +55,31 @@ public final class PayerNames {
         }
         return normalized.toString();
     }
+
+    /**
+     * A bank's shortened or cut-off form of the customer's name: word by word, each word of the debtor name begins the
+     * customer's word in the same place ("NORDWIND BERL." for "Nordwind Berlin GmbH"), the first word has at least
+     * four letters, and the customer's name has no fewer words. Both names already {@link #normalize normalised}.
+     */
+    public static boolean similar(String debtor, String customer) {
+        if (debtor.isEmpty() || customer.isEmpty() || debtor.equals(customer)) {
+            return false;
+        }
+        String[] said = debtor.split(" ");
+        String[] known = customer.split(" ");
+        if (said.length > known.length || said[0].length() < 4) {
+            return false;
+        }
+        for (int i = 0; i < said.length; i++) {
+            if (!known[i].startsWith(said[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key under which similar names are looked up: the first four letters of the normalised name. */
+    static String similarityKey(String normalized) {
+        return normalized.length() < 4 ? null : normalized.substring(0, 4);
+    }
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -114,7 +115,7 @@ class BankStatementImportTest {
     void withStraightThroughOffASureCreditRunsThePaymentPostingProcessItsTrustedPathPostsIt() {
         starter.straightThrough(false);
         try {
-            Customer customer = customer("DE44500105175407324931");
+            Customer customer = customer(null);
             Invoice invoice = scenario.invoiceFor(customer, "410.00");
             long statementId = upload(
                             "clerk",
@@ -123,7 +124,7 @@ class BankStatementImportTest {
                                             invoice.getOpenAmount().toPlainString(),
                                             today(),
                                             "Whoever",
-                                            "DE44500105175407324931",
+                                            null,
                                             invoice.getCreditorReference(),
                                             null))
                     .body()
@@ -200,6 +201,7 @@ class BankStatementImportTest {
         Customer customer = customer(null);
         Invoice first = scenario.invoiceFor(customer, "210.00");
         Invoice second = scenario.invoiceFor(customer, "330.00");
+        Invoice third = scenario.invoiceFor(customer, "470.00");
         String payerIban = "FR7630006000011234567890189";
         long statementId = upload(
                         "clerk",
@@ -272,6 +274,67 @@ class BankStatementImportTest {
                 .as("posted without a clerk this time")
                 .isNull();
         assertThat(scenario.invoice(second.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(learned.getProposal()).contains("learned from a clerk for customer " + customer.getId());
+
+        // What was learned is visible to clerks (with who, when and from which entry) and removable, audited.
+        assertThat(api.get("sales", "/api/cash-application/learned").status()).isEqualTo(403);
+        Api.Response list = api.get("clerk", "/api/cash-application/learned");
+        assertThat(list.status()).isEqualTo(200);
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> mine = new java.util.ArrayList<>();
+        list.body().forEach(node -> {
+            if (node.path("customerId").asLong() == customer.getId()) {
+                mine.add(node);
+            }
+        });
+        assertThat(mine)
+                .extracting(node ->
+                        node.path("kind").asText() + " " + node.path("payerKey").asText())
+                .containsExactlyInAnyOrder("IBAN " + payerIban, "NAME MME DUPONT GERANTE");
+        assertThat(mine).allSatisfy(node -> {
+            assertThat(node.path("learnedBy").asText()).isEqualTo("clerk");
+            assertThat(node.path("learnedFromEntry").asLong()).isEqualTo(entry.getId());
+            assertThat(node.path("learnedAt").asText()).isNotBlank();
+        });
+        assertThat(api.exchange(
+                                "sales",
+                                HttpMethod.DELETE,
+                                "/api/cash-application/learned/"
+                                        + mine.get(0).path("id").asLong(),
+                                null,
+                                Map.of())
+                        .status())
+                .isEqualTo(403);
+        for (var node : mine) {
+            long id = node.path("id").asLong();
+            assertThat(api.exchange("clerk", HttpMethod.DELETE, "/api/cash-application/learned/" + id, null, Map.of())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.exchange("clerk", HttpMethod.DELETE, "/api/cash-application/learned/" + id, null, Map.of())
+                            .status())
+                    .as("gone")
+                    .isEqualTo(404);
+        }
+        assertThat(auditActionsOf("customer", customer.getId())).contains("PAYER_LEARNED", "PAYER_FORGOTTEN");
+
+        long afterForgetting = upload(
+                        "clerk",
+                        statement()
+                                .credit(
+                                        third.getOpenAmount().toPlainString(),
+                                        today(),
+                                        "Mme Dupont",
+                                        payerIban,
+                                        null,
+                                        "virement"))
+                .body()
+                .path("statements")
+                .path(0)
+                .path("statementId")
+                .asLong();
+        BankEntry forgotten = awaitEntry(afterForgetting, BankEntryStatus.NEEDS_CLERK);
+        assertThat(forgotten.getCustomerId())
+                .as("the payer is a stranger again")
+                .isNull();
     }
 
     @Test

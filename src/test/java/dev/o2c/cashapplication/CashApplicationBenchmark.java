@@ -21,21 +21,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cash application at scale: generates a statement with known truth, reads it with the camt reader, matches every
- * line against as many open invoices, and prints auto-match rate, false postings, entries per second and memory.
+ * line against as many open invoices, and prints per category (see {@link StatementGenerator.Kind}) how many lines a
+ * careful person could settle, how many were posted automatically and right, sent to a clerk, or posted wrong; the
+ * clerk workload and the targets of issue 10; entries per second and memory.
  * Run with {@code ./mvnw -Pbenchmark test}; sizes with {@code -Dbenchmark.sizes=10000,100000}.
  */
 @Tag("benchmark")
 class CashApplicationBenchmark {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    /** With -Dbenchmark.examples=N: prints up to about N lines per category a person could settle but a clerk got. */
+    private static final int EXAMPLES = Integer.getInteger("benchmark.examples", 0);
 
     @Test
     void matchesGeneratedStatements() {
         String sizes = System.getProperty("benchmark.sizes", "10000,100000");
         MatchingPolicy policy = MatchingPolicy.defaults();
         System.out.printf(
-                "%nCash application benchmark (auto-post at confidence >= %s, JVM %s, %d cores, max heap %d MB)%n",
+                "%nCash application benchmark (auto-post at confidence >= %s and %s ahead, JVM %s, %d cores, max heap"
+                        + " %d MB)%n",
                 policy.autoPostConfidence(),
+                policy.minimumLead(),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -80,7 +86,7 @@ class CashApplicationBenchmark {
         long retained = usedHeapAfterGc() - baseline;
         long peak = peakHeap();
 
-        Score score = score(generated.truths(), proposals, policy);
+        Score score = score(generated.truths(), proposals);
         assertThat(lines).hasSize(generated.truths().size());
         if (!print) {
             return;
@@ -92,12 +98,6 @@ class CashApplicationBenchmark {
                 generated.payers().size(),
                 generated.statement().length >> 10);
         System.out.printf(
-                "  auto-matched: %,d (%.1f %%), to a clerk: %,d, false postings: %d%n",
-                score.automatic,
-                100.0 * score.automatic / lines.size(),
-                lines.size() - score.automatic,
-                score.falsePostings);
-        System.out.printf(
                 "  read camt: %,.0f entries/s (%.2f s); index invoices: %.2f s; match: %,.0f entries/s (%.2f s)%n",
                 lines.size() / seconds(parseNanos),
                 seconds(parseNanos),
@@ -107,40 +107,117 @@ class CashApplicationBenchmark {
         System.out.printf(
                 "  memory: %,d MB retained by parsed statement, index and proposals; heap peak %,d MB%n",
                 retained >> 20, peak >> 20);
-        System.out.println("  per kind: auto-matched / entries (false postings)");
-        score.byKind.forEach((kind, counts) ->
-                System.out.printf("    %-13s %,7d / %,7d  (%d)%n", kind, counts[1], counts[0], counts[2]));
-        assertThat(score.falsePostings).as("false postings").isZero();
+        System.out.println(score.table());
+        assertThat(score.total().wrong).as("false postings").isZero();
     }
 
-    private record Score(int automatic, int falsePostings, Map<Kind, int[]> byKind) {}
+    /** Counts for one category: lines and invoices, as the truth has them and as the matcher did. */
+    private static final class Counts {
+        int lines;
+        int settleable;
+        int autoRight;
+        int toClerk;
+        int wrong;
+        int settleableInvoices;
+        int invoicesSettledRight;
+        int examples;
 
-    /** A posting is false when it was made without a clerk and the customer or the invoices are not the truth. */
-    private static Score score(List<Truth> truths, Proposal[] proposals, MatchingPolicy policy) {
-        int automatic = 0;
-        int falsePostings = 0;
-        Map<Kind, int[]> byKind = new EnumMap<>(Kind.class);
+        void add(Counts other) {
+            lines += other.lines;
+            settleable += other.settleable;
+            autoRight += other.autoRight;
+            toClerk += other.toClerk;
+            wrong += other.wrong;
+            settleableInvoices += other.settleableInvoices;
+            invoicesSettledRight += other.invoicesSettledRight;
+        }
+
+        String row(String name) {
+            return "  | %-16s | %,6d | %,6d | %,6d | %,6d | %,6d | %13s |"
+                    .formatted(
+                            name,
+                            lines,
+                            settleable,
+                            autoRight,
+                            toClerk,
+                            wrong,
+                            settleableInvoices == 0
+                                    ? "-"
+                                    : "%5.1f %%".formatted(100.0 * invoicesSettledRight / settleableInvoices));
+        }
+    }
+
+    private record Score(Map<Kind, Counts> byKind, Counts total) {
+
+        String table() {
+            StringBuilder out = new StringBuilder();
+            out.append("  | category         |  lines | settle |   auto |  clerk |  wrong | invoices auto |\n");
+            out.append("  |------------------|--------|--------|--------|--------|--------|---------------|\n");
+            byKind.forEach((kind, counts) -> out.append(counts.row(kind.name().toLowerCase(java.util.Locale.ROOT)))
+                    .append('\n'));
+            out.append(total.row("all")).append('\n');
+            out.append("  (settle: lines a careful person could settle alone; auto: posted automatically to exactly the"
+                    + " right customer and invoices; clerk: sent to a clerk; wrong: posted automatically to a wrong"
+                    + " customer or invoice set, or posted although the line needs a clerk)\n");
+            double settled = total.settleableInvoices == 0
+                    ? 100.0
+                    : 100.0 * total.invoicesSettledRight / total.settleableInvoices;
+            double workload = 1000.0 * total.toClerk / Math.max(1, total.lines);
+            out.append(
+                    "  targets: invoices a person could settle, settled automatically: %.1f %% (target >= 95 %%: %s)%n"
+                            .formatted(settled, settled >= 95.0 ? "met" : "NOT met"));
+            out.append("           false postings: %d (target 0: %s)%n"
+                    .formatted(total.wrong, total.wrong == 0 ? "met" : "NOT met"));
+            out.append("           clerk workload: %.0f lines per 1,000 (target <= 100: %s)"
+                    .formatted(workload, workload <= 100 ? "met" : "NOT met"));
+            return out.toString();
+        }
+    }
+
+    /**
+     * Right: posted without a clerk to the customer and exactly the invoices a careful person would settle. Wrong:
+     * posted without a clerk otherwise, including any posting of a line that needs a clerk (a stranger, or a line that
+     * fits several invoices equally).
+     */
+    private static Score score(List<Truth> truths, Proposal[] proposals) {
+        Map<Kind, Counts> byKind = new EnumMap<>(Kind.class);
+        Counts total = new Counts();
+        int shown = 0;
         for (int i = 0; i < proposals.length; i++) {
             Truth truth = truths.get(i);
             Proposal proposal = proposals[i];
-            int[] counts = byKind.computeIfAbsent(truth.kind(), kind -> new int[3]);
-            counts[0]++;
-            if (proposal.postable() && policy.autoPosts(proposal.confidence())) {
-                automatic++;
-                counts[1]++;
-                Set<Long> invoices = new HashSet<>(proposal.allocations().stream()
-                        .map(Proposal.PlannedAllocation::invoiceId)
-                        .toList());
-                if (!proposal.customerId().equals(truth.customerId()) || !invoices.equals(truth.invoiceIds())) {
-                    falsePostings++;
-                    counts[2]++;
-                    if (falsePostings <= 5) {
-                        System.out.printf("  FALSE POSTING %s: truth %s, proposal %s%n", truth.kind(), truth, proposal);
-                    }
+            Counts counts = byKind.computeIfAbsent(truth.kind(), kind -> new Counts());
+            counts.lines++;
+            if (truth.settleable()) {
+                counts.settleable++;
+                counts.settleableInvoices += truth.invoiceIds().size();
+            }
+            if (!proposal.postsAutomatically()) {
+                counts.toClerk++;
+                if (truth.settleable() && counts.examples++ < EXAMPLES) {
+                    System.out.printf(
+                            "  TO A CLERK %s: truth %s%n    reasons %s%n", truth.kind(), truth, proposal.reasons());
+                }
+                continue;
+            }
+            Set<Long> invoices = new HashSet<>(proposal.allocations().stream()
+                    .map(Proposal.PlannedAllocation::invoiceId)
+                    .toList());
+            boolean right = truth.settleable()
+                    && proposal.customerId().equals(truth.customerId())
+                    && invoices.equals(truth.invoiceIds());
+            if (right) {
+                counts.autoRight++;
+                counts.invoicesSettledRight += invoices.size();
+            } else {
+                counts.wrong++;
+                if (shown++ < 5) {
+                    System.out.printf("  WRONG %s: truth %s%n    proposal %s%n", truth.kind(), truth, proposal);
                 }
             }
         }
-        return new Score(automatic, falsePostings, byKind);
+        byKind.values().forEach(total::add);
+        return new Score(byKind, total);
     }
 
     private static double seconds(long nanos) {
