@@ -39,8 +39,8 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
             return; // saying no extends no credit: whoever may review may reject
         }
         CreditReviews.Assessment assessment = reviews.assess(orderId(context), choice, true);
-        ApprovalAuthority.Required required = assessment.required();
-        if (!ApprovalAuthority.holds(user.groups(), required.group())) {
+        AuthorityTable.Required required = assessment.required();
+        if (!AuthorityTable.holds(user.groups(), required.group())) {
             throw new NotPermittedException("this decision needs the group " + required.group() + " ("
                     + required.authority()
                     + "; " + assessment.granted() + " " + assessment.currency() + " beyond the limit): " + user.name()
@@ -60,7 +60,7 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
             throw new NotPermittedException("four eyes: " + user.name() + " made the first approval of order "
                     + approval.getOrderId() + "; a second " + approval.getAuthorityGroup() + " member must confirm it");
         }
-        if (!ApprovalAuthority.holds(user.groups(), approval.getAuthorityGroup())) {
+        if (!AuthorityTable.holds(user.groups(), approval.getAuthorityGroup())) {
             throw new NotPermittedException("the second approval needs the group " + approval.getAuthorityGroup() + ": "
                     + user.name() + " is not in it");
         }

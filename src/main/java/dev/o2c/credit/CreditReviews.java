@@ -145,9 +145,7 @@ public class CreditReviews {
         String needed = assess(orderId, ReviewChoice.approve("routing"), false)
                 .required()
                 .group();
-        return ApprovalAuthority.RANKS.indexOf(needed) > ApprovalAuthority.RANKS.indexOf(policyGroup)
-                ? needed
-                : policyGroup;
+        return AuthorityTable.RANKS.indexOf(needed) > AuthorityTable.RANKS.indexOf(policyGroup) ? needed : policyGroup;
     }
 
     /**
@@ -366,7 +364,7 @@ public class CreditReviews {
             ReviewChoice choice,
             BigDecimal granted,
             BigDecimal authorisedOverLimit,
-            ApprovalAuthority.Required required) {
+            AuthorityTable.Required required) {
 
         String describe() {
             return "manual review: " + choice.outcome() + ", order " + orderAmount + " " + currency + ", limit "

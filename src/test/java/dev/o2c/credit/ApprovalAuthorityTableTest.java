@@ -55,7 +55,7 @@ class ApprovalAuthorityTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneCasePerRule")
     void eachRuleDecidesItsCase(Case rule) {
-        ApprovalAuthority.Required required = authority.required(
+        AuthorityTable.Required required = authority.required(
                 new BigDecimal(rule.orderAmount()), new BigDecimal(rule.overLimit()), rule.riskClass());
         assertThat(required.group()).isEqualTo(rule.group());
         assertThat(required.secondApprover()).isEqualTo(rule.second());
@@ -69,7 +69,7 @@ class ApprovalAuthorityTableTest {
                         .group())
                 .isEqualTo(Groups.CREDIT_MANAGERS);
         assertThat(authority.required(new BigDecimal("120000"), new BigDecimal("100000"), "A"))
-                .isEqualTo(new ApprovalAuthority.Required(
+                .isEqualTo(new AuthorityTable.Required(
                         Groups.CREDIT_MANAGERS, false, "More than 10,000 over the limit: a credit manager"));
         assertThat(authority
                         .required(new BigDecimal("49999.99"), BigDecimal.ZERO, "A")
@@ -91,9 +91,9 @@ class ApprovalAuthorityTableTest {
                 int lastRank = -1;
                 boolean lastSecond = false;
                 for (int over : overs) {
-                    ApprovalAuthority.Required required =
+                    AuthorityTable.Required required =
                             authority.required(BigDecimal.valueOf(amount), BigDecimal.valueOf(over), risk);
-                    int rank = ApprovalAuthority.RANKS.indexOf(required.group());
+                    int rank = AuthorityTable.RANKS.indexOf(required.group());
                     assertThat(rank).as("%s %s over %s", risk, amount, over).isGreaterThanOrEqualTo(lastRank);
                     assertThat(!lastSecond || required.secondApprover())
                             .as("four eyes kept at %s over", over)
@@ -107,11 +107,11 @@ class ApprovalAuthorityTableTest {
 
     @Test
     void aManagerHoldsAnAnalystsAuthorityButNotTheOtherWayRound() {
-        assertThat(ApprovalAuthority.holds(Set.of(Groups.CREDIT_MANAGERS), Groups.CREDIT_ANALYSTS))
+        assertThat(AuthorityTable.holds(Set.of(Groups.CREDIT_MANAGERS), Groups.CREDIT_ANALYSTS))
                 .isTrue();
-        assertThat(ApprovalAuthority.holds(Set.of(Groups.CREDIT_ANALYSTS), Groups.CREDIT_MANAGERS))
+        assertThat(AuthorityTable.holds(Set.of(Groups.CREDIT_ANALYSTS), Groups.CREDIT_MANAGERS))
                 .isFalse();
-        assertThat(ApprovalAuthority.holds(Set.of(Groups.SALES), Groups.CREDIT_ANALYSTS))
+        assertThat(AuthorityTable.holds(Set.of(Groups.SALES), Groups.CREDIT_ANALYSTS))
                 .isFalse();
     }
 }

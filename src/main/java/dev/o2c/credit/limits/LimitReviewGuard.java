@@ -1,5 +1,6 @@
 package dev.o2c.credit.limits;
 
+import dev.o2c.credit.AuthorityTable;
 import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
@@ -52,8 +53,8 @@ class LimitReviewGuard implements TaskCompletionGuard {
         Object changed = answers.get("newCreditLimit");
         LimitReviews.Assessment assessment =
                 reviews.assess(reviewId, decision, changed == null ? null : new BigDecimal(changed.toString()));
-        LimitAuthority.Required required = assessment.required();
-        if (!LimitAuthority.holds(user.groups(), required.group())) {
+        AuthorityTable.Required required = assessment.required();
+        if (!AuthorityTable.holds(user.groups(), required.group())) {
             throw new NotPermittedException("this decision needs the group " + required.group() + " ("
                     + required.authority() + "; " + assessment.currentLimit() + " -> " + assessment.newLimit() + " "
                     + assessment.review().getCurrency() + "): " + user.name() + " is not in it");
@@ -65,7 +66,7 @@ class LimitReviewGuard implements TaskCompletionGuard {
             throw new NotPermittedException("four eyes: " + user.name() + " made the first decision of limit review "
                     + review.getId() + "; a second " + review.getAuthorityGroup() + " member must confirm it");
         }
-        if (!LimitAuthority.holds(user.groups(), review.getAuthorityGroup())) {
+        if (!AuthorityTable.holds(user.groups(), review.getAuthorityGroup())) {
             throw new NotPermittedException("the second approval needs the group " + review.getAuthorityGroup() + ": "
                     + user.name() + " is not in it");
         }

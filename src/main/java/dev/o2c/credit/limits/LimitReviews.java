@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
+import dev.o2c.credit.AuthorityTable;
 import dev.o2c.credit.CreditExposure;
 import dev.o2c.credit.CreditRecheck;
 import dev.o2c.customers.Customer;
@@ -382,12 +383,12 @@ public class LimitReviews {
         proposed = proposed.max(BigDecimal.ZERO)
                 .min(settings.ceiling())
                 .setScale(Currencies.minorUnitDigits(review.getCurrency()), RoundingMode.HALF_EVEN);
-        LimitAuthority.Required required = authority.required(
+        AuthorityTable.Required required = authority.required(
                 customer.getCreditLimit(), proposed, customer.riskClass().name());
         String text = (proposal == null ? "KEEP" : proposal) + ": " + (explanation == null ? "" : explanation);
         review.recommended(proposed, text, required.group());
         return new Routing(
-                proposed, text, required.group(), LimitAuthority.groupsHolding(required.group()), required.authority());
+                proposed, text, required.group(), AuthorityTable.groupsHolding(required.group()), required.authority());
     }
 
     /** The proposal as the task shows it and the groups whose inbox it goes to. */
@@ -400,7 +401,7 @@ public class LimitReviews {
 
     /** What an approver's choice means: the new limit and the authority it needs, judged on today's limit. */
     public record Assessment(
-            LimitReview review, BigDecimal currentLimit, BigDecimal newLimit, LimitAuthority.Required required) {}
+            LimitReview review, BigDecimal currentLimit, BigDecimal newLimit, AuthorityTable.Required required) {}
 
     /** Judges a decision before it is taken (the task guard) and when it is recorded (the worker). */
     @Transactional(readOnly = true)
@@ -437,7 +438,7 @@ public class LimitReviews {
         }
         Assessment assessment = assess(reviewId, decision, changedLimit);
         boolean refusing = decision == LimitReview.Decision.REFUSE;
-        LimitAuthority.Required required = assessment.required();
+        AuthorityTable.Required required = assessment.required();
         review.decided(
                 decision,
                 assessment.newLimit(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2c.credit.AuthorityTable;
 import dev.o2c.platform.security.Groups;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
@@ -163,8 +164,8 @@ class LimitRecommendationTableTest {
                     assertThat(required.secondApprover()).isFalse();
                     assertThat(required.authority()).isNotBlank();
                 });
-        assertThat(LimitAuthority.groupsHolding(Groups.CREDIT_ANALYSTS))
+        assertThat(AuthorityTable.groupsHolding(Groups.CREDIT_ANALYSTS))
                 .containsExactly(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
-        assertThat(LimitAuthority.groupsHolding(Groups.CREDIT_MANAGERS)).containsExactly(Groups.CREDIT_MANAGERS);
+        assertThat(AuthorityTable.groupsHolding(Groups.CREDIT_MANAGERS)).containsExactly(Groups.CREDIT_MANAGERS);
     }
 }

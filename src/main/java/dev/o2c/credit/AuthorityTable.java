@@ -1,0 +1,98 @@
+package dev.o2c.credit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2c.platform.security.Groups;
+import io.camunda.zeebe.dmn.DecisionEngine;
+import io.camunda.zeebe.dmn.DecisionEngineFactory;
+import io.camunda.zeebe.dmn.DecisionEvaluationResult;
+import io.camunda.zeebe.dmn.ParsedDecisionRequirementsGraph;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DMN table that says who may decide (processes/approval-authority.dmn for orders, limit-authority.dmn for limits),
+ * evaluated with the DMN engine Zeebe itself uses (zeebe-dmn over dmn-scala), so the answer is the one the engine would
+ * give. Its outputs: the group that may decide ({@code approverGroup}), whether a second person must confirm
+ * ({@code secondApprover}) and the rule's wording ({@code authority}). A table that gives no group, or one this
+ * application does not rank, is an error, never a default.
+ */
+public final class AuthorityTable {
+
+    /** Lowest to highest: a member of a higher group holds every lower group's authority. */
+    public static final List<String> RANKS = List.of(Groups.CREDIT_ANALYSTS, Groups.CREDIT_MANAGERS);
+
+    /** The group that may decide, whether a second person of that group must confirm, and the rule's wording. */
+    public record Required(String group, boolean secondApprover, String authority) {}
+
+    private final String resource;
+    private final String decision;
+    private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
+    private final ParsedDecisionRequirementsGraph table;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AuthorityTable(String resource, String decision) {
+        this.resource = resource;
+        this.decision = decision;
+        try (InputStream in = AuthorityTable.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            table = engine.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!table.isValid()) {
+            throw new IllegalStateException(resource + " is not a valid DMN: " + table.getFailureMessage());
+        }
+    }
+
+    /**
+     * One evaluation at a time: the engine writes every result into one reusable buffer, so two reviewers completing
+     * tasks at the same moment would otherwise read each other's answer.
+     */
+    public synchronized Required required(Map<String, Object> inputs) {
+        DecisionEvaluationResult result = engine.evaluateDecisionById(table, decision, () -> inputs);
+        if (result.isFailure()) {
+            throw new IllegalStateException(decision + " failed for " + inputs + ": " + result.getFailureMessage());
+        }
+        JsonNode output;
+        try {
+            output = json.readTree(MsgPackConverter.convertToJson(result.getOutput()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (output == null || !output.hasNonNull("approverGroup")) {
+            throw new IllegalStateException(decision + " has no rule for " + inputs);
+        }
+        String group = output.path("approverGroup").asText();
+        if (!RANKS.contains(group)) {
+            throw new IllegalStateException(decision + " names an unknown group " + group);
+        }
+        return new Required(
+                group,
+                output.path("secondApprover").asBoolean(false),
+                output.path("authority").asText(group));
+    }
+
+    /** Whether someone in {@code groups} holds the authority of {@code group} (the same or a higher group). */
+    public static boolean holds(Collection<String> groups, String group) {
+        int needed = RANKS.indexOf(group);
+        return groups.stream().mapToInt(RANKS::indexOf).anyMatch(rank -> rank >= needed && rank >= 0);
+    }
+
+    /** The group itself and every group above it: who sees the task in the inbox. */
+    public static List<String> groupsHolding(String group) {
+        return RANKS.subList(Math.max(0, RANKS.indexOf(group)), RANKS.size());
+    }
+
+    @Override
+    public String toString() {
+        return resource + "#" + decision;
+    }
+}
