@@ -270,7 +270,7 @@ class WorkspaceEndToEndTest {
         web.login("clerk");
         assertThat(web.all("header nav a"))
                 .extracting(link -> link.getText())
-                .containsExactly("Task inbox", "Bank statements", "Receivables", "API");
+                .containsExactly("Task inbox", "Bank statements", "Documents", "Receivables", "API");
         web.find("#logout").click();
         web.waitForText("#message", "logged out");
         web.open("/console");
