@@ -2,7 +2,6 @@ package dev.o2c.credit.limits;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
-import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /** gather-limit-facts: the facts the limit-recommendation table and the approver decide on. */
@@ -15,11 +14,10 @@ public class GatherLimitFactsWorker {
         this.reviews = reviews;
     }
 
-    /** score and bureauRecommendedLimit are empty until scoring and the credit bureau are wired in. */
-    public record Input(Long reviewId, Integer score, BigDecimal bureauRecommendedLimit) {}
+    public record Input(Long reviewId) {}
 
     @JobWorker(type = "gather-limit-facts")
     public LimitFacts gather(@VariablesAsType Input input) {
-        return reviews.gatherFacts(input.reviewId(), input.score(), input.bureauRecommendedLimit());
+        return reviews.gatherFacts(input.reviewId());
     }
 }

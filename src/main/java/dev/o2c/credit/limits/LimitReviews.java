@@ -314,11 +314,11 @@ public class LimitReviews {
     // ---- the process steps (workers) ----
 
     /**
-     * gather-limit-facts: exposure, limit, risk class and payment behaviour, stored on the review as the basis; the
-     * score and the bureau's recommended limit from the process when it has them, else the latest stored ones.
+     * gather-limit-facts: exposure, limit, risk class and payment behaviour, the latest score and the bureau's
+     * recommended limit, stored on the review as the basis.
      */
     @Transactional
-    public LimitFacts gatherFacts(long reviewId, Integer score, BigDecimal bureauRecommendedLimit) {
+    public LimitFacts gatherFacts(long reviewId) {
         LimitReview review = reviews.lockById(reviewId).orElseThrow(() -> new LimitReviewNotFoundException(reviewId));
         Customer customer = customers.get(review.getCustomerId());
         LocalDate today = LocalDate.now(clock);
@@ -359,10 +359,8 @@ public class LimitReviews {
                 review.getRequestedLimit(),
                 review.getRequestedBy(),
                 review.getReason(),
-                score != null ? score : scoreAndBureau.score(customer),
-                bureauRecommendedLimit != null
-                        ? bureauRecommendedLimit
-                        : scoreAndBureau.bureauRecommendedLimit(customer));
+                scoreAndBureau.score(customer),
+                scoreAndBureau.bureauRecommendedLimit(customer));
         try {
             review.factsGathered(json.writeValueAsString(facts), current);
         } catch (JsonProcessingException e) {

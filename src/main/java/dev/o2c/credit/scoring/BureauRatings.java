@@ -4,9 +4,8 @@ import java.util.Optional;
 
 /**
  * What scoring needs from the credit bureau: the latest rating of a customer on the scorecard's A-D scale and the
- * insolvency flag. The bureau itself (dev.o2c.credit.bureau) lives elsewhere and plugs in by providing a bean of this
- * type; until it does, {@link ScoringConfiguration} supplies one that knows no report, so the scorecard takes its
- * neutral "no bureau report" row.
+ * insolvency flag. The bureau (dev.o2c.credit.bureau.StoredBureauRatings) provides it from its stored reports; a
+ * customer without a report takes the scorecard's neutral "no bureau report" row.
  */
 public interface BureauRatings {
 
