@@ -3,7 +3,10 @@ package dev.o2c.customers;
 import dev.o2c.platform.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +82,12 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public List<Customer> all() {
         return customers.findAll();
+    }
+
+    /** The names of the given customers, in one query (for lists of other records that name their customer). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        return customers.findAllById(ids).stream().collect(Collectors.toMap(Customer::getId, Customer::getName));
     }
 
     @Transactional(readOnly = true)

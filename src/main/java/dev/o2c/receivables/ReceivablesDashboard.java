@@ -5,7 +5,6 @@ import dev.o2c.billing.ReceivableFigures.AgingBucket;
 import dev.o2c.billing.ReceivableFigures.Dso;
 import dev.o2c.billing.ReceivableFigures.DunningStage;
 import dev.o2c.credit.CreditExposure;
-import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.SalesOrder;
@@ -117,7 +116,7 @@ public class ReceivablesDashboard {
         var now = clock.instant();
         List<SalesOrder> held = orders.inCreditReview();
         Map<Long, String> names =
-                customers.all().stream().collect(Collectors.toMap(Customer::getId, Customer::getName));
+                customers.namesOf(held.stream().map(SalesOrder::getCustomerId).collect(Collectors.toSet()));
         return held.stream()
                 .map(order -> new HeldOrder(
                         order.getId(),
