@@ -1,11 +1,7 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.errors.NotFoundException;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +16,8 @@ public class CheckCreditWorker {
     }
 
     @JobWorker(type = "check-credit")
-    public Map<String, Object> checkCredit(ActivatedJob job, @Variable Long orderId) {
-        try {
-            return creditCheck.factsFor(orderId).asVariables();
-        } catch (NotFoundException e) {
-            // The order is written in the same transaction that starts this process; it may not be committed yet.
-            throw CamundaError.jobError(e.getMessage(), null, job.getRetries() - 1, Duration.ofSeconds(2));
-        }
+    public Map<String, Object> checkCredit(@Variable Long orderId) {
+        // The order committed before its process started (OrderIntake), so it is always there to be read.
+        return creditCheck.factsFor(orderId).asVariables();
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Places an order and starts its order-to-cash process, both or neither. */
+/**
+ * Places an order and starts its order-to-cash process, both or neither. The order commits before the process starts,
+ * so the process's first workers always find it (started inside the transaction, the credit check could run before the
+ * commit and had to wait for a retry); should the engine refuse the start, the order is taken back.
+ */
 @Service
 public class OrderIntake {
 
@@ -30,10 +33,22 @@ public class OrderIntake {
         this.prepaymentWait = prepaymentWait;
     }
 
-    @Transactional
     public SalesOrder place(long customerId, List<OrderService.NewLine> lines, String placedBy) {
         SalesOrder order = orders.place(customerId, lines, placedBy);
-        long processInstanceKey = processes.start(
+        long processInstanceKey;
+        try {
+            processInstanceKey = start(order, placedBy);
+        } catch (RuntimeException e) {
+            orders.discardUnstarted(order.getId(), placedBy, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        orders.recordProcessStart(order.getId(), processInstanceKey);
+        order.startedAs(processInstanceKey);
+        return order;
+    }
+
+    private long start(SalesOrder order, String placedBy) {
+        return processes.start(
                 PROCESS_ID,
                 Map.of(
                         "orderId", order.getId(),
@@ -43,8 +58,6 @@ public class OrderIntake {
                         "placedBy", placedBy,
                         "reviewSla", reviewSla.toString(),
                         "prepaymentWait", inDays(prepaymentWait)));
-        order.startedAs(processInstanceKey);
-        return order;
     }
 
     /** P14D rather than PT336H: the value shows in the rejection reason a person reads. */

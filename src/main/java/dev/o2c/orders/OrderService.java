@@ -61,6 +61,26 @@ public class OrderService {
         return order;
     }
 
+    /** The order's process has started: remembered on the order, once. */
+    @Transactional
+    public void recordProcessStart(long orderId, long processInstanceKey) {
+        orders.recordProcessInstance(orderId, processInstanceKey);
+    }
+
+    /**
+     * The engine did not take the order's process, so the order is taken back: nothing refers to it yet, and a client
+     * told that placing failed must not find it placed later.
+     */
+    @Transactional
+    public void discardUnstarted(long orderId, String actor, String why) {
+        orders.findById(orderId)
+                .filter(order -> order.getProcessInstanceKey() == null && order.getStatus() == OrderStatus.CREDIT_CHECK)
+                .ifPresent(order -> {
+                    orders.delete(order);
+                    audit.record(actor, "ORDER_DISCARDED", ENTITY, orderId, "its process did not start: " + why, null);
+                });
+    }
+
     @Transactional(readOnly = true)
     public SalesOrder get(long orderId) {
         return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));

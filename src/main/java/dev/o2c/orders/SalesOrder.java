@@ -16,8 +16,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
 
+/**
+ * Updated column by column ({@link DynamicUpdate}): the process instance key is written by a targeted update after the
+ * order committed, while the process's workers may already hold the order, and their saves must not write it back.
+ */
 @Entity
+@DynamicUpdate
 public class SalesOrder {
 
     @Id

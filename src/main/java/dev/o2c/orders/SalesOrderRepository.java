@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
@@ -14,6 +15,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lockById(Long id);
+
+    /** Written once: the first start recorded wins. Leaves the version alone, as no worker's decision depends on it. */
+    @Modifying
+    @Query("update SalesOrder o set o.processInstanceKey = :key where o.id = :id and o.processInstanceKey is null")
+    int recordProcessInstance(Long id, long key);
 
     @Query("select coalesce(sum(o.reservedAmount), 0) from SalesOrder o where o.customerId = :customerId")
     BigDecimal reservedFor(Long customerId);

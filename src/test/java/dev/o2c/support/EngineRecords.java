@@ -6,8 +6,10 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,16 @@ public class EngineRecords {
                 .map(record -> (IncidentRecordValue) record.getValue())
                 .filter(incident -> incident.getProcessInstanceKey() == processInstanceKey)
                 .map(IncidentRecordValue::getErrorMessage)
+                .toList();
+    }
+
+    /** The job types of the instance whose jobs a worker failed (each failure once), oldest first. */
+    public List<String> failedJobTypes(long processInstanceKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(record -> record.getValueType() == ValueType.JOB && record.getIntent() == JobIntent.FAILED)
+                .map(record -> (JobRecordValue) record.getValue())
+                .filter(job -> job.getProcessInstanceKey() == processInstanceKey)
+                .map(JobRecordValue::getType)
                 .toList();
     }
 
