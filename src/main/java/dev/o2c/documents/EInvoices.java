@@ -87,8 +87,8 @@ final class EInvoices {
     /**
      * Mustang computes the totals itself from the lines (EN 16931: line net = price x quantity, VAT = net x rate, both
      * rounded half up to cents). An e-invoice must say what the legal invoice says, so an invoice whose stored net or
-     * tax differ from that computation is refused instead of sent with other figures. This happens when billing's
-     * half-even rounding meets an exact half cent of tax (e.g. 451.50 x 19 % = 85.785: billing 85.78, EN 16931 85.79).
+     * tax differ from that computation is refused instead of sent with other figures. Billing rounds the same way
+     * (Amounts.round, half up); this guard catches an invoice issued under another rule or a later change of it.
      */
     static void checkSameFigures(InvoiceFacts facts) {
         Invoice invoice = facts.invoice();

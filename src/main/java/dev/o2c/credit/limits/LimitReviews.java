@@ -12,6 +12,7 @@ import dev.o2c.customers.CustomerService;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.money.Currencies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -378,9 +379,7 @@ public class LimitReviews {
         LimitReview review = reviews.lockById(reviewId).orElseThrow(() -> new LimitReviewNotFoundException(reviewId));
         Customer customer = customers.get(review.getCustomerId());
         BigDecimal proposed = recommendedLimit == null ? customer.getCreditLimit() : recommendedLimit;
-        proposed = proposed.max(BigDecimal.ZERO)
-                .min(settings.ceiling())
-                .setScale(Currencies.minorUnitDigits(review.getCurrency()), RoundingMode.HALF_EVEN);
+        proposed = Amounts.round(proposed.max(BigDecimal.ZERO).min(settings.ceiling()), review.getCurrency());
         AuthorityTable.Required required = authority.required(
                 customer.getCreditLimit(), proposed, customer.riskClass().name());
         String text = (proposal == null ? "KEEP" : proposal) + ": " + (explanation == null ? "" : explanation);

@@ -19,8 +19,12 @@ public final class Amounts {
         return amount.abs().compareTo(MAX_DOCUMENT_AMOUNT) <= 0;
     }
 
+    /**
+     * Commercial rounding (half up), as invoices are rounded in the EU and as EN 16931 tools compute them: an exact
+     * half cent of VAT rounded half-even would leave the legal invoice one cent away from its own e-invoice.
+     */
     public static BigDecimal round(BigDecimal amount, String currency) {
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return amount.setScale(digits, RoundingMode.HALF_EVEN);
+        return amount.setScale(digits, RoundingMode.HALF_UP);
     }
 }
