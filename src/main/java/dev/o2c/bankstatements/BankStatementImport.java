@@ -144,7 +144,7 @@ public class BankStatementImport {
                 Proposal proposal = matcher.match(incoming(entry), book);
                 boolean trusted = proposal.postsAutomatically();
                 entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
-                events.publishEvent(new BankEntryReceived(entry.getId()));
+                events.publishEvent(new BankEntryReceived(entry.getId(), proposal.customerId()));
             }
         }
         StatementSummary summary = summary(statement, false);

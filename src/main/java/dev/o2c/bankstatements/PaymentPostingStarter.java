@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,9 +70,12 @@ class PaymentPostingStarter {
     private final TransactionTemplate transactions;
     private final Duration sweepGrace;
     private volatile boolean straightThrough;
-    /** One thread: starts keep the statement's order and never crowd out the request threads. */
-    private final ExecutorService starts = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("payment-posting-starts").daemon().factory());
+    /**
+     * A few single-threaded lanes: the entries of one customer always take the same lane, so they post in the
+     * statement's order (the first of two credits for one invoice wins, the second goes to a clerk), while different
+     * customers post side by side. A posting mostly waits for PostgreSQL, so one lane alone leaves the machine idle.
+     */
+    private final List<ExecutorService> lanes;
     /** Runs between the claim and the start message; tests slow a start down here to reproduce a lagging engine. */
     private volatile LongConsumer beforeStart = id -> {};
 
@@ -83,7 +87,17 @@ class PaymentPostingStarter {
             Clock clock,
             PlatformTransactionManager transactionManager,
             @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace,
-            @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough) {
+            @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough,
+            @Value("${o2c.cash-application.posting-lanes:4}") int postingLanes) {
+        if (postingLanes < 1) {
+            throw new IllegalArgumentException("o2c.cash-application.posting-lanes must be 1 or more");
+        }
+        this.lanes = IntStream.range(0, postingLanes)
+                .mapToObj(lane -> Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                        .name("payment-posting-lane-" + lane)
+                        .daemon()
+                        .factory()))
+                .toList();
         this.entries = entries;
         this.posting = posting;
         this.straightThrough = straightThrough;
@@ -96,13 +110,21 @@ class PaymentPostingStarter {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        starts.shutdown();
-        starts.awaitTermination(10, TimeUnit.SECONDS);
+        lanes.forEach(ExecutorService::shutdown);
+        for (ExecutorService lane : lanes) {
+            lane.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     @TransactionalEventListener
     public void onReceived(BankEntryReceived received) {
-        starts.execute(() -> start(received.bankEntryId(), null));
+        laneOf(received).execute(() -> start(received.bankEntryId(), null));
+    }
+
+    /** An entry without a customer has nobody's order to keep: it goes by its own id. */
+    private ExecutorService laneOf(BankEntryReceived received) {
+        long key = received.customerId() == null ? received.bankEntryId() : received.customerId();
+        return lanes.get(Math.floorMod(Long.hashCode(key), lanes.size()));
     }
 
     /** Entries an import handed on but that were neither posted nor started (the app stopped, the engine was away). */
@@ -121,7 +143,9 @@ class PaymentPostingStarter {
 
     /** Waits until the starts queued so far have run (tests). */
     void drain() throws Exception {
-        starts.submit(() -> {}).get(1, TimeUnit.MINUTES);
+        for (ExecutorService lane : lanes) {
+            lane.submit(() -> {}).get(1, TimeUnit.MINUTES);
+        }
     }
 
     /** Tests switch straight-through posting off to run a sure credit through the process's trusted path. */

@@ -101,9 +101,9 @@ class PaymentPostingStartTest {
     void aStartThatLagsBehindTheSweepStillGivesEachEntryOneInstanceAndOneTask() throws Exception {
         CountDownLatch engineCatchesUp = new CountDownLatch(1);
         Set<Long> heldStarts = ConcurrentHashMap.newKeySet();
-        // the after-import starter (its own thread) is held after its claim, as if the engine were minutes behind
+        // the after-import starters (their own lanes) are held after their claim, as if the engine were minutes behind
         starter.slowDownStartsWith(entryId -> {
-            if (Thread.currentThread().getName().equals("payment-posting-starts")) {
+            if (Thread.currentThread().getName().startsWith("payment-posting-lane-")) {
                 heldStarts.add(entryId);
                 try {
                     engineCatchesUp.await(Scenario.PATIENCE.toSeconds(), TimeUnit.SECONDS);

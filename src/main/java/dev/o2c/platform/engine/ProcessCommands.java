@@ -3,6 +3,7 @@ package dev.o2c.platform.engine;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,14 @@ public class ProcessCommands {
     /** A payment can arrive while the process is busy elsewhere; the message waits this long to be picked up. */
     private static final Duration MESSAGE_TTL = Duration.ofDays(1);
 
+    /**
+     * Messages sent after commit but not yet answered by the engine. A bound, so a burst of postings (a long bank
+     * statement) waits here rather than flooding the engine, which would answer RESOURCE_EXHAUSTED.
+     */
+    private static final int MAX_MESSAGES_IN_FLIGHT = 128;
+
     private final CamundaClient client;
+    private final Semaphore inFlight = new Semaphore(MAX_MESSAGES_IN_FLIGHT);
 
     ProcessCommands(CamundaClient client) {
         this.client = client;
@@ -58,6 +66,8 @@ public class ProcessCommands {
     /**
      * Publishes once the current transaction has committed, so the process never hears of a change that was rolled
      * back. If the engine is unreachable then, the database stays right and the process finds out at its next check.
+     * The committing thread does not wait for the engine's answer (it has nothing to do with it but log a failure), so a
+     * posting is not slowed down by the engine's queue; a bounded number of messages may be in flight at once.
      */
     public void publishAfterCommit(
             String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
@@ -68,12 +78,41 @@ public class ProcessCommands {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    publish(messageName, correlationKey, messageId, variables);
-                } catch (RuntimeException e) {
-                    log.warn("message {} for {} not published: {}", messageName, correlationKey, e.getMessage());
-                }
+                publishWithoutWaiting(messageName, correlationKey, messageId, variables);
             }
         });
+    }
+
+    private void publishWithoutWaiting(
+            String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("message {} for {} not published: interrupted", messageName, correlationKey);
+            return;
+        }
+        try {
+            client.newPublishMessageCommand()
+                    .messageName(messageName)
+                    .correlationKey(correlationKey)
+                    .messageId(messageId)
+                    .timeToLive(MESSAGE_TTL)
+                    .variables(variables)
+                    .send()
+                    .whenComplete((published, failure) -> {
+                        inFlight.release();
+                        if (failure != null) {
+                            log.warn(
+                                    "message {} for {} not published: {}",
+                                    messageName,
+                                    correlationKey,
+                                    failure.getMessage());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            log.warn("message {} for {} not published: {}", messageName, correlationKey, e.getMessage());
+        }
     }
 }
