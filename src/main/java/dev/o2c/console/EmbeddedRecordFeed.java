@@ -1,14 +1,13 @@
 package dev.o2c.console;
 
+import dev.o2c.platform.engine.EmbeddedEngine;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,25 +34,25 @@ class EmbeddedRecordFeed {
     /** Records per projection transaction: large enough to be cheap, small enough to keep transactions short. */
     private static final int BATCH = 2_000;
 
-    private final ObjectProvider<ZeebeTestEngine> engine;
+    private final ObjectProvider<EmbeddedEngine> engine;
     private final RecordProjection projection;
     private LogStreamReader reader;
     private int partitionId;
     private long unreadableOnce = -1;
 
-    EmbeddedRecordFeed(ObjectProvider<ZeebeTestEngine> engine, RecordProjection projection) {
+    EmbeddedRecordFeed(ObjectProvider<EmbeddedEngine> engine, RecordProjection projection) {
         this.engine = engine;
         this.projection = projection;
     }
 
     @Scheduled(fixedDelayString = "${o2c.console.poll:PT0.3S}")
     public synchronized void poll() {
-        ZeebeTestEngine embedded = engine.getIfAvailable();
+        EmbeddedEngine embedded = engine.getIfAvailable();
         if (embedded == null) {
             return;
         }
         if (reader == null) {
-            LogStream logStream = logStreamOf(embedded);
+            LogStream logStream = embedded.logStream();
             reader = logStream.newLogStreamReader();
             partitionId = logStream.getPartitionId();
         }
@@ -114,24 +113,5 @@ class EmbeddedRecordFeed {
                 event.getPosition(),
                 event.getSourceEventPosition(),
                 event.getTimestamp());
-    }
-
-    /**
-     * The in-memory engine does not hand out its log stream; its record stream source has one reader for everyone.
-     * The engine class keeps the stream in a field, read here once (checked against zeebe-process-test-engine 8.8.21;
-     * a version that renames it fails here, at the first poll, with this message).
-     */
-    private static LogStream logStreamOf(ZeebeTestEngine embedded) {
-        try {
-            Field field = embedded.getClass().getDeclaredField("logStream");
-            field.setAccessible(true);
-            return (LogStream) field.get(embedded);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.error("The embedded engine's log stream cannot be read; the console stays empty", e);
-            throw new IllegalStateException(
-                    "no log stream in " + embedded.getClass().getName()
-                            + " (zeebe-process-test-engine version changed?)",
-                    e);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.o2c.platform.engine;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbStateEngineFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -25,11 +28,13 @@ public class EmbeddedEngineConfiguration {
     static final String ENGINE_BEAN = "zeebeTestEngine";
 
     @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-    ZeebeTestEngine zeebeTestEngine(@Value("${o2c.embedded.engine-port}") int port) {
-        ZeebeTestEngine engine = EngineFactory.create(port);
+    EmbeddedEngine zeebeTestEngine(@Value("${o2c.embedded.engine-port}") int port) throws IOException {
+        Path state = Files.createTempDirectory("o2c-engine-state-");
+        RocksDbStateEngineFactory.Assembly assembly = RocksDbStateEngineFactory.create(port, state.toFile());
+        EmbeddedEngine engine = new EmbeddedEngine(assembly.engine(), assembly.logStream(), state);
         engine.start();
         log.info(
-                "Embedded Zeebe engine started; gRPC gateway on {} (state is in memory only)",
+                "Embedded Zeebe engine started; gRPC gateway on {} (state in a temporary directory, gone when it stops)",
                 engine.getGatewayAddress());
         return engine;
     }
