@@ -34,6 +34,7 @@ const NAV = [
   { href: '/tasks', label: 'Task inbox', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks'] },
   { href: '/orders', label: 'Orders', groups: ['sales'] },
   { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
+  { href: '/worklist', label: 'Worklist', groups: ['collectors', 'credit-managers'] },
   { href: '/documents', label: 'Documents', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/dashboard', label: 'Receivables', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/console', label: 'Process console', groups: ['operators'] },

@@ -134,6 +134,14 @@ public class InvoiceService {
         Invoice invoice = lock(invoiceId);
         invoice.promisePaymentBy(promisedDate);
         audit.record(actor, "PROMISE_TO_PAY", ENTITY, invoiceId, "customer promised payment by " + promisedDate, note);
+        events.publishEvent(new PromiseToPayRecorded(
+                invoiceId,
+                invoice.getCustomerId(),
+                promisedDate,
+                invoice.getOpenAmount(),
+                invoice.getChargesAmount(),
+                invoice.getCurrency(),
+                actor));
         return invoice;
     }
 

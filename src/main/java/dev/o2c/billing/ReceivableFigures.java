@@ -31,6 +31,41 @@ public class ReceivableFigures {
 
     public record DunningStage(String currency, int level, int invoices, BigDecimal amount) {}
 
+    /**
+     * A customer's overdue open invoices in one currency, taken together: how much, how long the oldest is overdue (in
+     * whole days on the given day), how many and the highest reminder level reached among them.
+     */
+    public record OverdueGroup(
+            long customerId,
+            String currency,
+            BigDecimal amount,
+            int maxDaysOverdue,
+            int invoices,
+            int highestDunningLevel) {}
+
+    /**
+     * Every customer's overdue open invoices grouped per customer and currency (the collectors' worklist): one
+     * aggregate query over the open invoices (partial index invoice_open_due), never one per customer.
+     */
+    @Transactional(readOnly = true)
+    public List<OverdueGroup> overdueByCustomer(LocalDate today) {
+        return jdbc.query(
+                """
+        select customer_id, currency, sum(open_amount) as amount, max(? - due_date) as max_days, count(*) as invoices,
+               max(dunning_level) as highest_level
+        from invoice where status <> 'PAID' and open_amount > 0 and due_date < ?
+        group by customer_id, currency order by customer_id, currency""",
+                (row, i) -> new OverdueGroup(
+                        row.getLong("customer_id"),
+                        row.getString("currency"),
+                        row.getBigDecimal("amount"),
+                        row.getInt("max_days"),
+                        row.getInt("invoices"),
+                        row.getInt("highest_level")),
+                Date.valueOf(today),
+                Date.valueOf(today));
+    }
+
     /** Open invoices by days past due (on the given day), per currency. */
     @Transactional(readOnly = true)
     public List<AgingBucket> aging(LocalDate today) {

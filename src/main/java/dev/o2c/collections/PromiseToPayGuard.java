@@ -32,15 +32,21 @@ class PromiseToPayGuard implements TaskCompletionGuard {
             return;
         }
         // the form check ran first: promisedDate is a real date here
-        LocalDate promised = LocalDate.parse((String) answers.get("promisedDate"));
-        LocalDate today = LocalDate.now(clock);
+        checkDate(LocalDate.parse((String) answers.get("promisedDate")), LocalDate.now(clock), "promisedDate");
+    }
+
+    /**
+     * The one rule for a promise's date, in the follow-up task and on the worklist: not before {@code today}, at
+     * most {@link #LONGEST_PROMISE} ahead.
+     */
+    static void checkDate(LocalDate promised, LocalDate today, String field) {
         if (promised.isBefore(today)) {
             throw new InvalidCollectionException(
-                    "promisedDate", "a promise to pay cannot be dated before today (" + today + ")");
+                    field, "a promise to pay cannot be dated before today (" + today + ")");
         }
         if (promised.isAfter(today.plus(LONGEST_PROMISE))) {
             throw new InvalidCollectionException(
-                    "promisedDate",
+                    field,
                     "a promise to pay may be at most " + LONGEST_PROMISE.getDays() + " days ahead ("
                             + today.plus(LONGEST_PROMISE) + "); longer needs a payment plan approved by credit");
         }

@@ -1,0 +1,14 @@
+package dev.o2c.collections;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How many disputes each customer has open: a port the worklist ranks by. Until disputes exist in this application the
+ * only implementation is {@link NoOpenDisputes}; the disputes capability replaces it with its own count.
+ */
+public interface OpenDisputes {
+
+    /** Open disputes per customer; a customer missing from the map has none. One query for all, never one each. */
+    Map<Long, Integer> countsFor(Collection<Long> customerIds);
+}

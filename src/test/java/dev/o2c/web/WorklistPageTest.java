@@ -1,0 +1,95 @@
+package dev.o2c.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.RiskClass;
+import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.Scenario;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A collector finds an overdue customer on the worklist, claims it, opens its picture and notes a call. */
+@IntegrationTest
+class WorklistPageTest {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Scenario scenario;
+
+    @Autowired
+    CustomerService customers;
+
+    @BeforeAll
+    static void needsChromium() {
+        Assumptions.assumeTrue(
+                Browser.available(),
+                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aCollectorClaimsACustomerAndNotesACallAsText() throws Exception {
+        Customer customer = scenario.customer("NET5", "100000", RiskClass.B);
+        var invoice = scenario.invoiceFor(customer, "40000.00");
+        customers.changeRiskClass(customer.getId(), RiskClass.D, "test", "payment incidents reported");
+        scenario.advance(Duration.ofDays(7));
+        browser = new Browser("http://localhost:" + port);
+
+        browser.login("collector");
+        browser.open("/worklist");
+        browser.waitForText("header nav", "Worklist");
+        new Select(browser.find("#filter")).selectByValue("unassigned");
+        browser.find("#show").click();
+        browser.waitForText("#worklist-table", customer.getName());
+        rowOf(customer).findElement(By.cssSelector("button.claim")).click();
+        browser.waitUntilGone("#worklist-table", customer.getName());
+
+        new Select(browser.find("#filter")).selectByValue("mine");
+        browser.find("#show").click();
+        browser.waitForText("#worklist-table", customer.getName());
+        assertThat(rowOf(customer).getText()).contains("Give back", "D");
+        assertThat(rowOf(customer).findElement(By.cssSelector(".action")).getText())
+                .isNotBlank();
+
+        rowOf(customer).findElement(By.cssSelector("a.open-case")).click();
+        browser.waitForText("#items-table", invoice.getNumber());
+        assertThat(browser.text("#case")).contains("collector");
+
+        String markup = "<img src=x onerror=\"document.title='owned'\"><b>Promised</b> to call back";
+        browser.find("#note-text").sendKeys(markup);
+        browser.find("#note-form button").click();
+        browser.waitForText("#notes", "Promised");
+        assertThat(browser.text("#notes")).contains(markup);
+        assertThat(browser.all("#notes b")).as("the note is text, not markup").isEmpty();
+        assertThat(browser.all("#notes img")).isEmpty();
+        assertThat(browser.title()).isNotEqualTo("owned");
+        browser.screenshot("30-collector-worklist");
+    }
+
+    private WebElement rowOf(Customer customer) {
+        return browser.all("#worklist-table tbody tr").stream()
+                .filter(tr -> tr.getText().contains(customer.getName()))
+                .findFirst()
+                .orElseThrow();
+    }
+}
