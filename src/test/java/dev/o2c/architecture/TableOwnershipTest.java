@@ -36,6 +36,8 @@ class TableOwnershipTest {
             Map.entry("credit_alert", "credit"),
             Map.entry("invoice", "billing"),
             Map.entry("invoice_number_sequence", "billing"),
+            Map.entry("credit_note", "billing"),
+            Map.entry("credit_note_number_sequence", "billing"),
             Map.entry("payment", "payments"),
             Map.entry("payment_allocation", "payments"),
             Map.entry("document", "documents"),
