@@ -2,6 +2,7 @@ package dev.o2c.collections;
 
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
+import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.documents.CustomerDocuments;
@@ -28,6 +29,7 @@ public class DunningService {
     private final ReminderRepository reminders;
     private final OutboxEmailRepository outbox;
     private final CustomerDocuments documents;
+    private final Disputes disputes;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -37,9 +39,11 @@ public class DunningService {
             ReminderRepository reminders,
             OutboxEmailRepository outbox,
             CustomerDocuments documents,
+            Disputes disputes,
             AuditLog audit,
             Clock clock) {
         this.invoices = invoices;
+        this.disputes = disputes;
         this.customers = customers;
         this.reminders = reminders;
         this.outbox = outbox;
@@ -48,17 +52,23 @@ public class DunningService {
         this.clock = clock;
     }
 
-    /** What the dunning policy decides on, read fresh from the ledger of record (not from process variables). */
+    /**
+     * What the dunning policy decides on, read fresh from the ledger of record (not from process variables). The open
+     * amount is what may be dunned: an unresolved dispute's amount is left out, so a fully disputed invoice gets no
+     * reminder (the policy's "nothing left to collect") and keeps its level until the dispute is resolved.
+     */
     @Transactional(readOnly = true)
     public OverdueAssessment assess(long invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
+        BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
         return new OverdueAssessment(
                 invoice.getId(),
                 invoice.getNumber(),
                 invoice.getStatus().name(),
-                invoice.getOpenAmount(),
+                dunnable(invoice, disputed),
+                disputed,
                 invoice.getCurrency(),
                 daysOverdue,
                 invoice.getDunningLevel(),
@@ -85,7 +95,7 @@ public class DunningService {
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
         BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
         BigDecimal interest = Amounts.round(
-                invoice.getOpenAmount()
+                dunnable(invoice, disputes.unresolvedAmount(invoiceId))
                         .multiply(yearlyInterestPercent)
                         .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
                         .multiply(BigDecimal.valueOf(daysOverdue))
@@ -115,6 +125,11 @@ public class DunningService {
         return new ReminderOutcome(reminder, true);
     }
 
+    /** The open amount less what is disputed and unresolved, never below zero. */
+    private static BigDecimal dunnable(Invoice invoice, BigDecimal disputed) {
+        return invoice.getOpenAmount().subtract(disputed).max(BigDecimal.ZERO);
+    }
+
     @Transactional(readOnly = true)
     public List<Reminder> remindersFor(long invoiceId) {
         return reminders.findByInvoiceIdOrderByLevelAsc(invoiceId);
@@ -129,7 +144,9 @@ public class DunningService {
             long invoiceId,
             String invoiceNumber,
             String invoiceStatus,
+            /** What may be dunned: open less the unresolved disputed amount. */
             BigDecimal openAmount,
+            BigDecimal disputedAmount,
             String currency,
             long daysOverdue,
             int lastLevel,
