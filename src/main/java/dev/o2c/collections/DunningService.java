@@ -79,7 +79,8 @@ public class DunningService {
 
     /**
      * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
-     * finds the reminder already there and changes nothing. Paid invoices get no reminder.
+     * finds the reminder already there and changes nothing. Paid invoices get no reminder. An unresolved dispute's
+     * amount is neither charged interest nor asked for: the letter asks for the undisputed rest.
      */
     @Transactional
     public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
@@ -94,19 +95,21 @@ public class DunningService {
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
         BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
+        BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
         BigDecimal interest = Amounts.round(
-                dunnable(invoice, disputes.unresolvedAmount(invoiceId))
+                dunnable(invoice, disputed)
                         .multiply(yearlyInterestPercent)
                         .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
                         .multiply(BigDecimal.valueOf(daysOverdue))
                         .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
                 invoice.getCurrency());
         Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
-        Reminder reminder = reminders.save(new Reminder(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), clock.instant(), customer.getEmail()));
+        BigDecimal due = dunnable(charged, disputed);
+        Reminder reminder = reminders.save(
+                new Reminder(invoiceId, level, roundedFee, interest, due, clock.instant(), customer.getEmail()));
         // the letter in the customer's language, kept as a document; the e-mail carries it as PDF
-        Letter letter = documents.reminderLetter(new ReminderLetterRequest(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), daysOverdue));
+        Letter letter = documents.reminderLetter(
+                new ReminderLetterRequest(invoiceId, level, roundedFee, interest, due, daysOverdue));
         outbox.save(new OutboxEmail(
                 customer.getEmail(),
                 letter.mailSubject(),
@@ -119,7 +122,8 @@ public class DunningService {
                 "REMINDER_SENT",
                 "invoice",
                 invoiceId,
-                letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount() + ", letter "
+                letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount()
+                        + (disputed.signum() > 0 ? ", disputed " + disputed + ", asked for " + due : "") + ", letter "
                         + letter.document().getFileName(),
                 null);
         return new ReminderOutcome(reminder, true);

@@ -213,6 +213,10 @@ class CreditNotesTest {
         CreditNote onPaid = issue(invoice, "10.00", "goodwill").creditNote();
         assertThat(onPaid.getAppliedAmount()).isZero();
         assertThat(onPaid.getCustomerCreditAmount()).isEqualByComparingTo("10.00");
+        // the customer's statement: 1190 invoiced, 1000 paid, 510 credited -> we owe the customer 320
+        Api.Response statement = api.get("clerk", "/api/customers/" + invoice.getCustomerId() + "/statement");
+        assertThat(statement.body().path("closingBalance").decimalValue()).isEqualByComparingTo("-320.00");
+        assertThat(statement.body().path("movements").findValuesAsText("kind")).contains("CREDIT_NOTE");
     }
 
     @Test
