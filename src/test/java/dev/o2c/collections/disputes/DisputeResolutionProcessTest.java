@@ -22,6 +22,7 @@ import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.platform.errors.InvalidValueException;
+import dev.o2c.support.Api;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -77,6 +78,9 @@ class DisputeResolutionProcessTest {
 
     @Autowired
     LedgerInvariants ledger;
+
+    @Autowired
+    Api api;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -155,6 +159,14 @@ class DisputeResolutionProcessTest {
         Dispute dispute = disputes.open(invoice, "200.00", "DUPLICATE_BILLING");
         HumanTask task = disputes.awaitTask(dispute, RESOLVE);
         assertThat(task.candidateGroups()).containsExactly("ar-clerks");
+        // beside the form: the dispute, its invoice, credit notes so far and the customer's account
+        Api.Response context = api.get("clerk", "/api/tasks/" + task.getJobKey() + "/context");
+        assertThat(context.status()).isEqualTo(200);
+        assertThat(context.body().path("kind").asText()).isEqualTo("dispute");
+        assertThat(context.body().path("dispute").path("comment").asText())
+                .isEqualTo("Customer called about DUPLICATE_BILLING");
+        assertThat(context.body().path("invoice").path("number").asText()).isEqualTo(invoice.getNumber());
+        assertThat(context.body().path("customer").path("email").asText()).isEqualTo(customer.getEmail());
 
         assertThatThrownBy(() -> inbox.complete(task.getJobKey(), Map.of("disputeOutcome", "REJECT"), CLERK))
                 .isInstanceOfSatisfying(
@@ -253,6 +265,16 @@ class DisputeResolutionProcessTest {
         DunningService.OverdueAssessment facts = dunning.assess(invoice.getId());
         assertThat(facts.openAmount()).isEqualByComparingTo("600.00");
         assertThat(facts.disputedAmount()).isEqualByComparingTo("400.00");
+        assertThat(reminders
+                        .findByInvoiceIdAndLevel(invoice.getId(), 1)
+                        .orElseThrow()
+                        .getOpenAmount())
+                .as("the letter asks for the undisputed rest")
+                .isEqualByComparingTo("600.00");
+        assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-1")
+                        .orElseThrow()
+                        .getBody())
+                .contains("600.00 EUR");
     }
 
     private Invoice invoice(String amount) {
