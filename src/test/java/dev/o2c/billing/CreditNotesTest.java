@@ -1,6 +1,7 @@
 package dev.o2c.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.RiskClass;
@@ -39,6 +40,9 @@ class CreditNotesTest {
 
     @Autowired
     CreditNoteRepository repository;
+
+    @Autowired
+    InvoiceService invoiceService;
 
     @Autowired
     PaymentService payments;
@@ -238,6 +242,16 @@ class CreditNotesTest {
                 .isEqualTo(first.body().path("id").asLong());
         assertThat(changed.status()).isEqualTo(409);
         assertThat(creditNotes.forInvoice(invoice.getId())).hasSize(1);
+    }
+
+    @Test
+    void aCreditNoteIsNeverAPlainAdjustmentWithoutNumberAndVat() {
+        Invoice invoice = invoiceWithVat("100.00");
+
+        assertThatThrownBy(() -> invoiceService.adjust(
+                        invoice, InvoiceAdjusted.Kind.CREDIT_NOTE, new BigDecimal("10.00"), "clerk", "shortcut"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("119.00");
     }
 
     @Test
