@@ -22,6 +22,7 @@ public class AssessOverdueInvoiceWorker {
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoiceStatus", facts.invoiceStatus());
         variables.put("openAmount", facts.openAmount());
+        variables.put("disputedAmount", facts.disputedAmount());
         variables.put("currency", facts.currency());
         variables.put("daysOverdue", facts.daysOverdue());
         variables.put("lastLevel", facts.lastLevel());

@@ -15,27 +15,18 @@ public class InvoiceNumbers {
     /** The prefix every invoice number starts with. */
     public static final String PREFIX = "INV";
     /** Digits of the sequence within a year. */
-    public static final int SEQUENCE_DIGITS = 6;
+    public static final int SEQUENCE_DIGITS = YearlyNumberSeries.SEQUENCE_DIGITS;
     /** An invoice number exactly as the application writes it, e.g. INV-2026-000001. */
-    public static final java.util.regex.Pattern FORMAT =
-            java.util.regex.Pattern.compile(PREFIX + "-\\d{4}-\\d{" + SEQUENCE_DIGITS + "}");
+    public static final java.util.regex.Pattern FORMAT = YearlyNumberSeries.pattern(PREFIX);
 
-    private final JdbcTemplate jdbc;
+    private final YearlyNumberSeries series;
 
     InvoiceNumbers(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.series = new YearlyNumberSeries(jdbc, "invoice_number_sequence", PREFIX);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(int year) {
-        Integer number = jdbc.queryForObject("""
-        insert into invoice_number_sequence (year, last_number) values (?, 1)
-        on conflict (year) do update set last_number = invoice_number_sequence.last_number + 1
-        returning last_number""", Integer.class, year);
-        return format(year, number);
-    }
-
-    static String format(int year, int sequence) {
-        return (PREFIX + "-%d-%0" + SEQUENCE_DIGITS + "d").formatted(year, sequence);
+        return series.next(year);
     }
 }

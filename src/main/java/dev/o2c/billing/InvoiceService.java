@@ -164,6 +164,9 @@ public class InvoiceService {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("an adjustment must be positive");
         }
+        if (kind == InvoiceAdjusted.Kind.CREDIT_NOTE) {
+            throw new IllegalArgumentException("credit notes are issued by CreditNotes, with their number and VAT");
+        }
         invoice.adjust(amount, LocalDate.now(clock));
         audit.record(
                 actor,

@@ -143,4 +143,14 @@ public class ReceivableFigures {
                 });
         return open;
     }
+
+    /** What credit notes left owed back to customers beyond their invoices' open amounts, per currency. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> customerCreditByCurrency() {
+        Map<String, BigDecimal> credit = new TreeMap<>();
+        jdbc.query("select currency, sum(customer_credit_amount) as credit from credit_note group by currency", row -> {
+            credit.put(row.getString("currency"), row.getBigDecimal("credit"));
+        });
+        return credit;
+    }
 }

@@ -1,8 +1,6 @@
 package dev.o2c.collections;
 
 import dev.o2c.credit.CreditAlertRaised;
-import dev.o2c.platform.text.Texts;
-import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,27 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CreditAlertMails {
 
-    private final OutboxEmailRepository outbox;
-    private final Clock clock;
+    private final Outbox outbox;
 
-    CreditAlertMails(OutboxEmailRepository outbox, Clock clock) {
+    CreditAlertMails(Outbox outbox) {
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     @EventListener
     void on(CreditAlertRaised alert) {
-        String dedupKey = "credit-alert-" + alert.alertId();
-        if (outbox.findByDedupKey(dedupKey).isPresent()) {
-            return;
-        }
-        outbox.save(new OutboxEmail(
+        outbox.write(
                 alert.recipient(),
-                Texts.fit("Credit alert " + alert.kind() + ": " + alert.customerName(), 300),
+                "Credit alert " + alert.kind() + ": " + alert.customerName(),
                 "Customer " + alert.customerName() + " (id " + alert.customerId() + ")\n\n" + alert.message()
                         + "\n\nSee the credit alerts in the workspace (GET /api/credit/alerts) and acknowledge the alert"
                         + " there once handled (alert " + alert.alertId() + ").\n",
-                clock.instant(),
-                dedupKey));
+                "credit-alert-" + alert.alertId());
     }
 }

@@ -2,6 +2,7 @@ package dev.o2c.collections;
 
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
+import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.documents.CustomerDocuments;
@@ -28,6 +29,7 @@ public class DunningService {
     private final ReminderRepository reminders;
     private final OutboxEmailRepository outbox;
     private final CustomerDocuments documents;
+    private final Disputes disputes;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -37,9 +39,11 @@ public class DunningService {
             ReminderRepository reminders,
             OutboxEmailRepository outbox,
             CustomerDocuments documents,
+            Disputes disputes,
             AuditLog audit,
             Clock clock) {
         this.invoices = invoices;
+        this.disputes = disputes;
         this.customers = customers;
         this.reminders = reminders;
         this.outbox = outbox;
@@ -48,17 +52,23 @@ public class DunningService {
         this.clock = clock;
     }
 
-    /** What the dunning policy decides on, read fresh from the ledger of record (not from process variables). */
+    /**
+     * What the dunning policy decides on, read fresh from the ledger of record (not from process variables). The open
+     * amount is what may be dunned: an unresolved dispute's amount is left out, so a fully disputed invoice gets no
+     * reminder (the policy's "nothing left to collect") and keeps its level until the dispute is resolved.
+     */
     @Transactional(readOnly = true)
     public OverdueAssessment assess(long invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
+        BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
         return new OverdueAssessment(
                 invoice.getId(),
                 invoice.getNumber(),
                 invoice.getStatus().name(),
-                invoice.getOpenAmount(),
+                dunnable(invoice, disputed),
+                disputed,
                 invoice.getCurrency(),
                 daysOverdue,
                 invoice.getDunningLevel(),
@@ -69,7 +79,8 @@ public class DunningService {
 
     /**
      * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
-     * finds the reminder already there and changes nothing. Paid invoices get no reminder.
+     * finds the reminder already there and changes nothing. Paid invoices get no reminder. An unresolved dispute's
+     * amount is neither charged interest nor asked for: the letter asks for the undisputed rest.
      */
     @Transactional
     public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
@@ -84,19 +95,21 @@ public class DunningService {
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
         BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
+        BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
         BigDecimal interest = Amounts.round(
-                invoice.getOpenAmount()
+                dunnable(invoice, disputed)
                         .multiply(yearlyInterestPercent)
                         .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
                         .multiply(BigDecimal.valueOf(daysOverdue))
                         .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
                 invoice.getCurrency());
         Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
-        Reminder reminder = reminders.save(new Reminder(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), clock.instant(), customer.getEmail()));
+        BigDecimal due = dunnable(charged, disputed);
+        Reminder reminder = reminders.save(
+                new Reminder(invoiceId, level, roundedFee, interest, due, clock.instant(), customer.getEmail()));
         // the letter in the customer's language, kept as a document; the e-mail carries it as PDF
-        Letter letter = documents.reminderLetter(new ReminderLetterRequest(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), daysOverdue));
+        Letter letter = documents.reminderLetter(
+                new ReminderLetterRequest(invoiceId, level, roundedFee, interest, due, daysOverdue));
         outbox.save(new OutboxEmail(
                 customer.getEmail(),
                 letter.mailSubject(),
@@ -109,10 +122,16 @@ public class DunningService {
                 "REMINDER_SENT",
                 "invoice",
                 invoiceId,
-                letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount() + ", letter "
+                letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount()
+                        + (disputed.signum() > 0 ? ", disputed " + disputed + ", asked for " + due : "") + ", letter "
                         + letter.document().getFileName(),
                 null);
         return new ReminderOutcome(reminder, true);
+    }
+
+    /** The open amount less what is disputed and unresolved, never below zero. */
+    private static BigDecimal dunnable(Invoice invoice, BigDecimal disputed) {
+        return invoice.getOpenAmount().subtract(disputed).max(BigDecimal.ZERO);
     }
 
     @Transactional(readOnly = true)
@@ -129,7 +148,9 @@ public class DunningService {
             long invoiceId,
             String invoiceNumber,
             String invoiceStatus,
+            /** What may be dunned: open less the unresolved disputed amount. */
             BigDecimal openAmount,
+            BigDecimal disputedAmount,
             String currency,
             long daysOverdue,
             int lastLevel,

@@ -1,5 +1,7 @@
 package dev.o2c.documents;
 
+import dev.o2c.billing.CreditNote;
+import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
@@ -26,6 +28,7 @@ public class CustomerDocuments {
 
     private final DocumentRepository documents;
     private final InvoiceService invoices;
+    private final CreditNotes creditNotes;
     private final CustomerService customers;
     private final OrderService orders;
     private final CompanyProperties company;
@@ -35,6 +38,7 @@ public class CustomerDocuments {
     CustomerDocuments(
             DocumentRepository documents,
             InvoiceService invoices,
+            CreditNotes creditNotes,
             CustomerService customers,
             OrderService orders,
             CompanyProperties company,
@@ -42,6 +46,7 @@ public class CustomerDocuments {
             Clock clock) {
         this.documents = documents;
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
         this.customers = customers;
         this.orders = orders;
         this.company = company;
@@ -61,6 +66,20 @@ public class CustomerDocuments {
                 words.language(),
                 number + ".pdf",
                 () -> DocumentRenderer.invoice(facts, words));
+    }
+
+    /** A credit note as PDF in the customer's language, kept with the documents of its invoice. */
+    @Transactional
+    public Document creditNotePdf(long creditNoteId) {
+        CreditNote note = creditNotes.get(creditNoteId);
+        InvoiceFacts facts = facts(note.getInvoiceId());
+        Wording words = Wording.of(facts.customer().getLanguage());
+        return keep(
+                DocumentKind.CREDIT_NOTE,
+                facts.invoice().getNumber() + "/" + note.getNumber(),
+                words.language(),
+                note.getNumber() + ".pdf",
+                () -> DocumentRenderer.creditNote(facts, note, words));
     }
 
     /**

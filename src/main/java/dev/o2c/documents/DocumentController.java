@@ -34,6 +34,12 @@ class DocumentController {
         return download(documents.eInvoice(id, EInvoiceFormat.parse(format)));
     }
 
+    /** A credit note as PDF, in the customer's language. */
+    @GetMapping("/api/credit-notes/{id}/pdf")
+    ResponseEntity<byte[]> creditNotePdf(@PathVariable long id) {
+        return download(documents.creditNotePdf(id));
+    }
+
     /** The reminder (level 1, 2) or final notice (level 3) that was sent for the invoice. */
     @GetMapping("/api/invoices/{id}/letters/{level}/pdf")
     ResponseEntity<byte[]> letter(@PathVariable long id, @PathVariable int level) {

@@ -1,5 +1,6 @@
 package dev.o2c.documents;
 
+import dev.o2c.billing.CreditNote;
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
 import dev.o2c.orders.OrderLine;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Lays out the invoice and the reminder letters from a language's template. */
+/** Lays out the invoice, its credit notes and the reminder letters from a language's template. */
 final class DocumentRenderer {
 
     private static final float TITLE = 16;
@@ -78,6 +79,51 @@ final class DocumentRenderer {
                         BODY);
             }
             pdf.gap(BODY).paragraph(words.text("invoice.thanks"), BODY);
+            return pdf.toBytes();
+        }
+    }
+
+    static byte[] creditNote(InvoiceFacts facts, CreditNote note, Wording words) {
+        Invoice invoice = facts.invoice();
+        Customer customer = facts.customer();
+        String currency = note.getCurrency();
+        try (PdfPages pdf = new PdfPages(
+                words.text("creditNote.title", note.getNumber()), words.language(), footer(facts.seller(), words))) {
+            letterhead(pdf, facts.seller(), customer, words);
+            pdf.line(words.text("creditNote.title", note.getNumber()), TITLE).gap(4);
+            float[] meta = {PdfPages.LEFT, PdfPages.LEFT + 140};
+            pdf.row(BODY, meta, words.text("creditNote.number"), note.getNumber());
+            pdf.row(BODY, meta, words.text("creditNote.date"), words.date(note.getIssueDate()));
+            pdf.row(BODY, meta, words.text("creditNote.invoice"), invoice.getNumber());
+            pdf.row(BODY, meta, words.text("creditNote.invoiceDate"), words.date(invoice.getIssueDate()));
+            pdf.row(BODY, meta, words.text("invoice.customer"), String.valueOf(customer.getId()));
+            pdf.gap(BODY);
+            pdf.paragraph(words.text("creditNote.reason", note.getReason()), BODY);
+            pdf.gap(BODY);
+            pdf.row(BODY, TOTAL_COLUMNS, words.text("invoice.net"), words.money(note.getNetAmount(), currency));
+            pdf.row(
+                    BODY,
+                    TOTAL_COLUMNS,
+                    words.text("invoice.tax", words.plain(customer.getTaxRate().movePointRight(2))),
+                    words.money(note.getTaxAmount(), currency));
+            pdf.row(BODY, TOTAL_COLUMNS, words.text("creditNote.total"), words.money(note.getTotalAmount(), currency));
+            pdf.gap(BODY);
+            if (note.getAppliedAmount().signum() > 0) {
+                pdf.paragraph(
+                        words.text(
+                                "creditNote.applied",
+                                words.money(note.getAppliedAmount(), currency),
+                                invoice.getNumber()),
+                        BODY);
+            }
+            if (note.getCustomerCreditAmount().signum() > 0) {
+                pdf.paragraph(
+                        words.text("creditNote.customerCredit", words.money(note.getCustomerCreditAmount(), currency)),
+                        BODY);
+            }
+            pdf.gap(BODY)
+                    .line(words.text("letter.closing"), BODY)
+                    .line(facts.seller().name(), BODY);
             return pdf.toBytes();
         }
     }

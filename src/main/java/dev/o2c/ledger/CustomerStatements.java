@@ -14,15 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's statement of account from the ledger: what they owed at the start, every invoice, charge, payment
- * and credit since, and what they owe at the end. Positive means the customer owes us; unapplied cash counts
- * against it.
+ * and credit since, and what they owe at the end. Positive means the customer owes us; unapplied cash and the
+ * customer credit left by credit notes count against it.
  */
 @Service
 public class CustomerStatements {
 
     private static final String CUSTOMER_EFFECT = """
       sum(case when l.account_code = '1200' then l.debit - l.credit
-               when l.account_code = '2100' then l.debit - l.credit else 0 end)""";
+               when l.account_code = '2100' then l.debit - l.credit
+               when l.account_code = '2150' then l.debit - l.credit else 0 end)""";
 
     private final JdbcTemplate jdbc;
     private final CustomerService customers;

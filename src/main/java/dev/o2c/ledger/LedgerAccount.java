@@ -5,6 +5,7 @@ public enum LedgerAccount {
     BANK("1000"),
     RECEIVABLE("1200"),
     UNAPPLIED_CASH("2100"),
+    CUSTOMER_CREDIT("2150"),
     TAX_PAYABLE("2200"),
     REVENUE("4000"),
     FEE_INCOME("4100"),

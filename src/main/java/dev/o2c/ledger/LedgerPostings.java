@@ -1,6 +1,7 @@
 package dev.o2c.ledger;
 
 import static dev.o2c.ledger.LedgerAccount.BANK;
+import static dev.o2c.ledger.LedgerAccount.CUSTOMER_CREDIT;
 import static dev.o2c.ledger.LedgerAccount.DEDUCTIONS;
 import static dev.o2c.ledger.LedgerAccount.DISCOUNTS_ALLOWED;
 import static dev.o2c.ledger.LedgerAccount.FEE_INCOME;
@@ -10,6 +11,8 @@ import static dev.o2c.ledger.LedgerAccount.REVENUE;
 import static dev.o2c.ledger.LedgerAccount.TAX_PAYABLE;
 import static dev.o2c.ledger.LedgerAccount.UNAPPLIED_CASH;
 
+import dev.o2c.billing.CreditNote;
+import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.billing.InvoiceIssued;
@@ -35,12 +38,15 @@ class LedgerPostings {
     private final Journal journal;
     private final InvoiceService invoices;
     private final PaymentService payments;
+    private final CreditNotes creditNotes;
     private final Clock clock;
 
-    LedgerPostings(Journal journal, InvoiceService invoices, PaymentService payments, Clock clock) {
+    LedgerPostings(
+            Journal journal, InvoiceService invoices, PaymentService payments, CreditNotes creditNotes, Clock clock) {
         this.journal = journal;
         this.invoices = invoices;
         this.payments = payments;
+        this.creditNotes = creditNotes;
         this.clock = clock;
     }
 
@@ -70,6 +76,10 @@ class LedgerPostings {
     @EventListener
     void on(InvoiceAdjusted adjusted) {
         Invoice invoice = invoices.get(adjusted.invoiceId());
+        if (adjusted.kind() == InvoiceAdjusted.Kind.CREDIT_NOTE) {
+            postCreditNote(invoice, creditNotes.get(adjusted.creditNoteId()));
+            return;
+        }
         boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;
         journal.post(draft(
                         invoice,
@@ -79,6 +89,26 @@ class LedgerPostings {
                         null)
                 .debit(discount ? DISCOUNTS_ALLOWED : DEDUCTIONS, adjusted.amount())
                 .credit(RECEIVABLE, adjusted.amount()));
+    }
+
+    /**
+     * A credit note reverses revenue and VAT against the receivable; what exceeded the invoice's open amount is owed
+     * back to the customer (customer credit) instead of reducing the receivable.
+     */
+    private void postCreditNote(Invoice invoice, CreditNote note) {
+        journal.post(new JournalDraft(
+                        note.getIssueDate(),
+                        "CREDIT_NOTE",
+                        note.getNumber(),
+                        "credit note on " + invoice.getNumber(),
+                        note.getCustomerId(),
+                        note.getCurrency(),
+                        note.getIssuedBy(),
+                        "credit-note-" + note.getId())
+                .debit(REVENUE, note.getNetAmount())
+                .debit(TAX_PAYABLE, note.getTaxAmount())
+                .credit(RECEIVABLE, note.getAppliedAmount())
+                .credit(CUSTOMER_CREDIT, note.getCustomerCreditAmount()));
     }
 
     @EventListener

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account totals, and the two reconciliations that prove the ledger tells the truth: receivable equals what the
- * invoices say is open, unapplied cash equals what the payments say is unapplied. Read in one snapshot.
+ * Account totals, and the reconciliations that prove the ledger tells the truth: receivable equals what the
+ * invoices say is open, unapplied cash equals what the payments say is unapplied, customer credit equals what credit
+ * notes left owed back beyond the open amounts. Read in one snapshot.
  */
 @Service
 public class TrialBalance {
@@ -45,6 +46,8 @@ public class TrialBalance {
             BigDecimal openInvoicesTotal,
             BigDecimal unappliedBalance,
             BigDecimal unappliedPaymentsTotal,
+            BigDecimal customerCreditBalance,
+            BigDecimal creditNotesCustomerCreditTotal,
             boolean reconciled) {}
 
     public record Report(
@@ -89,36 +92,47 @@ public class TrialBalance {
     }
 
     private List<Reconciliation> reconciliations() {
-        record Books(BigDecimal receivable, BigDecimal unapplied) {}
+        record Books(BigDecimal receivable, BigDecimal unapplied, BigDecimal customerCredit) {}
         Map<String, Books> ledger = new TreeMap<>();
         jdbc.query("""
         select e.currency,
                sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end) as receivable,
-               sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied
+               sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied,
+               sum(case when l.account_code = '2150' then l.credit - l.debit else 0 end) as customer_credit
         from journal_line l join journal_entry e on e.id = l.entry_id group by e.currency""", row -> {
             ledger.put(
                     row.getString("currency"),
-                    new Books(row.getBigDecimal("receivable"), row.getBigDecimal("unapplied")));
+                    new Books(
+                            row.getBigDecimal("receivable"),
+                            row.getBigDecimal("unapplied"),
+                            row.getBigDecimal("customer_credit")));
         });
         // the sub-ledgers' side comes from their owners, inside this transaction's snapshot
         Map<String, BigDecimal> open = receivables.openByCurrency();
         Map<String, BigDecimal> unappliedPayments = payments.unappliedByCurrency();
+        Map<String, BigDecimal> customerCredit = receivables.customerCreditByCurrency();
         Set<String> currencies = new TreeSet<>(ledger.keySet());
         currencies.addAll(open.keySet());
         currencies.addAll(unappliedPayments.keySet());
+        currencies.addAll(customerCredit.keySet());
         return currencies.stream()
                 .map(currency -> {
-                    Books books = ledger.getOrDefault(currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO));
+                    Books books =
+                            ledger.getOrDefault(currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
                     BigDecimal openTotal = open.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal paymentsUnapplied = unappliedPayments.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal creditNotesCredit = customerCredit.getOrDefault(currency, BigDecimal.ZERO);
                     return new Reconciliation(
                             currency,
                             books.receivable(),
                             openTotal,
                             books.unapplied(),
                             paymentsUnapplied,
+                            books.customerCredit(),
+                            creditNotesCredit,
                             books.receivable().compareTo(openTotal) == 0
-                                    && books.unapplied().compareTo(paymentsUnapplied) == 0);
+                                    && books.unapplied().compareTo(paymentsUnapplied) == 0
+                                    && books.customerCredit().compareTo(creditNotesCredit) == 0);
                 })
                 .toList();
     }

@@ -1,10 +1,14 @@
 package dev.o2c.workspace;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.o2c.billing.CreditNoteView;
+import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.billing.InvoiceView;
 import dev.o2c.collections.DunningService;
 import dev.o2c.collections.Reminder;
+import dev.o2c.collections.disputes.DisputeView;
+import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.payments.PaymentAllocation;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.security.Allowed;
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One invoice with what happened to it since: the reminders sent and the payments applied. */
+/**
+ * One invoice with what happened to it since: the reminders sent, the payments applied, its disputes (the unresolved
+ * one first) and the credit notes issued on it.
+ */
 @RestController
 @RequestMapping("/api/invoices")
 class InvoiceDetailController {
@@ -25,11 +32,20 @@ class InvoiceDetailController {
     private final InvoiceService invoices;
     private final DunningService dunning;
     private final PaymentService payments;
+    private final Disputes disputes;
+    private final CreditNotes creditNotes;
 
-    InvoiceDetailController(InvoiceService invoices, DunningService dunning, PaymentService payments) {
+    InvoiceDetailController(
+            InvoiceService invoices,
+            DunningService dunning,
+            PaymentService payments,
+            Disputes disputes,
+            CreditNotes creditNotes) {
         this.invoices = invoices;
         this.dunning = dunning;
         this.payments = payments;
+        this.disputes = disputes;
+        this.creditNotes = creditNotes;
     }
 
     // the same readers as the invoice list (dev.o2c.billing.InvoiceController)
@@ -47,11 +63,20 @@ class InvoiceDetailController {
         return new InvoiceDetail(
                 invoice,
                 dunning.remindersFor(id).stream().map(ReminderView::of).toList(),
-                payments.allocationsTo(id).stream().map(AllocationView::of).toList());
+                payments.allocationsTo(id).stream().map(AllocationView::of).toList(),
+                disputes.unresolvedAmount(id),
+                disputes.forInvoice(id).stream().map(DisputeView::of).toList(),
+                creditNotes.forInvoice(id).stream().map(CreditNoteView::of).toList());
     }
 
     record InvoiceDetail(
-            @JsonUnwrapped InvoiceView invoice, List<ReminderView> reminders, List<AllocationView> payments) {}
+            @JsonUnwrapped InvoiceView invoice,
+            List<ReminderView> reminders,
+            List<AllocationView> payments,
+            /** Disputed and not resolved yet: left out of dunning. */
+            BigDecimal disputedAmount,
+            List<DisputeView> disputes,
+            List<CreditNoteView> creditNotes) {}
 
     record ReminderView(
             int level, BigDecimal fee, BigDecimal interest, BigDecimal openAmount, Instant sentAt, String recipient) {

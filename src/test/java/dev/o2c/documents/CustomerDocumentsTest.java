@@ -3,6 +3,8 @@ package dev.o2c.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.o2c.billing.CreditNote;
+import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.PostalAddress;
@@ -25,6 +27,9 @@ class CustomerDocumentsTest {
 
     @Autowired
     CustomerDocuments documents;
+
+    @Autowired
+    CreditNotes creditNotes;
 
     @Autowired
     TestRestTemplate http;
@@ -70,6 +75,56 @@ class CustomerDocumentsTest {
         assertThat(DocumentFixture.text(letter.document().getContent()))
                 .contains("Letzte Mahnung", "seit 29 Tagen", "Mahngebühr", "10,00 EUR")
                 .contains("Verzugszinsen", "6,39 EUR", "553,68 EUR", "Dies ist unsere letzte Mahnung");
+    }
+
+    @Test
+    void aCreditNoteIsWrittenInTheCustomersLanguageKeptOnceAndListedWithItsInvoice() {
+        Customer german = fixture.customer("Müller & Söhne GmbH", "de", DocumentFixture.address());
+        Invoice invoice = fixture.invoice(german); // 537.52
+        CreditNote note = creditNotes
+                .issue(
+                        new CreditNotes.NewCreditNote(
+                                invoice.getId(),
+                                new BigDecimal("119.00"),
+                                "Ein Widget beschädigt",
+                                "doc-" + invoice.getId()),
+                        "clerk")
+                .creditNote();
+
+        Document pdf = documents.creditNotePdf(note.getId());
+
+        assertThat(pdf.getKind()).isEqualTo(DocumentKind.CREDIT_NOTE);
+        assertThat(pdf.getLanguage()).isEqualTo("de");
+        assertThat(pdf.getFileName()).isEqualTo(note.getNumber() + ".pdf");
+        assertThat(DocumentFixture.text(pdf.getContent()))
+                .contains("Gutschrift " + note.getNumber(), "Zur Rechnung", invoice.getNumber(), "Müller & Söhne GmbH")
+                .contains("Nettobetrag", "100,00 EUR", "USt. 19 %", "19,00 EUR", "Gutschriftsbetrag", "119,00 EUR")
+                .contains("Grund: Ein Widget beschädigt", "mit der Rechnung " + invoice.getNumber() + " verrechnet");
+        assertThat(documents.creditNotePdf(note.getId()).getSha256()).isEqualTo(pdf.getSha256());
+        assertThat(documents.aboutInvoice(invoice.getId()))
+                .extracting(Document::getKind)
+                .contains(DocumentKind.CREDIT_NOTE);
+        ResponseEntity<byte[]> download = http.withBasicAuth("clerk", "clerk")
+                .getForEntity("/api/credit-notes/" + note.getId() + "/pdf", byte[].class);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getBody()).isEqualTo(pdf.getContent());
+        assertThat(http.withBasicAuth("sales", "sales")
+                        .getForEntity("/api/credit-notes/" + note.getId() + "/pdf", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+
+        Customer english = fixture.customer("Acme Ltd", "en", DocumentFixture.address());
+        Invoice other = fixture.invoice(english);
+        CreditNote full = creditNotes
+                .issue(
+                        new CreditNotes.NewCreditNote(
+                                other.getId(), other.getTotalAmount(), "Order cancelled", "doc-" + other.getId()),
+                        "clerk")
+                .creditNote();
+        assertThat(DocumentFixture.text(documents.creditNotePdf(full.getId()).getContent()))
+                .contains("Credit note " + full.getNumber(), "451.70 EUR", "85.82 EUR", "537.52 EUR")
+                .contains("Reason: Order cancelled");
     }
 
     @Test

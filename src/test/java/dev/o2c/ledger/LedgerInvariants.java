@@ -41,6 +41,9 @@ public class LedgerInvariants {
             assertThat(reconciliation.unappliedBalance())
                     .as("unapplied cash vs payments in " + reconciliation.currency())
                     .isEqualByComparingTo(reconciliation.unappliedPaymentsTotal());
+            assertThat(reconciliation.customerCreditBalance())
+                    .as("customer credit vs credit notes in " + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.creditNotesCustomerCreditTotal());
         });
         assertThat(report.reconciled()).isTrue();
         assertThat(report.totalDebits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))

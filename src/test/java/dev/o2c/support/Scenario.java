@@ -57,6 +57,11 @@ public class Scenario {
     }
 
     public Customer customer(String terms, String limit, RiskClass risk) {
+        return customer(terms, limit, risk, BigDecimal.ZERO);
+    }
+
+    /** A customer billed with VAT at {@code taxRate} (0.19 for 19 %). */
+    public Customer customer(String terms, String limit, RiskClass risk, BigDecimal taxRate) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return customers.create(
                 new CustomerService.NewCustomer(
@@ -66,7 +71,7 @@ public class Scenario {
                         PaymentTerms.parse(terms),
                         new BigDecimal(limit),
                         risk,
-                        BigDecimal.ZERO,
+                        taxRate,
                         null),
                 "test");
     }

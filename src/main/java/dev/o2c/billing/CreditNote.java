@@ -1,0 +1,137 @@
+package dev.o2c.billing;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A credit note against one invoice: net and VAT at the invoice's rate. {@code appliedAmount} is what it took off the
+ * invoice's open amount, {@code customerCreditAmount} what exceeded it (the invoice was partly paid) and is owed back
+ * to the customer.
+ */
+@Entity
+public class CreditNote {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+    private Long invoiceId;
+    private Long customerId;
+    private String currency;
+    private LocalDate issueDate;
+    private BigDecimal netAmount;
+    private BigDecimal taxAmount;
+    private BigDecimal totalAmount;
+    private BigDecimal appliedAmount;
+    private BigDecimal customerCreditAmount;
+
+    @Enumerated(EnumType.STRING)
+    private CreditNoteStatus status;
+
+    private String reason;
+    private String requestKey;
+    private String issuedBy;
+    private Instant issuedAt;
+
+    protected CreditNote() {}
+
+    CreditNote(
+            String number,
+            Invoice invoice,
+            LocalDate issueDate,
+            BigDecimal netAmount,
+            BigDecimal taxAmount,
+            BigDecimal appliedAmount,
+            String reason,
+            String requestKey,
+            String issuedBy,
+            Instant issuedAt) {
+        this.number = number;
+        this.invoiceId = invoice.getId();
+        this.customerId = invoice.getCustomerId();
+        this.currency = invoice.getCurrency();
+        this.issueDate = issueDate;
+        this.netAmount = netAmount;
+        this.taxAmount = taxAmount;
+        this.totalAmount = netAmount.add(taxAmount);
+        this.appliedAmount = appliedAmount;
+        this.customerCreditAmount = totalAmount.subtract(appliedAmount);
+        this.reason = reason;
+        this.requestKey = requestKey;
+        this.issuedBy = issuedBy;
+        this.issuedAt = issuedAt;
+        this.status = CreditNoteStatus.ISSUED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Long getInvoiceId() {
+        return invoiceId;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public LocalDate getIssueDate() {
+        return issueDate;
+    }
+
+    public BigDecimal getNetAmount() {
+        return netAmount;
+    }
+
+    public BigDecimal getTaxAmount() {
+        return taxAmount;
+    }
+
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
+
+    public BigDecimal getAppliedAmount() {
+        return appliedAmount;
+    }
+
+    public BigDecimal getCustomerCreditAmount() {
+        return customerCreditAmount;
+    }
+
+    public CreditNoteStatus getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public String getIssuedBy() {
+        return issuedBy;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.o2c.billing;
+
+import dev.o2c.customers.CustomerService;
+import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.money.Amounts;
+import dev.o2c.platform.money.Currencies;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues credit notes: each against one invoice, from its own gapless number series, with VAT at the invoice's rate.
+ * What was open on the invoice is reduced (and the ledger reverses revenue and VAT against the receivable); what
+ * exceeds the open amount of a partly paid invoice becomes customer credit. All credit notes on an invoice together
+ * never exceed its total. A request key makes issuing idempotent: asking again with the same key returns the note
+ * already issued.
+ */
+@Service
+public class CreditNotes {
+
+    /** The message invoice-collection waits on; a credit note that closes the invoice ends its dunning too. */
+    static final String INVOICE_SETTLED_MESSAGE = "payment-received";
+
+    private final CreditNoteRepository creditNotes;
+    private final CreditNoteNumbers numbers;
+    private final InvoiceService invoices;
+    private final CustomerService customers;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final ProcessCommands processes;
+    private final Clock clock;
+
+    CreditNotes(
+            CreditNoteRepository creditNotes,
+            CreditNoteNumbers numbers,
+            InvoiceService invoices,
+            CustomerService customers,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            ProcessCommands processes,
+            Clock clock) {
+        this.creditNotes = creditNotes;
+        this.numbers = numbers;
+        this.invoices = invoices;
+        this.customers = customers;
+        this.audit = audit;
+        this.events = events;
+        this.processes = processes;
+        this.clock = clock;
+    }
+
+    /** What to credit: the gross amount (net + VAT) in the invoice's currency, and why. */
+    public record NewCreditNote(long invoiceId, BigDecimal amount, String reason, String requestKey) {}
+
+    /** The credit note, and whether this call issued it (false: the request key had issued it before). */
+    public record Issued(CreditNote creditNote, boolean issuedNow) {}
+
+    @Transactional
+    public Issued issue(NewCreditNote request, String actor) {
+        Invoice invoice = invoices.lock(request.invoiceId());
+        Optional<CreditNote> earlier = creditNotes.findByRequestKey(request.requestKey());
+        if (earlier.isPresent()) {
+            return new Issued(replay(earlier.get(), request), false);
+        }
+        BigDecimal amount = request.amount();
+        if (amount == null || amount.signum() <= 0) {
+            throw new InvalidInvoiceException("amount", "must be more than 0");
+        }
+        if (!Currencies.hasMinorUnitScale(amount, invoice.getCurrency())) {
+            throw new InvalidInvoiceException("amount", "has more decimals than " + invoice.getCurrency() + " allows");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new InvalidInvoiceException("reason", "a credit note needs a reason");
+        }
+        List<CreditNote> issued = creditNotes.findByInvoiceIdOrderByIdAsc(invoice.getId());
+        BigDecimal creditedGross = sum(issued, CreditNote::getTotalAmount);
+        BigDecimal creditable = invoice.getTotalAmount().subtract(creditedGross);
+        if (amount.compareTo(creditable) > 0) {
+            throw new InvalidInvoiceException(
+                    "amount",
+                    "credit notes may not exceed the invoice total: " + invoice.getNumber() + " totals "
+                            + invoice.getTotalAmount() + " " + invoice.getCurrency() + ", " + creditedGross
+                            + " already credited, at most " + creditable + " left");
+        }
+        BigDecimal tax;
+        BigDecimal net;
+        if (amount.compareTo(creditable) == 0) {
+            // the last credit takes exactly what is left of net and VAT, so together they give the invoice back
+            tax = invoice.getTaxAmount().subtract(sum(issued, CreditNote::getTaxAmount));
+            net = amount.subtract(tax);
+        } else {
+            BigDecimal rate = customers.get(invoice.getCustomerId()).getTaxRate();
+            tax = Amounts.round(
+                    amount.multiply(rate).divide(BigDecimal.ONE.add(rate), 10, RoundingMode.HALF_UP),
+                    invoice.getCurrency());
+            net = amount.subtract(tax);
+        }
+        BigDecimal applied = invoice.getStatus().isOpen() ? amount.min(invoice.getOpenAmount()) : BigDecimal.ZERO;
+        LocalDate today = LocalDate.now(clock);
+        CreditNote note = creditNotes.save(new CreditNote(
+                numbers.next(today.getYear()),
+                invoice,
+                today,
+                net,
+                tax,
+                applied,
+                request.reason(),
+                request.requestKey(),
+                actor,
+                clock.instant()));
+        if (applied.signum() > 0) {
+            invoice.adjust(applied, today);
+        }
+        audit.record(
+                actor,
+                "CREDIT_NOTE_ISSUED",
+                InvoiceService.ENTITY,
+                invoice.getId(),
+                note.getNumber() + " total " + note.getTotalAmount() + " " + note.getCurrency() + " (net "
+                        + note.getNetAmount() + ", VAT " + note.getTaxAmount() + "), open now "
+                        + invoice.getOpenAmount() + ", customer credit " + note.getCustomerCreditAmount(),
+                request.reason());
+        events.publishEvent(new InvoiceAdjusted(
+                invoice.getId(), InvoiceAdjusted.Kind.CREDIT_NOTE, note.getTotalAmount(), note.getId()));
+        if (applied.signum() > 0) {
+            processes.publishAfterCommit(
+                    INVOICE_SETTLED_MESSAGE,
+                    invoice.getNumber(),
+                    "credit-note-" + note.getId(),
+                    Map.of("invoiceStatus", invoice.getStatus().name(), "openAmount", invoice.getOpenAmount()));
+        }
+        return new Issued(note, true);
+    }
+
+    /** What credit notes may still take off an invoice: its total less the credit notes already issued on it. */
+    @Transactional(readOnly = true)
+    public BigDecimal creditableAmount(long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        return invoice.getTotalAmount()
+                .subtract(sum(creditNotes.findByInvoiceIdOrderByIdAsc(invoiceId), CreditNote::getTotalAmount));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CreditNote> forInvoice(long invoiceId) {
+        invoices.get(invoiceId);
+        return creditNotes.findByInvoiceIdOrderByIdAsc(invoiceId);
+    }
+
+    @Transactional(readOnly = true)
+    public CreditNote get(long creditNoteId) {
+        return creditNotes
+                .findById(creditNoteId)
+                .orElseThrow(() -> new InvoiceNotFoundException("credit note", creditNoteId));
+    }
+
+    private static CreditNote replay(CreditNote earlier, NewCreditNote request) {
+        if (earlier.getInvoiceId() != request.invoiceId()
+                || request.amount() == null
+                || earlier.getTotalAmount().compareTo(request.amount()) != 0) {
+            throw new IllegalInvoiceTransitionException("the request key was already used for credit note "
+                    + earlier.getNumber() + " (" + earlier.getTotalAmount() + " on invoice " + earlier.getInvoiceId()
+                    + "); use a new key for a new credit note");
+        }
+        return earlier;
+    }
+
+    private static BigDecimal sum(List<CreditNote> notes, java.util.function.Function<CreditNote, BigDecimal> amount) {
+        return notes.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.o2c.collections.disputes;
+
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface DisputeRepository extends JpaRepository<Dispute, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from Dispute d where d.id = :id")
+    Optional<Dispute> lockById(Long id);
+
+    List<Dispute> findByInvoiceIdOrderByIdDesc(Long invoiceId);
+
+    /** What is disputed and not resolved yet on one invoice: dunning leaves it alone. */
+    @Query("""
+      select coalesce(sum(d.amount), 0) from Dispute d where d.invoiceId = :invoiceId
+      and d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
+                       dev.o2c.collections.disputes.DisputeStatus.ESCALATED)""")
+    BigDecimal unresolvedAmount(Long invoiceId);
+
+    @Query("""
+      select d from Dispute d where (:status is null or d.status = :status)
+      and (:customerId is null or d.customerId = :customerId) order by d.id desc limit 500""")
+    List<Dispute> search(DisputeStatus status, Long customerId);
+}
