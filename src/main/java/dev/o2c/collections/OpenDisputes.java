@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * How many disputes each customer has open: a port the worklist ranks by. Until disputes exist in this application the
- * only implementation is {@link NoOpenDisputes}; the disputes capability replaces it with its own count.
+ * How many disputes each customer has open: a port the worklist ranks by, implemented by the disputes capability
+ * (so the worklist does not read the dispute table).
  */
 public interface OpenDisputes {
 

@@ -75,8 +75,8 @@ class OutboxMailerTest {
         smtp.start();
         try {
             OutboxMailer mailer = mailer(smtp.getSmtp().getPort(), Duration.ofMinutes(5));
-            mailer.sendPending();
-            mailer.sendPending();
+            sendUntil(mailer, pending.getId(), email -> email.getStatus() == OutboxEmail.Status.SENT);
+            mailer.sendPending(); // a second run sends nothing twice
 
             List<MimeMessage> received = receivedFor(smtp, invoice);
             assertThat(received).hasSize(1);
@@ -114,7 +114,7 @@ class OutboxMailerTest {
 
         // nothing listens on the port: the attempt fails, the e-mail waits for its next attempt
         OutboxMailer later = mailer(port, Duration.ofHours(1));
-        later.sendPending();
+        sendUntil(later, emailId, email -> email.getAttempts() > 0);
         OutboxEmail failedOnce = outbox.findById(emailId).orElseThrow();
         assertThat(failedOnce.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
         assertThat(failedOnce.getAttempts()).isEqualTo(1);
@@ -130,7 +130,7 @@ class OutboxMailerTest {
 
             // an hour later (the engine's clock, which the application's follows) the retry is due
             scenario.advance(Duration.ofMinutes(61));
-            later.sendPending();
+            sendUntil(later, emailId, email -> email.getStatus() == OutboxEmail.Status.SENT);
             assertThat(receivedFor(smtp, invoice)).hasSize(1);
             OutboxEmail sent = outbox.findById(emailId).orElseThrow();
             assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
@@ -157,6 +157,20 @@ class OutboxMailerTest {
         assertThat(email.path("attempts").asInt()).isZero();
         assertThat(email.path("attachment").asText()).startsWith("/api/documents/");
         assertThat(api.get("sales", "/api/outbox").status()).isEqualTo(403);
+    }
+
+    /**
+     * Runs the sender until it has dealt with this e-mail: a run takes at most a batch, and the shared test database
+     * holds other tests' reminders, due before this one (at most 40 runs, so a sender that never gets there fails).
+     */
+    private void sendUntil(OutboxMailer mailer, long emailId, java.util.function.Predicate<OutboxEmail> done) {
+        for (int run = 0; run < 40; run++) {
+            mailer.sendPending();
+            if (done.test(outbox.findById(emailId).orElseThrow())) {
+                return;
+            }
+        }
+        throw new AssertionError("the sender did not reach e-mail " + emailId + " in 40 runs");
     }
 
     /** The bean only exists when spring.mail.host is set; built by hand here to keep one test context. */

@@ -2,6 +2,7 @@ package dev.o2c.collections.disputes;
 
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,6 +23,14 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
       and d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
                        dev.o2c.collections.disputes.DisputeStatus.ESCALATED)""")
     BigDecimal unresolvedAmount(Long invoiceId);
+
+    /** Customer id and number of unresolved disputes, for the customers given (one query for a worklist page). */
+    @Query("""
+      select d.customerId, count(d) from Dispute d where d.customerId in :customerIds
+      and d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
+                       dev.o2c.collections.disputes.DisputeStatus.ESCALATED)
+      group by d.customerId""")
+    List<Object[]> unresolvedCountsByCustomer(Collection<Long> customerIds);
 
     @Query("""
       select d from Dispute d where (:status is null or d.status = :status)
