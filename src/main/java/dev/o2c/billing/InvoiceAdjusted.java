@@ -9,6 +9,8 @@ public record InvoiceAdjusted(long invoiceId, Kind kind, BigDecimal amount) {
         /** Early-payment discount per the payment terms (e.g. 2/10 NET30). */
         DISCOUNT,
         /** A short payment within tolerance, accepted and written off. */
-        DEDUCTION
+        DEDUCTION,
+        /** An uncollectable amount written off as bad debt (approved, or a small residual written off by the system). */
+        WRITE_OFF
     }
 }

@@ -1,5 +1,6 @@
 package dev.o2c.ledger;
 
+import static dev.o2c.ledger.LedgerAccount.BAD_DEBT_EXPENSE;
 import static dev.o2c.ledger.LedgerAccount.BANK;
 import static dev.o2c.ledger.LedgerAccount.DEDUCTIONS;
 import static dev.o2c.ledger.LedgerAccount.DISCOUNTS_ALLOWED;
@@ -70,6 +71,12 @@ class LedgerPostings {
     @EventListener
     void on(InvoiceAdjusted adjusted) {
         Invoice invoice = invoices.get(adjusted.invoiceId());
+        if (adjusted.kind() == InvoiceAdjusted.Kind.WRITE_OFF) {
+            journal.post(draft(invoice, today(), adjusted.kind().name(), "written off as bad debt", null)
+                    .debit(BAD_DEBT_EXPENSE, adjusted.amount())
+                    .credit(RECEIVABLE, adjusted.amount()));
+            return;
+        }
         boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;
         journal.post(draft(
                         invoice,

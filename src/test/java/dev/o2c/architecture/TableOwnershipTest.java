@@ -41,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("document", "documents"),
             Map.entry("reminder", "collections"),
             Map.entry("email_outbox", "collections"),
+            Map.entry("write_off", "collections"),
             Map.entry("journal_entry", "ledger"),
             Map.entry("journal_line", "ledger"),
             Map.entry("ledger_account", "ledger"),
