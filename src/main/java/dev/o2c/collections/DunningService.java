@@ -29,6 +29,7 @@ public class DunningService {
     private final OutboxEmailRepository outbox;
     private final CustomerDocuments documents;
     private final AuditLog audit;
+    private final LatePaymentSettings late;
     private final Clock clock;
 
     DunningService(
@@ -38,6 +39,7 @@ public class DunningService {
             OutboxEmailRepository outbox,
             CustomerDocuments documents,
             AuditLog audit,
+            LatePaymentSettings late,
             Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
@@ -45,6 +47,7 @@ public class DunningService {
         this.outbox = outbox;
         this.documents = documents;
         this.audit = audit;
+        this.late = late;
         this.clock = clock;
     }
 
@@ -69,10 +72,14 @@ public class DunningService {
 
     /**
      * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
-     * finds the reminder already there and changes nothing. Paid invoices get no reminder.
+     * finds the reminder already there and changes nothing. Paid invoices get no reminder. What it charges:
+     * {@code charges} says whether this level charges interest and the recovery fee (the dunning policy's decision);
+     * interest is {@link LatePaymentSettings#yearlyInterestPercent()} a year on the invoice amount still open (without
+     * earlier charges: no interest on interest or fees) for each overdue day no earlier reminder charged; the recovery
+     * fee is charged once per invoice. A customer whose late charges are waived is charged nothing.
      */
     @Transactional
-    public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
+    public ReminderOutcome sendReminder(long invoiceId, int level, Charges charges) {
         var existing = reminders.findByInvoiceIdAndLevel(invoiceId, level);
         if (existing.isPresent()) {
             return new ReminderOutcome(existing.get(), false);
@@ -83,20 +90,30 @@ public class DunningService {
         }
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
-        BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
-        BigDecimal interest = Amounts.round(
-                invoice.getOpenAmount()
-                        .multiply(yearlyInterestPercent)
-                        .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
-                        .multiply(BigDecimal.valueOf(daysOverdue))
-                        .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
-                invoice.getCurrency());
-        Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
+        LateCharge charge = customer.isLateChargesWaived()
+                ? LateCharge.none(invoice.getCurrency())
+                : lateCharge(invoice, daysOverdue, charges, reminders.findByInvoiceIdOrderByLevelAsc(invoiceId));
+        Invoice charged = invoices.addDunningCharges(invoiceId, level, charge.fee(), charge.interest());
         Reminder reminder = reminders.save(new Reminder(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), clock.instant(), customer.getEmail()));
+                invoiceId,
+                level,
+                charge.fee(),
+                charge.interest(),
+                charge.interestRate(),
+                charge.interestDays(),
+                charged.getOpenAmount(),
+                clock.instant(),
+                customer.getEmail()));
         // the letter in the customer's language, kept as a document; the e-mail carries it as PDF
         Letter letter = documents.reminderLetter(new ReminderLetterRequest(
-                invoiceId, level, roundedFee, interest, charged.getOpenAmount(), daysOverdue));
+                invoiceId,
+                level,
+                charge.fee(),
+                charge.interest(),
+                charged.getOpenAmount(),
+                daysOverdue,
+                charge.interestRate(),
+                charge.interestDays()));
         outbox.save(new OutboxEmail(
                 customer.getEmail(),
                 letter.mailSubject(),
@@ -110,9 +127,60 @@ public class DunningService {
                 "invoice",
                 invoiceId,
                 letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount() + ", letter "
-                        + letter.document().getFileName(),
+                        + letter.document().getFileName() + charge.describe(customer.isLateChargesWaived()),
                 null);
         return new ReminderOutcome(reminder, true);
+    }
+
+    private LateCharge lateCharge(Invoice invoice, long daysOverdue, Charges charges, List<Reminder> earlier) {
+        String currency = invoice.getCurrency();
+        BigDecimal fee = BigDecimal.ZERO;
+        boolean feeCharged =
+                earlier.stream().anyMatch(reminder -> reminder.getFee().signum() > 0);
+        if (charges.recoveryFee() && !feeCharged) {
+            fee = late.recoveryFeeIn(currency).orElse(BigDecimal.ZERO);
+        }
+        BigDecimal interest = BigDecimal.ZERO;
+        BigDecimal rate = null;
+        int days = 0;
+        if (charges.interest()) {
+            int charged = earlier.stream().mapToInt(Reminder::getInterestDays).sum();
+            days = (int) Math.max(0, daysOverdue - charged);
+            rate = late.yearlyInterestPercent();
+            BigDecimal principal =
+                    invoice.getOpenAmount().subtract(invoice.getChargesAmount()).max(BigDecimal.ZERO);
+            interest = principal
+                    .multiply(rate)
+                    .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
+                    .multiply(BigDecimal.valueOf(days))
+                    .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN);
+        }
+        return new LateCharge(Amounts.round(fee, currency), Amounts.round(interest, currency), rate, days);
+    }
+
+    /** Whether a reminder charges late-payment interest and the recovery fee: the dunning policy's decision. */
+    public record Charges(boolean interest, boolean recoveryFee) {
+
+        public static final Charges NONE = new Charges(false, false);
+    }
+
+    /** What one reminder charges: the fee, the interest with its yearly rate and the overdue days it covers. */
+    private record LateCharge(BigDecimal fee, BigDecimal interest, BigDecimal interestRate, int interestDays) {
+
+        static LateCharge none(String currency) {
+            return new LateCharge(
+                    Amounts.round(BigDecimal.ZERO, currency), Amounts.round(BigDecimal.ZERO, currency), null, 0);
+        }
+
+        String describe(boolean waived) {
+            if (waived) {
+                return "; late charges waived for this customer";
+            }
+            return (fee.signum() > 0 ? "; recovery fee " + fee : "")
+                    + (interestRate == null
+                            ? ""
+                            : "; interest " + interest + " at " + interestRate + " % for " + interestDays + " days");
+        }
     }
 
     @Transactional(readOnly = true)

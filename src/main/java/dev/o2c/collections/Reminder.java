@@ -19,6 +19,11 @@ public class Reminder {
     private int level;
     private BigDecimal fee;
     private BigDecimal interest;
+    /** The yearly rate the interest was charged at (null when none was charged). */
+    private BigDecimal interestRate;
+    /** The overdue days the interest covers; each overdue day is charged once per invoice. */
+    private int interestDays;
+
     private BigDecimal openAmount;
     private Instant sentAt;
     private String recipient;
@@ -30,6 +35,8 @@ public class Reminder {
             int level,
             BigDecimal fee,
             BigDecimal interest,
+            BigDecimal interestRate,
+            int interestDays,
             BigDecimal openAmount,
             Instant sentAt,
             String recipient) {
@@ -37,6 +44,8 @@ public class Reminder {
         this.level = level;
         this.fee = fee;
         this.interest = interest;
+        this.interestRate = interestRate;
+        this.interestDays = interestDays;
         this.openAmount = openAmount;
         this.sentAt = sentAt;
         this.recipient = recipient;
@@ -60,6 +69,14 @@ public class Reminder {
 
     public BigDecimal getInterest() {
         return interest;
+    }
+
+    public BigDecimal getInterestRate() {
+        return interestRate;
+    }
+
+    public int getInterestDays() {
+        return interestDays;
     }
 
     public BigDecimal getOpenAmount() {
