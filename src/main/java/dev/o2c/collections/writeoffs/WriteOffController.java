@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Ask for a write-off of an uncollectable amount, and see an invoice's write-offs. */
@@ -50,6 +51,13 @@ class WriteOffController {
     @Allowed({Groups.COLLECTORS, Groups.CREDIT_MANAGERS, Groups.AR_CLERKS, Groups.OPERATORS})
     List<WriteOffView> ofInvoice(@PathVariable long id) {
         return writeOffs.forInvoice(id).stream().map(WriteOffView::of).toList();
+    }
+
+    /** The latest 200 write-offs, newest first; {@code ?automatic=true}: the small residuals the system wrote off. */
+    @GetMapping("/write-offs")
+    @Allowed({Groups.COLLECTORS, Groups.CREDIT_MANAGERS, Groups.AR_CLERKS, Groups.OPERATORS})
+    List<WriteOffView> recent(@RequestParam(required = false) Boolean automatic) {
+        return writeOffs.recent(automatic).stream().map(WriteOffView::of).toList();
     }
 
     @GetMapping("/write-offs/{id}")

@@ -16,5 +16,9 @@ interface WriteOffRepository extends JpaRepository<WriteOff, Long> {
 
     List<WriteOff> findByInvoiceIdOrderByIdAsc(Long invoiceId);
 
+    List<WriteOff> findTop200ByOrderByIdDesc();
+
+    List<WriteOff> findTop200ByAutomaticOrderByIdDesc(boolean automatic);
+
     Optional<WriteOff> findFirstByInvoiceIdAndStatusIn(Long invoiceId, Collection<WriteOff.Status> statuses);
 }

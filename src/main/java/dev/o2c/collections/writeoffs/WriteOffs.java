@@ -329,6 +329,14 @@ public class WriteOffs {
         return writeOffs.findByInvoiceIdOrderByIdAsc(invoiceId);
     }
 
+    /** The latest 200 write-offs, newest first; {@code automatic} narrows to the system's (or the approved) ones. */
+    @Transactional(readOnly = true)
+    public List<WriteOff> recent(Boolean automatic) {
+        return automatic == null
+                ? writeOffs.findTop200ByOrderByIdDesc()
+                : writeOffs.findTop200ByAutomaticOrderByIdDesc(automatic);
+    }
+
     private Optional<WriteOff> openOf(long invoiceId) {
         return writeOffs.findFirstByInvoiceIdAndStatusIn(invoiceId, OPEN);
     }

@@ -80,6 +80,18 @@ class WriteOffApprovalProcessTest {
     LedgerInvariants ledger;
 
     @Autowired
+    PostWriteOffWorker postWorker;
+
+    @Autowired
+    RecordWriteOffDecisionWorker decisionWorker;
+
+    @Autowired
+    RouteWriteOffWorker routeWorker;
+
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Autowired
     Clock clock;
 
     @AfterEach
@@ -123,6 +135,37 @@ class WriteOffApprovalProcessTest {
                         "invoice", invoice.getId().toString()))
                 .extracting(AuditRecord::getAction)
                 .contains("INVOICE_WRITE_OFF");
+    }
+
+    @Test
+    void repeatedJobsChangeNothing() {
+        Invoice invoice = scenario.invoiceFor(scenario.customer("5000"), "400.00");
+        WriteOff writeOff = writeOffs.request(invoice.getId(), new BigDecimal("60.00"), "EUR", "Small", "collector");
+        HumanTask task = scenario.awaitOpenTask(writeOff.getProcessInstanceKey(), APPROVE_TASK);
+        inbox.complete(task.getJobKey(), approve("Too small to chase"), SECOND_COLLECTOR);
+        engine.awaitCompleted(writeOff.getProcessInstanceKey(), "EndEvent_WrittenOff");
+        List<String> before = actionsOn(writeOff);
+
+        // the engine delivers a job again: what is stored decides, nothing is posted or recorded twice
+        assertThat(postWorker
+                        .post(new PostWriteOffWorker.Input(writeOff.getId()))
+                        .writeOffStatus())
+                .isEqualTo("POSTED");
+        assertThat(decisionWorker
+                        .record(new RecordWriteOffDecisionWorker.Input(writeOff.getId(), "REJECT", "late", "someone"))
+                        .writeOffOutcome())
+                .isEqualTo(RecordWriteOffDecisionWorker.POST);
+        assertThat(routeWorker
+                        .route(new RouteWriteOffWorker.Input(
+                                writeOff.getId(),
+                                json.valueToTree(
+                                        Map.of("approverGroup", Groups.CREDIT_MANAGERS, "secondApprover", true))))
+                        .approvalGroup())
+                .isEqualTo(Groups.COLLECTORS);
+
+        assertThat(actionsOn(writeOff)).isEqualTo(before);
+        assertThat(badDebtPostedFor(invoice)).isEqualByComparingTo("60.00");
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("340.00");
     }
 
     @Test
@@ -268,6 +311,10 @@ class WriteOffApprovalProcessTest {
                     assertThat(record.getActor()).isEqualTo("system");
                 });
         assertThat(badDebtPostedFor(invoice)).isEqualByComparingTo("0.60");
+        Api.Response report = api.get("clerk", "/api/write-offs?automatic=true");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().findValuesAsText("id"))
+                .contains(automatic.get(0).getId().toString());
         // the collection process hears of it like of a payment and ends; the order completes
         scenario.awaitStatus(orders.get(invoice.getOrderId()), OrderStatus.COMPLETED);
 
