@@ -6,6 +6,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A payment reminder that went out: level 1 and 2 are reminders, level 3 the final notice. */
 @Entity
@@ -49,6 +51,20 @@ public class Reminder {
         this.openAmount = openAmount;
         this.sentAt = sentAt;
         this.recipient = recipient;
+    }
+
+    /** What a person deciding on the invoice sees of this reminder (task context panels). */
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("level", level);
+        summary.put("sentAt", sentAt.toString());
+        summary.put("fee", fee);
+        summary.put("interest", interest);
+        summary.put("interestRate", interestRate);
+        summary.put("interestDays", interestDays);
+        summary.put("openAmount", openAmount);
+        summary.put("recipient", recipient);
+        return summary;
     }
 
     public Long getId() {

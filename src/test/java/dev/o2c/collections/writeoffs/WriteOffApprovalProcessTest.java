@@ -180,6 +180,15 @@ class WriteOffApprovalProcessTest {
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining(Groups.CREDIT_MANAGERS);
 
+        Api.Response context = api.get("manager", "/api/tasks/" + task.getJobKey() + "/context");
+        assertThat(context.status()).isEqualTo(200);
+        assertThat(context.body().path("kind").asText()).isEqualTo("write-off");
+        assertThat(context.body().path("writeOff").path("amount").decimalValue())
+                .isEqualByComparingTo("800.00");
+        assertThat(context.body().path("writeOff").path("authorityGroup").asText())
+                .isEqualTo(Groups.CREDIT_MANAGERS);
+        assertThat(context.body().path("invoice").path("number").asText()).isEqualTo(invoice.getNumber());
+
         inbox.complete(task.getJobKey(), approve("Insolvency proceedings opened"), MANAGER);
         engine.awaitCompleted(writeOff.getProcessInstanceKey(), "EndEvent_WrittenOff");
         assertThat(writeOffs.get(writeOff.getId()).getStatus()).isEqualTo(WriteOff.Status.POSTED);
