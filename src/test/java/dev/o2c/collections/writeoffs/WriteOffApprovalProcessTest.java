@@ -179,6 +179,13 @@ class WriteOffApprovalProcessTest {
         assertThatThrownBy(() -> inbox.complete(task.getJobKey(), approve("fine by me"), SECOND_COLLECTOR))
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining(Groups.CREDIT_MANAGERS);
+        Api.Response refused = api.post(
+                "collector",
+                "/api/tasks/" + task.getJobKey() + "/complete",
+                Map.of("variables", approve("I would let it go")));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("detail").asText()).contains(Groups.CREDIT_MANAGERS);
 
         Api.Response context = api.get("manager", "/api/tasks/" + task.getJobKey() + "/context");
         assertThat(context.status()).isEqualTo(200);
