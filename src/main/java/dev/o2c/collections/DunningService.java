@@ -90,9 +90,8 @@ public class DunningService {
         }
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
-        LateCharge charge = customer.isLateChargesWaived()
-                ? LateCharge.none(invoice.getCurrency())
-                : lateCharge(invoice, daysOverdue, charges, reminders.findByInvoiceIdOrderByLevelAsc(invoiceId));
+        LateCharge due = lateCharge(invoice, daysOverdue, charges, reminders.findByInvoiceIdOrderByLevelAsc(invoiceId));
+        LateCharge charge = customer.isLateChargesWaived() ? due.waived() : due;
         Invoice charged = invoices.addDunningCharges(invoiceId, level, charge.fee(), charge.interest());
         Reminder reminder = reminders.save(new Reminder(
                 invoiceId,
@@ -101,6 +100,8 @@ public class DunningService {
                 charge.interest(),
                 charge.interestRate(),
                 charge.interestDays(),
+                charge.waivedFee(),
+                charge.waivedInterest(),
                 charged.getOpenAmount(),
                 clock.instant(),
                 customer.getEmail()));
@@ -127,7 +128,7 @@ public class DunningService {
                 "invoice",
                 invoiceId,
                 letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount() + ", letter "
-                        + letter.document().getFileName() + charge.describe(customer.isLateChargesWaived()),
+                        + letter.document().getFileName() + charge.describe(),
                 null);
         return new ReminderOutcome(reminder, true);
     }
@@ -135,8 +136,9 @@ public class DunningService {
     private LateCharge lateCharge(Invoice invoice, long daysOverdue, Charges charges, List<Reminder> earlier) {
         String currency = invoice.getCurrency();
         BigDecimal fee = BigDecimal.ZERO;
-        boolean feeCharged =
-                earlier.stream().anyMatch(reminder -> reminder.getFee().signum() > 0);
+        boolean feeCharged = earlier.stream()
+                .anyMatch(reminder -> reminder.getFee().signum() > 0
+                        || reminder.getWaivedFee().signum() > 0);
         if (charges.recoveryFee() && !feeCharged) {
             fee = late.recoveryFeeIn(currency).orElse(BigDecimal.ZERO);
         }
@@ -155,7 +157,8 @@ public class DunningService {
                     .multiply(BigDecimal.valueOf(days))
                     .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN);
         }
-        return new LateCharge(Amounts.round(fee, currency), Amounts.round(interest, currency), rate, days);
+        BigDecimal none = Amounts.round(BigDecimal.ZERO, currency);
+        return new LateCharge(Amounts.round(fee, currency), Amounts.round(interest, currency), rate, days, none, none);
     }
 
     /** Whether a reminder charges late-payment interest and the recovery fee: the dunning policy's decision. */
@@ -164,17 +167,27 @@ public class DunningService {
         public static final Charges NONE = new Charges(false, false);
     }
 
-    /** What one reminder charges: the fee, the interest with its yearly rate and the overdue days it covers. */
-    private record LateCharge(BigDecimal fee, BigDecimal interest, BigDecimal interestRate, int interestDays) {
+    /**
+     * What one reminder charges: the fee, the interest with its yearly rate and the overdue days it covers; for a
+     * customer whose late charges are waived, what it would have charged (the days count as covered).
+     */
+    private record LateCharge(
+            BigDecimal fee,
+            BigDecimal interest,
+            BigDecimal interestRate,
+            int interestDays,
+            BigDecimal waivedFee,
+            BigDecimal waivedInterest) {
 
-        static LateCharge none(String currency) {
-            return new LateCharge(
-                    Amounts.round(BigDecimal.ZERO, currency), Amounts.round(BigDecimal.ZERO, currency), null, 0);
+        /** Of a charge as computed (nothing waived yet): nothing charged, all of it kept as waived. */
+        LateCharge waived() {
+            return new LateCharge(waivedFee, waivedInterest, interestRate, interestDays, fee, interest);
         }
 
-        String describe(boolean waived) {
-            if (waived) {
-                return "; late charges waived for this customer";
+        String describe() {
+            if (waivedFee.signum() > 0 || waivedInterest.signum() > 0) {
+                return "; late charges waived for this customer (recovery fee " + waivedFee + ", interest "
+                        + waivedInterest + " not charged)";
             }
             return (fee.signum() > 0 ? "; recovery fee " + fee : "")
                     + (interestRate == null

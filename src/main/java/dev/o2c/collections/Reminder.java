@@ -25,6 +25,10 @@ public class Reminder {
     private BigDecimal interestRate;
     /** The overdue days the interest covers; each overdue day is charged once per invoice. */
     private int interestDays;
+    /** What the waiver of the customer's late charges spared them on this reminder (not charged later either). */
+    private BigDecimal waivedFee;
+
+    private BigDecimal waivedInterest;
 
     private BigDecimal openAmount;
     private Instant sentAt;
@@ -39,6 +43,8 @@ public class Reminder {
             BigDecimal interest,
             BigDecimal interestRate,
             int interestDays,
+            BigDecimal waivedFee,
+            BigDecimal waivedInterest,
             BigDecimal openAmount,
             Instant sentAt,
             String recipient) {
@@ -48,6 +54,8 @@ public class Reminder {
         this.interest = interest;
         this.interestRate = interestRate;
         this.interestDays = interestDays;
+        this.waivedFee = waivedFee;
+        this.waivedInterest = waivedInterest;
         this.openAmount = openAmount;
         this.sentAt = sentAt;
         this.recipient = recipient;
@@ -62,6 +70,8 @@ public class Reminder {
         summary.put("interest", interest);
         summary.put("interestRate", interestRate);
         summary.put("interestDays", interestDays);
+        summary.put("waivedFee", waivedFee);
+        summary.put("waivedInterest", waivedInterest);
         summary.put("openAmount", openAmount);
         summary.put("recipient", recipient);
         return summary;
@@ -93,6 +103,14 @@ public class Reminder {
 
     public int getInterestDays() {
         return interestDays;
+    }
+
+    public BigDecimal getWaivedFee() {
+        return waivedFee;
+    }
+
+    public BigDecimal getWaivedInterest() {
+        return waivedInterest;
     }
 
     public BigDecimal getOpenAmount() {

@@ -137,10 +137,28 @@ class LatePaymentChargesTest {
             assertThat(reminder.getInterest()).isZero();
             assertThat(reminder.getOpenAmount()).isEqualByComparingTo("1000.00");
         }
+        // what was spared is kept, so the days and the fee are not charged later should the waiver end
+        assertThat(second.getWaivedFee()).isEqualByComparingTo("40.00");
+        assertThat(second.getWaivedInterest()).isEqualByComparingTo("4.17");
+        assertThat(second.getInterestDays()).isEqualTo(15);
+        assertThat(third.getWaivedFee()).isZero();
+        assertThat(third.getWaivedInterest()).isEqualByComparingTo("3.89");
         assertThat(scenario.invoice(invoice.getId()).getChargesAmount()).isZero();
         assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
                         "invoice", invoice.getId().toString()))
                 .extracting(AuditRecord::getAction)
                 .doesNotContain("DUNNING_CHARGES_ADDED");
+
+        Api.Response reinstated = api.exchange(
+                "manager",
+                org.springframework.http.HttpMethod.PUT,
+                path,
+                Map.of("waived", false, "reason", "Agreement ended"),
+                Map.of());
+        assertThat(reinstated.body().path("lateChargesWaived").asBoolean()).isFalse();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
+                        "customer", customer.getId().toString()))
+                .extracting(AuditRecord::getAction)
+                .containsSubsequence("LATE_CHARGES_WAIVED", "LATE_CHARGES_REINSTATED");
     }
 }
