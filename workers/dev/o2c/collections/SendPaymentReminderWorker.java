@@ -22,7 +22,7 @@ public class SendPaymentReminderWorker {
     @JobWorker(type = "send-payment-reminder")
     public Map<String, Object> send(@Variable Long invoiceId, @Variable DunningDecision dunning) {
         int level = dunning.level();
-        this.dunning.sendReminder(invoiceId, level, dunning.fee(), dunning.interestRate());
+        this.dunning.sendReminder(invoiceId, level, dunning.charges());
         return Map.of("nextCheckAt", TimerDates.inDays(dunning.nextCheckInDaysOrTomorrow(), clock), "lastLevel", level);
     }
 }

@@ -31,6 +31,7 @@ public class DunningService {
     private final CustomerDocuments documents;
     private final Disputes disputes;
     private final AuditLog audit;
+    private final LatePaymentSettings late;
     private final Clock clock;
 
     DunningService(
@@ -41,6 +42,7 @@ public class DunningService {
             CustomerDocuments documents,
             Disputes disputes,
             AuditLog audit,
+            LatePaymentSettings late,
             Clock clock) {
         this.invoices = invoices;
         this.disputes = disputes;
@@ -49,6 +51,7 @@ public class DunningService {
         this.outbox = outbox;
         this.documents = documents;
         this.audit = audit;
+        this.late = late;
         this.clock = clock;
     }
 
@@ -79,11 +82,16 @@ public class DunningService {
 
     /**
      * Sends the reminder of the given level once: a second call for the same invoice and level (a redelivered job)
-     * finds the reminder already there and changes nothing. Paid invoices get no reminder. An unresolved dispute's
-     * amount is neither charged interest nor asked for: the letter asks for the undisputed rest.
+     * finds the reminder already there and changes nothing. Paid invoices get no reminder. What it charges:
+     * {@code charges} says whether this level charges interest and the recovery fee (the dunning policy's decision);
+     * interest is {@link LatePaymentSettings#yearlyInterestPercent()} a year on the invoice amount still open (without
+     * earlier charges: no interest on interest or fees) for each overdue day no earlier reminder charged; the recovery
+     * fee is charged once per invoice. A customer whose late charges are waived is charged nothing.
+     * An unresolved dispute's amount is neither charged interest nor asked for: the letter asks for the undisputed
+     * rest.
      */
     @Transactional
-    public ReminderOutcome sendReminder(long invoiceId, int level, BigDecimal fee, BigDecimal yearlyInterestPercent) {
+    public ReminderOutcome sendReminder(long invoiceId, int level, Charges charges) {
         var existing = reminders.findByInvoiceIdAndLevel(invoiceId, level);
         if (existing.isPresent()) {
             return new ReminderOutcome(existing.get(), false);
@@ -94,22 +102,34 @@ public class DunningService {
         }
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
-        BigDecimal roundedFee = Amounts.round(fee, invoice.getCurrency());
         BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
-        BigDecimal interest = Amounts.round(
-                dunnable(invoice, disputed)
-                        .multiply(yearlyInterestPercent)
-                        .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
-                        .multiply(BigDecimal.valueOf(daysOverdue))
-                        .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN),
-                invoice.getCurrency());
-        Invoice charged = invoices.addDunningCharges(invoiceId, level, roundedFee, interest);
+        LateCharge computed = lateCharge(
+                invoice, disputed, daysOverdue, charges, reminders.findByInvoiceIdOrderByLevelAsc(invoiceId));
+        LateCharge charge = customer.isLateChargesWaived() ? computed.waived() : computed;
+        Invoice charged = invoices.addDunningCharges(invoiceId, level, charge.fee(), charge.interest());
         BigDecimal due = dunnable(charged, disputed);
-        Reminder reminder = reminders.save(
-                new Reminder(invoiceId, level, roundedFee, interest, due, clock.instant(), customer.getEmail()));
+        Reminder reminder = reminders.save(new Reminder(
+                invoiceId,
+                level,
+                charge.fee(),
+                charge.interest(),
+                charge.interestRate(),
+                charge.interestDays(),
+                charge.waivedFee(),
+                charge.waivedInterest(),
+                due,
+                clock.instant(),
+                customer.getEmail()));
         // the letter in the customer's language, kept as a document; the e-mail carries it as PDF
-        Letter letter = documents.reminderLetter(
-                new ReminderLetterRequest(invoiceId, level, roundedFee, interest, due, daysOverdue));
+        Letter letter = documents.reminderLetter(new ReminderLetterRequest(
+                invoiceId,
+                level,
+                charge.fee(),
+                charge.interest(),
+                due,
+                daysOverdue,
+                charge.interestRate(),
+                charge.interestDays()));
         outbox.save(new OutboxEmail(
                 customer.getEmail(),
                 letter.mailSubject(),
@@ -124,7 +144,7 @@ public class DunningService {
                 invoiceId,
                 letter.title() + " to " + customer.getEmail() + ", open " + charged.getOpenAmount()
                         + (disputed.signum() > 0 ? ", disputed " + disputed + ", asked for " + due : "") + ", letter "
-                        + letter.document().getFileName(),
+                        + letter.document().getFileName() + charge.describe(),
                 null);
         return new ReminderOutcome(reminder, true);
     }
@@ -132,6 +152,73 @@ public class DunningService {
     /** The open amount less what is disputed and unresolved, never below zero. */
     private static BigDecimal dunnable(Invoice invoice, BigDecimal disputed) {
         return invoice.getOpenAmount().subtract(disputed).max(BigDecimal.ZERO);
+    }
+
+    private LateCharge lateCharge(
+            Invoice invoice, BigDecimal disputed, long daysOverdue, Charges charges, List<Reminder> earlier) {
+        String currency = invoice.getCurrency();
+        BigDecimal fee = BigDecimal.ZERO;
+        boolean feeCharged = earlier.stream()
+                .anyMatch(reminder -> reminder.getFee().signum() > 0
+                        || reminder.getWaivedFee().signum() > 0);
+        if (charges.recoveryFee() && !feeCharged) {
+            fee = late.recoveryFeeIn(currency).orElse(BigDecimal.ZERO);
+        }
+        BigDecimal interest = BigDecimal.ZERO;
+        BigDecimal rate = null;
+        int days = 0;
+        if (charges.interest()) {
+            int charged = earlier.stream().mapToInt(Reminder::getInterestDays).sum();
+            days = (int) Math.max(0, daysOverdue - charged);
+            rate = late.yearlyInterestPercent();
+            // neither earlier charges (no interest on interest or fees) nor the disputed amount bear interest
+            BigDecimal principal = invoice.getOpenAmount()
+                    .subtract(invoice.getChargesAmount())
+                    .subtract(disputed)
+                    .max(BigDecimal.ZERO);
+            interest = principal
+                    .multiply(rate)
+                    .divide(HUNDRED, 10, RoundingMode.HALF_EVEN)
+                    .multiply(BigDecimal.valueOf(days))
+                    .divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_EVEN);
+        }
+        BigDecimal none = Amounts.round(BigDecimal.ZERO, currency);
+        return new LateCharge(Amounts.round(fee, currency), Amounts.round(interest, currency), rate, days, none, none);
+    }
+
+    /** Whether a reminder charges late-payment interest and the recovery fee: the dunning policy's decision. */
+    public record Charges(boolean interest, boolean recoveryFee) {
+
+        public static final Charges NONE = new Charges(false, false);
+    }
+
+    /**
+     * What one reminder charges: the fee, the interest with its yearly rate and the overdue days it covers; for a
+     * customer whose late charges are waived, what it would have charged (the days count as covered).
+     */
+    private record LateCharge(
+            BigDecimal fee,
+            BigDecimal interest,
+            BigDecimal interestRate,
+            int interestDays,
+            BigDecimal waivedFee,
+            BigDecimal waivedInterest) {
+
+        /** Of a charge as computed (nothing waived yet): nothing charged, all of it kept as waived. */
+        LateCharge waived() {
+            return new LateCharge(waivedFee, waivedInterest, interestRate, interestDays, fee, interest);
+        }
+
+        String describe() {
+            if (waivedFee.signum() > 0 || waivedInterest.signum() > 0) {
+                return "; late charges waived for this customer (recovery fee " + waivedFee + ", interest "
+                        + waivedInterest + " not charged)";
+            }
+            return (fee.signum() > 0 ? "; recovery fee " + fee : "")
+                    + (interestRate == null
+                            ? ""
+                            : "; interest " + interest + " at " + interestRate + " % for " + interestDays + " days");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -37,19 +37,7 @@ class FollowUpContext implements TaskContextProvider {
         context.put(
                 "reminders",
                 dunning.remindersFor(invoice.getId()).stream()
-                        .map(reminder -> Map.of(
-                                "level",
-                                reminder.getLevel(),
-                                "sentAt",
-                                reminder.getSentAt().toString(),
-                                "fee",
-                                reminder.getFee(),
-                                "interest",
-                                reminder.getInterest(),
-                                "openAmount",
-                                reminder.getOpenAmount(),
-                                "recipient",
-                                reminder.getRecipient()))
+                        .map(Reminder::summary)
                         .toList());
         Map<String, Object> customer = accounts.summary(invoice.getCustomerId());
         context.put("contact", Map.of("name", customer.get("name"), "email", customer.get("email")));

@@ -1,6 +1,5 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
@@ -39,13 +38,11 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
             return; // saying no extends no credit: whoever may review may reject
         }
         CreditReviews.Assessment assessment = reviews.assess(orderId(context), choice, true);
-        AuthorityTable.Required required = assessment.required();
-        if (!AuthorityTable.holds(user.groups(), required.group())) {
-            throw new NotPermittedException("this decision needs the group " + required.group() + " ("
-                    + required.authority()
-                    + "; " + assessment.granted() + " " + assessment.currency() + " beyond the limit): " + user.name()
-                    + " is not in it");
-        }
+        FourEyes.holdsAuthority(
+                user,
+                assessment.required(),
+                AuthorityTable.CREDIT,
+                assessment.granted() + " " + assessment.currency() + " beyond the limit");
     }
 
     private void checkSecondApproval(Map<String, Object> context, CurrentUser user) {
@@ -56,14 +53,12 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
         if (approval == null) {
             throw new IllegalCreditTransitionException("the approval to confirm no longer exists");
         }
-        if (user.name().equals(approval.getApprovedBy())) {
-            throw new NotPermittedException("four eyes: " + user.name() + " made the first approval of order "
-                    + approval.getOrderId() + "; a second " + approval.getAuthorityGroup() + " member must confirm it");
-        }
-        if (!AuthorityTable.holds(user.groups(), approval.getAuthorityGroup())) {
-            throw new NotPermittedException("the second approval needs the group " + approval.getAuthorityGroup() + ": "
-                    + user.name() + " is not in it");
-        }
+        FourEyes.secondPerson(
+                user,
+                approval.getApprovedBy(),
+                "the first approval of order " + approval.getOrderId(),
+                approval.getAuthorityGroup(),
+                AuthorityTable.CREDIT);
     }
 
     private static long orderId(Map<String, Object> context) {

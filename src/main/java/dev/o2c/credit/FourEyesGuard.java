@@ -1,6 +1,5 @@
 package dev.o2c.credit;
 
-import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
@@ -15,9 +14,9 @@ class FourEyesGuard implements TaskCompletionGuard {
     public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> variables, CurrentUser user) {
         boolean creditDecision = ApprovalAuthorityGuard.REVIEW_FORM.equals(task.getFormId())
                 || ApprovalAuthorityGuard.SECOND_APPROVAL_FORM.equals(task.getFormId());
-        if (creditDecision && user.name().equals(variables.get("placedBy"))) {
-            throw new NotPermittedException("four eyes: " + user.name() + " placed order " + variables.get("orderId")
-                    + " and cannot review its credit");
+        if (creditDecision) {
+            FourEyes.notTheRequester(
+                    user, String.valueOf(variables.get("placedBy")), "placed order " + variables.get("orderId"));
         }
     }
 }

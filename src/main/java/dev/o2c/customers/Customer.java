@@ -23,6 +23,9 @@ public class Customer {
     private String riskClass;
     private BigDecimal taxRate;
     private boolean onCreditHold;
+    /** Credit managers may waive late-payment interest and the recovery fee for a customer. */
+    private boolean lateChargesWaived;
+
     private String iban;
     private Instant createdAt;
     private BigDecimal proposedCreditLimit;
@@ -167,6 +170,14 @@ public class Customer {
 
     void placeOnCreditHold() {
         this.onCreditHold = true;
+    }
+
+    void waiveLateCharges(boolean waived) {
+        this.lateChargesWaived = waived;
+    }
+
+    public boolean isLateChargesWaived() {
+        return lateChargesWaived;
     }
 
     void releaseCreditHold() {

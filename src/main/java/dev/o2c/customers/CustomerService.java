@@ -151,6 +151,28 @@ public class CustomerService {
         return true;
     }
 
+    /**
+     * Waives late-payment interest and the recovery fee for the customer, or charges them again. Audited; setting what
+     * is already set writes nothing.
+     */
+    @Transactional
+    public Customer changeLateChargesWaived(long id, boolean waived, String actor, String reason) {
+        Customer customer = customers.lockById(id).orElseThrow(() -> new CustomerNotFoundException("customer", id));
+        if (customer.isLateChargesWaived() != waived) {
+            customer.waiveLateCharges(waived);
+            audit.record(
+                    actor,
+                    waived ? "LATE_CHARGES_WAIVED" : "LATE_CHARGES_REINSTATED",
+                    ENTITY,
+                    id,
+                    waived
+                            ? "no late-payment interest or recovery fee from now on"
+                            : "late-payment charges apply again",
+                    reason);
+        }
+        return customer;
+    }
+
     /** Idempotent: a customer already on hold stays on hold and no second audit record is written. */
     @Transactional
     public Customer placeOnCreditHold(long id, String actor, String reason) {

@@ -21,7 +21,8 @@ public record CustomerView(
         String postalCode,
         String city,
         String countryCode,
-        String peppolId) {
+        String peppolId,
+        boolean lateChargesWaived) {
 
     public static CustomerView of(Customer customer) {
         return new CustomerView(
@@ -42,6 +43,7 @@ public record CustomerView(
                 customer.getPostalCode(),
                 customer.getCity(),
                 customer.getCountryCode(),
-                customer.getPeppolId());
+                customer.getPeppolId(),
+                customer.isLateChargesWaived());
     }
 }

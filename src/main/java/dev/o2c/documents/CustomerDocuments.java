@@ -115,7 +115,20 @@ public class CustomerDocuments {
                         words.money(request.openAmount(), currency),
                         facts.invoice().getCreditorReference(),
                         company.name(),
-                        title));
+                        title,
+                        chargesLine(request, words, currency)));
+    }
+
+    /** The late-payment charges this reminder adds, for the e-mail; empty when it adds none. */
+    private static String chargesLine(ReminderLetterRequest request, Wording words, String currency) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (request.fee().signum() > 0) {
+            parts.add(words.text("reminder.fee") + " " + words.money(request.fee(), currency));
+        }
+        if (request.interest().signum() > 0) {
+            parts.add(DocumentRenderer.interestLabel(request, words) + " " + words.money(request.interest(), currency));
+        }
+        return parts.isEmpty() ? "" : " " + words.text("mail.charges", String.join(", ", parts));
     }
 
     /** The reminder or final notice that went out for this invoice and level, if any. */

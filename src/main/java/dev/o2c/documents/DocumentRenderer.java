@@ -158,11 +158,7 @@ final class DocumentRenderer {
                 pdf.row(BODY, TOTAL_COLUMNS, words.text("reminder.fee"), words.money(request.fee(), currency));
             }
             if (request.interest().signum() > 0) {
-                pdf.row(
-                        BODY,
-                        TOTAL_COLUMNS,
-                        words.text("reminder.interest"),
-                        words.money(request.interest(), currency));
+                pdf.row(BODY, TOTAL_COLUMNS, interestLabel(request, words), words.money(request.interest(), currency));
             }
             pdf.row(BODY, TOTAL_COLUMNS, words.text("reminder.due"), words.money(request.openAmount(), currency));
             pdf.gap(BODY);
@@ -182,6 +178,16 @@ final class DocumentRenderer {
                     .line(facts.seller().name(), BODY);
             return pdf.toBytes();
         }
+    }
+
+    /** "Late-payment interest (10.15 % a year, 14 days)" when the rate is known. */
+    static String interestLabel(ReminderLetterRequest request, Wording words) {
+        return request.interestRate() == null
+                ? words.text("reminder.interest")
+                : words.text(
+                        "reminder.interestFor",
+                        words.plain(request.interestRate()),
+                        String.valueOf(request.interestDays()));
     }
 
     private static void letterhead(PdfPages pdf, CompanyProperties seller, Customer customer, Wording words) {

@@ -1,6 +1,6 @@
 package dev.o2c.ledger;
 
-/** The accounts receivables touch. Codes follow a common chart: 1xxx assets, 2xxx liabilities, 4xxx income. */
+/** The accounts receivables touch. Codes follow a common chart: 1xxx assets, 2xxx liabilities, 4xxx income, 6xxx expenses. */
 public enum LedgerAccount {
     BANK("1000"),
     RECEIVABLE("1200"),
@@ -11,6 +11,7 @@ public enum LedgerAccount {
     FEE_INCOME("4100"),
     INTEREST_INCOME("4200"),
     DISCOUNTS_ALLOWED("4900"),
+    BAD_DEBT_EXPENSE("6800"),
     DEDUCTIONS("6900");
 
     private final String code;

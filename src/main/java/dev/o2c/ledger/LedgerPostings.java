@@ -1,5 +1,6 @@
 package dev.o2c.ledger;
 
+import static dev.o2c.ledger.LedgerAccount.BAD_DEBT_EXPENSE;
 import static dev.o2c.ledger.LedgerAccount.BANK;
 import static dev.o2c.ledger.LedgerAccount.CUSTOMER_CREDIT;
 import static dev.o2c.ledger.LedgerAccount.DEDUCTIONS;
@@ -78,6 +79,12 @@ class LedgerPostings {
         Invoice invoice = invoices.get(adjusted.invoiceId());
         if (adjusted.kind() == InvoiceAdjusted.Kind.CREDIT_NOTE) {
             postCreditNote(invoice, creditNotes.get(adjusted.creditNoteId()));
+            return;
+        }
+        if (adjusted.kind() == InvoiceAdjusted.Kind.WRITE_OFF) {
+            journal.post(draft(invoice, today(), adjusted.kind().name(), "written off as bad debt", null)
+                    .debit(BAD_DEBT_EXPENSE, adjusted.amount())
+                    .credit(RECEIVABLE, adjusted.amount()));
             return;
         }
         boolean discount = adjusted.kind() == InvoiceAdjusted.Kind.DISCOUNT;

@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("collection_assignment", "collections"),
             Map.entry("collection_note", "collections"),
             Map.entry("collection_promise", "collections"),
+            Map.entry("write_off", "collections"),
             Map.entry("journal_entry", "ledger"),
             Map.entry("journal_line", "ledger"),
             Map.entry("ledger_account", "ledger"),

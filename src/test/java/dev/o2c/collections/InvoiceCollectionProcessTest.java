@@ -90,22 +90,28 @@ class InvoiceCollectionProcessTest {
 
         collection.days(14);
         Reminder second = collection.awaitReminder(invoice, 2);
-        assertThat(second.getFee()).isEqualByComparingTo("5.00");
-        assertThat(second.getOpenAmount()).isEqualByComparingTo("1005.00");
+        // the first reminder that charges: the recovery fee (40 EUR, once per invoice) and late-payment interest at
+        // the reference rate 2.15 % + 8 points = 10.15 % a year on the 1000.00 invoice amount for its 15 overdue days
+        assertThat(second.getFee()).isEqualByComparingTo("40.00");
+        assertThat(second.getInterestRate()).isEqualByComparingTo("10.15");
+        assertThat(second.getInterestDays()).isEqualTo(15);
+        assertThat(second.getInterest()).isEqualByComparingTo("4.17");
+        assertThat(second.getOpenAmount()).isEqualByComparingTo("1044.17");
 
         collection.days(14);
         Reminder finalNotice = collection.awaitReminder(invoice, 3);
-        assertThat(finalNotice.getFee()).isEqualByComparingTo("10.00");
-        // default interest: 8 % a year on the 1005.00 then open, for 29 days overdue
-        assertThat(finalNotice.getInterest()).isEqualByComparingTo("6.39");
+        // no second recovery fee; interest only for the 14 days since, on the invoice amount (not on fee or interest)
+        assertThat(finalNotice.getFee()).isZero();
+        assertThat(finalNotice.getInterestDays()).isEqualTo(14);
+        assertThat(finalNotice.getInterest()).isEqualByComparingTo("3.89");
         Invoice afterFinal = scenario.invoice(invoice.getId());
-        assertThat(afterFinal.getOpenAmount()).isEqualByComparingTo("1021.39");
-        assertThat(afterFinal.getChargesAmount()).isEqualByComparingTo("21.39");
+        assertThat(afterFinal.getOpenAmount()).isEqualByComparingTo("1048.06");
+        assertThat(afterFinal.getChargesAmount()).isEqualByComparingTo("48.06");
         assertThat(afterFinal.getDunningLevel()).isEqualTo(3);
         assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-3")
                         .orElseThrow()
                         .getBody())
-                .contains("Final notice", "1,021.39 EUR");
+                .contains("Final notice", "1,048.06 EUR", "Late-payment interest (10.15 % a year, 14 days) 3.89 EUR");
         assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
                         "invoice", invoice.getId().toString()))
                 .extracting(record -> record.getAction())
@@ -160,7 +166,7 @@ class InvoiceCollectionProcessTest {
         HumanTask again = collection.awaitFollowUp(invoice, brokenPromise.getJobKey());
 
         // the customer finally pays while the collector holds the case: the task is withdrawn, the invoice closed
-        collection.pay(customer, invoice, "1021.39");
+        collection.pay(customer, invoice, "1048.06");
         scenario.awaitStatus(orders.get(invoice.getOrderId()), OrderStatus.COMPLETED);
         engine.awaitCompleted(orderProcess, "EndEvent_InvoicePaid");
         assertThat(engine.completedElements(orderProcess))
@@ -177,7 +183,7 @@ class InvoiceCollectionProcessTest {
         collection.days(31);
         collection.awaitReminder(invoice, 1);
         collection.days(7);
-        assertThat(collection.awaitReminder(invoice, 2).getFee()).isEqualByComparingTo("5.00");
+        assertThat(collection.awaitReminder(invoice, 2).getFee()).isEqualByComparingTo("40.00");
         collection.days(7);
         collection.awaitReminder(invoice, 3);
         collection.days(7);

@@ -17,7 +17,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,7 @@ class OutboxMailerTest {
     void aReminderGoesOutOnceWithItsLetterEvenWhenTheJobRunsTwice() throws Exception {
         Customer customer = scenario.customer("5000");
         Invoice invoice = collection.invoiceFor(customer, "300.00");
-        dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        dunning.sendReminder(invoice.getId(), 1, DunningService.Charges.NONE);
         OutboxEmail pending =
                 outbox.findByDedupKey("reminder-" + invoice.getId() + "-1").orElseThrow();
         assertThat(pending.getAttachmentDocumentId()).isNotNull();
@@ -106,7 +105,7 @@ class OutboxMailerTest {
     void aRefusingServerMeansARetryLater() throws Exception {
         Customer customer = scenario.customer("5000");
         Invoice invoice = collection.invoiceFor(customer, "120.00");
-        dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        dunning.sendReminder(invoice.getId(), 1, DunningService.Charges.NONE);
         long emailId = outbox.findByDedupKey("reminder-" + invoice.getId() + "-1")
                 .orElseThrow()
                 .getId();
@@ -144,7 +143,7 @@ class OutboxMailerTest {
     void collectorsReadTheOutbox() {
         Customer customer = scenario.customer("5000");
         Invoice invoice = collection.invoiceFor(customer, "70.00");
-        dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        dunning.sendReminder(invoice.getId(), 1, DunningService.Charges.NONE);
 
         Api.Response response = api.get("collector", "/api/outbox");
         assertThat(response.status()).isEqualTo(200);

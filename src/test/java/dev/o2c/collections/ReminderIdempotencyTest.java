@@ -7,11 +7,10 @@ import dev.o2c.customers.Customer;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A reminder job delivered twice sends one reminder, one e-mail and charges the fee once. */
+/** A reminder job delivered twice sends one reminder, one e-mail and charges the recovery fee once. */
 @IntegrationTest
 class ReminderIdempotencyTest {
 
@@ -38,15 +37,17 @@ class ReminderIdempotencyTest {
         Customer customer = scenario.customer("5000");
         Invoice invoice = collection.invoiceFor(customer, "200.00");
 
-        var first = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
-        var second = dunning.sendReminder(invoice.getId(), 2, new BigDecimal("5"), BigDecimal.ZERO);
+        var charges = new DunningService.Charges(true, true);
+        var first = dunning.sendReminder(invoice.getId(), 2, charges);
+        var second = dunning.sendReminder(invoice.getId(), 2, charges);
 
         assertThat(first.sentNow()).isTrue();
         assertThat(second.sentNow()).isFalse();
         assertThat(second.reminder().getId()).isEqualTo(first.reminder().getId());
         assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).hasSize(1);
         assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-2")).isPresent();
-        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("205.00");
+        // the recovery fee once (not yet overdue: no interest)
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("240.00");
         assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc(
                         "invoice", invoice.getId().toString()))
                 .filteredOn(record -> record.getAction().equals("REMINDER_SENT"))
@@ -59,7 +60,7 @@ class ReminderIdempotencyTest {
         Invoice invoice = collection.invoiceFor(customer, "100.00");
         collection.pay(customer, invoice, "100.00");
 
-        var outcome = dunning.sendReminder(invoice.getId(), 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        var outcome = dunning.sendReminder(invoice.getId(), 1, DunningService.Charges.NONE);
 
         assertThat(outcome.sentNow()).isFalse();
         assertThat(reminders.findByInvoiceIdOrderByLevelAsc(invoice.getId())).isEmpty();

@@ -68,13 +68,25 @@ class CustomerDocumentsTest {
                 .doesNotContain("Invoice");
 
         Letter letter = documents.reminderLetter(new ReminderLetterRequest(
-                invoice.getId(), 3, new BigDecimal("10.00"), new BigDecimal("6.39"), new BigDecimal("553.68"), 29));
+                invoice.getId(),
+                3,
+                new BigDecimal("40.00"),
+                new BigDecimal("6.39"),
+                new BigDecimal("583.91"),
+                29,
+                new BigDecimal("10.15"),
+                29));
         assertThat(letter.document().getKind()).isEqualTo(DocumentKind.FINAL_NOTICE);
         assertThat(letter.document().getLanguage()).isEqualTo("de");
         assertThat(letter.mailSubject()).isEqualTo("Letzte Mahnung: Rechnung " + invoice.getNumber());
         assertThat(DocumentFixture.text(letter.document().getContent()))
-                .contains("Letzte Mahnung", "seit 29 Tagen", "Mahngebühr", "10,00 EUR")
-                .contains("Verzugszinsen", "6,39 EUR", "553,68 EUR", "Dies ist unsere letzte Mahnung");
+                .contains("Letzte Mahnung", "seit 29 Tagen", "Verzugspauschale", "40,00 EUR")
+                .contains("Verzugszinsen (10,15 % p. a., 29 Tage)", "6,39 EUR", "583,91 EUR")
+                .contains("Dies ist unsere letzte Mahnung");
+        assertThat(letter.mailBody())
+                .contains(
+                        "Darin enthalten sind Verzugskosten: Verzugspauschale 40,00 EUR, Verzugszinsen (10,15 % p. a.,"
+                                + " 29 Tage) 6,39 EUR.");
     }
 
     @Test
@@ -137,7 +149,7 @@ class CustomerDocumentsTest {
         assertThat(letter.document().getLanguage()).isEqualTo("en");
         assertThat(DocumentFixture.text(letter.document().getContent()))
                 .contains("Payment reminder", "Dear Dupont SA,", "3 days overdue", "537.52 EUR")
-                .doesNotContain("Reminder fee", "final notice");
+                .doesNotContain("Recovery costs", "interest", "final notice");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.o2c.credit.limits;
 
 import dev.o2c.credit.AuthorityTable;
-import dev.o2c.platform.errors.NotPermittedException;
+import dev.o2c.credit.FourEyes;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskCompletionGuard;
@@ -34,10 +34,7 @@ class LimitReviewGuard implements TaskCompletionGuard {
         }
         long reviewId = Long.parseLong(String.valueOf(context.get("reviewId")));
         LimitReview limitReview = reviews.get(reviewId);
-        if (user.name().equals(limitReview.getRequestedBy())) {
-            throw new NotPermittedException(
-                    "four eyes: " + user.name() + " asked for limit review " + reviewId + " and cannot decide it");
-        }
+        FourEyes.notTheRequester(user, limitReview.getRequestedBy(), "asked for limit review " + reviewId);
         if (review) {
             checkDecision(reviewId, answers, user);
         } else {
@@ -53,22 +50,20 @@ class LimitReviewGuard implements TaskCompletionGuard {
         Object changed = answers.get("newCreditLimit");
         LimitReviews.Assessment assessment =
                 reviews.assess(reviewId, decision, changed == null ? null : new BigDecimal(changed.toString()));
-        AuthorityTable.Required required = assessment.required();
-        if (!AuthorityTable.holds(user.groups(), required.group())) {
-            throw new NotPermittedException("this decision needs the group " + required.group() + " ("
-                    + required.authority() + "; " + assessment.currentLimit() + " -> " + assessment.newLimit() + " "
-                    + assessment.review().getCurrency() + "): " + user.name() + " is not in it");
-        }
+        FourEyes.holdsAuthority(
+                user,
+                assessment.required(),
+                AuthorityTable.CREDIT,
+                assessment.currentLimit() + " -> " + assessment.newLimit() + " "
+                        + assessment.review().getCurrency());
     }
 
     private void checkSecondApproval(LimitReview review, CurrentUser user) {
-        if (user.name().equals(review.getDecidedBy())) {
-            throw new NotPermittedException("four eyes: " + user.name() + " made the first decision of limit review "
-                    + review.getId() + "; a second " + review.getAuthorityGroup() + " member must confirm it");
-        }
-        if (!AuthorityTable.holds(user.groups(), review.getAuthorityGroup())) {
-            throw new NotPermittedException("the second approval needs the group " + review.getAuthorityGroup() + ": "
-                    + user.name() + " is not in it");
-        }
+        FourEyes.secondPerson(
+                user,
+                review.getDecidedBy(),
+                "the first decision of limit review " + review.getId(),
+                review.getAuthorityGroup(),
+                AuthorityTable.CREDIT);
     }
 }
