@@ -56,9 +56,9 @@ class EngineStateBenchmark {
 
         System.out.println();
         System.out.println(
-                "  | state store                 | waiting instances | instances started/s | messages correlated/s |");
+                "  | state store                   | waiting instances | instances started/s | messages correlated/s |");
         System.out.println(
-                "  |-----------------------------|-------------------|---------------------|-----------------------|");
+                "  |-------------------------------|-------------------|---------------------|-----------------------|");
         print("ZPT in-memory (EngineFactory)", inMemory);
         print("Zeebe RocksDB (embedded now)", rocksDb);
         ratio("ZPT in-memory", inMemory);
@@ -143,7 +143,7 @@ class EngineStateBenchmark {
     private static void print(String store, List<Figures> figures) {
         for (Figures f : figures) {
             System.out.printf(
-                    "  | %-27s | %,17d | %,19.0f | %,21.0f |%n",
+                    "  | %-29s | %,17d | %,19.0f | %,21.0f |%n",
                     store, f.waiting(), f.startsPerSecond(), f.messagesPerSecond());
         }
     }
