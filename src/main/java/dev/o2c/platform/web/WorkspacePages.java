@@ -21,7 +21,8 @@ class WorkspacePages implements WebMvcConfigurer {
             "dashboard",
             "statements",
             "models",
-            "documents"
+            "documents",
+            "backtest"
         }) {
             registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
         }
