@@ -18,6 +18,7 @@ import dev.o2c.credit.scoring.Scorecard;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.money.Amounts;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.DecisionEvaluationResult;
@@ -131,8 +132,10 @@ public class PolicyBackTest {
             reviewsBefore += decision.getOutcome() == Outcome.REVIEW ? 1 : 0;
             reviewsAfter += verdict.outcome() != null && goesToReview(verdict.outcome()) ? 1 : 0;
             if (verdict.amount() != null) {
-                BigDecimal[] sums = exposure.computeIfAbsent(verdict.currency(), c ->
-                        new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                BigDecimal[] sums = exposure.computeIfAbsent(verdict.currency(), currency -> {
+                    BigDecimal zero = money(BigDecimal.ZERO, currency);
+                    return new BigDecimal[] {zero, zero, zero, zero};
+                });
                 int beforeIndex = before.equals(Outcome.APPROVE.name()) ? 0 : 2;
                 int afterIndex = after.equals(Outcome.APPROVE.name()) ? 1 : 3;
                 sums[beforeIndex] = sums[beforeIndex].add(verdict.amount());
@@ -198,38 +201,42 @@ public class PolicyBackTest {
             return new Verdict(null, null, null, "the recorded inputs cannot be read: " + e.getMessage(), null);
         }
         Map<String, Object> variables = inputs.asVariables();
+        BigDecimal amount = inputs.orderAmount() == null ? null : money(inputs.orderAmount(), inputs.currency());
         DecisionEvaluationResult result =
                 engine.evaluateDecisionById(table.graph(), UploadedTable.POLICY_DECISION, () -> variables);
         if (result.isFailure()) {
             return new Verdict(
-                    inputs.orderAmount(),
-                    inputs.currency(),
-                    null,
-                    "the table failed: " + result.getFailureMessage(),
-                    null);
+                    amount, inputs.currency(), null, "the table failed: " + result.getFailureMessage(), null);
         }
         JsonNode output = read(result);
         if (output == null) {
-            return new Verdict(inputs.orderAmount(), inputs.currency(), null, "no rule matched", null);
+            return new Verdict(amount, inputs.currency(), null, "no rule matched", null);
         }
         if (output.isTextual()) {
-            return new Verdict(inputs.orderAmount(), inputs.currency(), output.asText(), null, null);
+            return new Verdict(amount, inputs.currency(), output.asText(), null, null);
         }
         JsonNode outcome = output.get("outcome");
         if (outcome == null || outcome.isNull()) {
-            return new Verdict(
-                    inputs.orderAmount(),
-                    inputs.currency(),
-                    null,
-                    "the matched rule gives no outcome: " + output,
-                    null);
+            return new Verdict(amount, inputs.currency(), null, "the matched rule gives no outcome: " + output, null);
         }
         return new Verdict(
-                inputs.orderAmount(),
+                amount,
                 inputs.currency(),
                 outcome.asText(),
                 text(output.get("reason")),
                 text(output.get("reviewGroup")));
+    }
+
+    /**
+     * The process variables came through the engine as JSON numbers (12000.0); the report shows them as money in the
+     * currency's minor unit. A currency that is not ISO 4217 keeps the amount as it was recorded.
+     */
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        try {
+            return currency == null ? amount : Amounts.round(amount, currency);
+        } catch (IllegalArgumentException e) {
+            return amount;
+        }
     }
 
     private BackTestReport.Scores scores(UploadedTable table, int asked) {

@@ -145,6 +145,10 @@ class PolicyBackTestTest {
                 "select actor, details from audit_record where action = 'CREDIT_POLICY_BACKTEST' order by id desc limit 1");
         assertThat(audit.get("actor")).isEqualTo("manager");
         assertThat((String) audit.get("details")).contains(sha256(stricter), "2 changed");
+        Api.Response trail = api.get("manager", "/api/audit?entityType=decision&entityId=credit-decision");
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(list(trail.body()))
+                .anySatisfy(entry -> assertThat(entry.path("details").asText()).contains(sha256(stricter)));
         // nothing deployed, nothing decided: still six decisions for these orders, the orders as they were
         assertThat(jdbc.queryForObject(
                         "select count(*) from credit_decision where order_id between ? and ?",
