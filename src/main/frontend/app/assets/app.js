@@ -39,6 +39,7 @@ const NAV = [
   { href: '/dashboard', label: 'Receivables', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/console', label: 'Process console', groups: ['operators'] },
   { href: '/models', label: 'Models', groups: ['business-analysts', 'operators'] },
+  { href: '/backtest', label: 'Policy back-test', groups: ['business-analysts', 'credit-managers'] },
   { href: '/api-browser', label: 'API', groups: ['*'] },
 ];
 

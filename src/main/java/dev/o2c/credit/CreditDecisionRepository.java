@@ -2,6 +2,7 @@ package dev.o2c.credit;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CreditDecisionRepository extends JpaRepository<CreditDecision, Long> {
@@ -11,4 +12,7 @@ public interface CreditDecisionRepository extends JpaRepository<CreditDecision, 
     List<CreditDecision> findByOrderIdOrderByIdAsc(Long orderId);
 
     Optional<CreditDecision> findFirstByOrderIdOrderByIdDesc(Long orderId);
+
+    /** The latest decisions of one source (e.g. the policy's), newest first. */
+    List<CreditDecision> findBySourceOrderByIdDesc(String source, Pageable page);
 }

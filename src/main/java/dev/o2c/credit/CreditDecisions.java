@@ -7,6 +7,7 @@ import dev.o2c.platform.audit.AuditLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,6 +69,12 @@ public class CreditDecisions {
     @Transactional(readOnly = true)
     public Optional<CreditDecision> latestFor(long orderId) {
         return decisions.findFirstByOrderIdOrderByIdDesc(orderId);
+    }
+
+    /** The policy's last {@code count} decisions (the DMN's verdicts, not the reviewers'), newest first. */
+    @Transactional(readOnly = true)
+    public List<CreditDecision> latestPolicyDecisions(int count) {
+        return decisions.findBySourceOrderByIdDesc(Source.POLICY.name(), PageRequest.of(0, count));
     }
 
     private CreditDecision save(

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the credit-decision DMN was given for one order, read from the process variables by their input names. It is
@@ -29,6 +31,26 @@ public record CreditPolicyInputs(
         Boolean bureauInsolvent) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** The variables the credit-decision DMN reads, by its input names, as the process handed them in. */
+    public Map<String, Object> asVariables() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("orderAmount", orderAmount);
+        variables.put("currency", currency);
+        variables.put("creditLimit", creditLimit);
+        variables.put("exposure", exposure);
+        variables.put("availableCredit", availableCredit);
+        variables.put("onCreditHold", onCreditHold);
+        variables.put("riskClass", riskClass);
+        variables.put("maxDaysOverdue", maxDaysOverdue);
+        variables.put("invoicesPastFinalNotice", invoicesPastFinalNotice);
+        variables.put("bureauAvailable", bureauAvailable);
+        variables.put("bureauStatus", bureauStatus);
+        variables.put("bureauRating", bureauRating);
+        variables.put("bureauScore", bureauScore);
+        variables.put("bureauInsolvent", bureauInsolvent);
+        return variables;
+    }
 
     public String toJson() {
         try {

@@ -3,6 +3,7 @@ package dev.o2c.modeling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.modeling.ModelChecks.Finding;
+import dev.o2c.platform.xml.SafeXml;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
@@ -40,7 +41,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,12 +227,7 @@ public class ModelCheckService {
         }
         List<Decision> decisions = new ArrayList<>();
         try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList nodes = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(bytes))
-                    .getElementsByTagNameNS("*", "decision");
+            NodeList nodes = SafeXml.parse(bytes).getElementsByTagNameNS("*", "decision");
             for (int i = 0; i < nodes.getLength(); i++) {
                 Element decision = (Element) nodes.item(i);
                 Map<String, Set<String>> outputs = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.o2c.modeling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.modeling.ModelResource.Kind;
-import java.io.ByteArrayInputStream;
+import dev.o2c.platform.xml.SafeXml;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,12 +14,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXParseException;
 
 /**
  * One uploaded (or shipped) model file, read just enough to know what it defines: the process ids of a BPMN file,
@@ -123,27 +120,17 @@ record ModelFile(String name, byte[] content, Map<String, Kind> ids) {
 
     private static Document xml(String name, byte[] content) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(content));
-        } catch (SAXParseException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("DOCTYPE")) {
+            return SafeXml.parse(content);
+        } catch (SafeXml.Unreadable e) {
+            if (e.doctype()) {
                 throw new Refused(
                         name,
                         name + " contains a DOCTYPE declaration, which is not accepted (BPMN and DMN files"
                                 + " from Modeler have none).");
             }
-            throw new Refused(name, name + " is not well-formed XML (line " + e.getLineNumber() + "): " + message);
-        } catch (Exception e) {
+            if (e.line() >= 0) {
+                throw new Refused(name, name + " is not well-formed XML (line " + e.line() + "): " + e.getMessage());
+            }
             throw new Refused(name, name + " cannot be read as XML: " + e.getMessage());
         }
     }

@@ -6,6 +6,8 @@ import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Amounts;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,6 +86,14 @@ public class OrderService {
     @Transactional(readOnly = true)
     public SalesOrder get(long orderId) {
         return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException("order", orderId));
+    }
+
+    /** The customer of each given order that exists, in one query (for lists of other records that name orders). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> customersOf(Collection<Long> orderIds) {
+        Map<Long, Long> customers = new HashMap<>();
+        orders.findAllById(orderIds).forEach(order -> customers.put(order.getId(), order.getCustomerId()));
+        return customers;
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.PaymentTerms;
 import dev.o2c.customers.RiskClass;
 import dev.o2c.support.Api;
+import dev.o2c.support.DecisionLatency;
 import dev.o2c.support.IntegrationTest;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
@@ -15,14 +16,12 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
@@ -104,12 +103,16 @@ class OrderThroughputBenchmark {
                 heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / 1048576.0 / orders * 1000);
 
         double rate = 0.8 * real;
-        List<Long> latencies = decisionLatencies(orders, rate, customerIds);
-        Collections.sort(latencies);
+        List<Long> latencies =
+                DecisionLatency.openLoop(jdbc, orders, rate, n -> place(customerIds.get(n % customerIds.size())));
         System.out.printf(
                 "  credit decision latency at %.1f orders/s (80 %% of the real path): p50 %d ms, p99 %d ms, max %d ms"
                         + " (%,d orders)%n%n",
-                rate, percentile(latencies, 50), percentile(latencies, 99), latencies.getLast(), latencies.size());
+                rate,
+                DecisionLatency.percentile(latencies, 50),
+                DecisionLatency.percentile(latencies, 99),
+                latencies.getLast(),
+                latencies.size());
         assertThat(latencies).hasSize(orders);
     }
 
@@ -189,43 +192,6 @@ class OrderThroughputBenchmark {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * Places orders open-loop at the given rate (not waiting for one to be decided before the next) and reads each
-     * one's time from placement to the recorded credit decision.
-     */
-    private List<Long> decisionLatencies(int count, double perSecond, List<Long> customerIds) throws Exception {
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService callers = Executors.newFixedThreadPool(32);
-        List<Future<Long>> placed = Collections.synchronizedList(new ArrayList<>());
-        long periodNanos = (long) (1e9 / perSecond);
-        AtomicInteger next = new AtomicInteger();
-        try {
-            var schedule = clock.scheduleAtFixedRate(
-                    () -> {
-                        int n = next.getAndIncrement();
-                        if (n < count) {
-                            placed.add(callers.submit(() -> place(customerIds.get(n % customerIds.size()))));
-                        }
-                    },
-                    0,
-                    periodNanos,
-                    TimeUnit.NANOSECONDS);
-            while (next.get() < count) {
-                Thread.sleep(50);
-            }
-            schedule.cancel(false);
-            List<Long> latencies = new ArrayList<>();
-            for (Future<Long> order : new ArrayList<>(placed)) {
-                long orderId = order.get(2, TimeUnit.MINUTES);
-                latencies.add(awaitDecisionMillis(orderId));
-            }
-            return latencies;
-        } finally {
-            clock.shutdownNow();
-            callers.shutdownNow();
-        }
-    }
-
     private long place(long customerId) {
         Api.Response response = api.post(
                 "sales",
@@ -248,21 +214,6 @@ class OrderThroughputBenchmark {
                     .as("order " + orderId + " reaches " + status)
                     .isLessThan(deadline);
             Thread.sleep(5);
-        }
-    }
-
-    private long awaitDecisionMillis(long orderId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            List<Long> millis = jdbc.queryForList("""
-              select (extract(epoch from d.decided_at - o.placed_at) * 1000)::bigint
-              from credit_decision d join sales_order o on o.id = d.order_id
-              where d.order_id = ? order by d.id limit 1""", Long.class, orderId);
-            if (!millis.isEmpty()) {
-                return millis.getFirst();
-            }
-            assertThat(System.nanoTime()).as("order " + orderId + " decided").isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 
@@ -301,11 +252,6 @@ class OrderThroughputBenchmark {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private static long usedHeapAfterGc() {

@@ -113,6 +113,17 @@ public class CreditScoring {
         return scores.findTop100ByCustomerIdOrderByIdDesc(customerId);
     }
 
+    /** The latest score of each of the {@code customers} most recently scored customers, newest first. */
+    @Transactional(readOnly = true)
+    public List<CreditScore> latestPerCustomer(int customers) {
+        return scores.latestPerCustomer(customers);
+    }
+
+    /** The facts a stored score was computed from (an older shape still reads). */
+    public ScoreFacts factsOf(CreditScore score) {
+        return facts(score.getInputs());
+    }
+
     private Outcome record(Customer customer, ScoreFacts now, ScoreTrigger trigger) {
         long customerId = customer.getId();
         Optional<CreditScore> previous = scores.findFirstByCustomerIdOrderByIdDesc(customerId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.credit.InvalidCreditException;
 import dev.o2c.customers.RiskClass;
+import dev.o2c.platform.xml.SafeXml;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.DecisionEvaluationResult;
@@ -20,8 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.agrona.DirectBuffer;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
@@ -38,8 +37,8 @@ import org.w3c.dom.NodeList;
 public class Scorecard {
 
     static final String TABLE = "/processes/credit-score.dmn";
-    static final String SCORE = "credit-score";
-    static final String RISK_CLASS = "credit-risk-class";
+    public static final String SCORE = "credit-score";
+    public static final String RISK_CLASS = "credit-risk-class";
 
     private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
     private final ObjectMapper json = new ObjectMapper();
@@ -51,7 +50,14 @@ public class Scorecard {
         this(resource());
     }
 
-    /** A scorecard from the given DMN file's bytes (tests use this for broken tables). */
+    /**
+     * A scorecard from the given DMN file's bytes: tests use this for broken tables, the policy back-test for an
+     * uploaded scorecard (which it has checked to be a valid DMN defining both decisions).
+     */
+    public static Scorecard of(byte[] dmn) {
+        return new Scorecard(dmn);
+    }
+
     Scorecard(byte[] dmn) {
         table = engine.parse(new ByteArrayInputStream(dmn));
         if (!table.isValid()) {
@@ -134,13 +140,7 @@ public class Scorecard {
 
     private static Map<String, String> annotations(byte[] dmn) {
         try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList rules = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(dmn))
-                    .getElementsByTagNameNS("*", "rule");
+            NodeList rules = SafeXml.parse(dmn).getElementsByTagNameNS("*", "rule");
             Map<String, String> byId = new HashMap<>();
             for (int i = 0; i < rules.getLength(); i++) {
                 Element rule = (Element) rules.item(i);

@@ -16,8 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Allowed({Groups.CREDIT_MANAGERS, Groups.CREDIT_ANALYSTS, Groups.AR_CLERKS, Groups.COLLECTORS, Groups.OPERATORS})
 class AuditController {
 
-    private static final List<String> ENTITY_TYPES =
-            List.of("customer", "order", "invoice", "payment", "task", "bank-statement", "journal-entry");
+    private static final List<String> ENTITY_TYPES = List.of(
+            "customer",
+            "order",
+            "invoice",
+            "payment",
+            "task",
+            "bank-statement",
+            "journal-entry",
+            // a decision table by its decision id, e.g. the back-tests of credit-decision
+            "decision");
 
     private final AuditRepository records;
 

@@ -22,7 +22,8 @@ class WorkspacePages implements WebMvcConfigurer {
             "statements",
             "models",
             "documents",
-            "worklist"
+            "worklist",
+            "backtest"
         }) {
             registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
         }
