@@ -1,20 +1,15 @@
 package dev.o2c.collections;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2c.platform.dmn.DecisionTables;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.DecisionEvaluationResult;
 import io.camunda.zeebe.dmn.ParsedDecisionRequirementsGraph;
-import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.agrona.DirectBuffer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +26,10 @@ public class CollectorPriority {
     static final String ACTION = "collector-next-action";
 
     private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
-    private final ObjectMapper json = new ObjectMapper();
     private final ParsedDecisionRequirementsGraph table;
 
     CollectorPriority() {
-        this(resource());
+        this(DecisionTables.shipped(TABLE));
     }
 
     /** A table from the given DMN file's bytes (tests use this for broken tables). */
@@ -95,31 +89,11 @@ public class CollectorPriority {
         if (result.isFailure()) {
             throw invalid(decision + " failed on " + inputs + ": " + result.getFailureMessage());
         }
-        return read(result.getOutput());
+        return DecisionTables.output(result.getOutput());
     }
 
     private static InvalidCollectionException invalid(String message) {
         return new InvalidCollectionException("collector-priority", message);
-    }
-
-    private JsonNode read(DirectBuffer buffer) {
-        try {
-            JsonNode node = json.readTree(MsgPackConverter.convertToJson(buffer));
-            return node == null || node.isNull() ? null : node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] resource() {
-        try (InputStream in = CollectorPriority.class.getResourceAsStream(TABLE)) {
-            if (in == null) {
-                throw new IllegalStateException(TABLE + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -1,16 +1,13 @@
 package dev.o2c.credit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2c.platform.dmn.DecisionTables;
 import dev.o2c.platform.security.Groups;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.DecisionEvaluationResult;
 import io.camunda.zeebe.dmn.ParsedDecisionRequirementsGraph;
-import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +76,6 @@ public final class AuthorityTable {
     private final Ranks ranks;
     private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
     private final ParsedDecisionRequirementsGraph table;
-    private final ObjectMapper json = new ObjectMapper();
 
     public AuthorityTable(String resource, String decision) {
         this(resource, decision, CREDIT);
@@ -89,14 +85,7 @@ public final class AuthorityTable {
         this.resource = resource;
         this.decision = decision;
         this.ranks = ranks;
-        try (InputStream in = AuthorityTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
-            }
-            table = engine.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        table = engine.parse(new ByteArrayInputStream(DecisionTables.shipped(resource)));
         if (!table.isValid()) {
             throw new IllegalStateException(resource + " is not a valid DMN: " + table.getFailureMessage());
         }
@@ -111,12 +100,7 @@ public final class AuthorityTable {
         if (result.isFailure()) {
             throw new IllegalStateException(decision + " failed for " + inputs + ": " + result.getFailureMessage());
         }
-        JsonNode output;
-        try {
-            output = json.readTree(MsgPackConverter.convertToJson(result.getOutput()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode output = DecisionTables.output(result.getOutput());
         if (output == null || !output.hasNonNull("approverGroup")) {
             throw new IllegalStateException(decision + " has no rule for " + inputs);
         }

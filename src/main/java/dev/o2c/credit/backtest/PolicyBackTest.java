@@ -1,7 +1,6 @@
 package dev.o2c.credit.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.credit.CreditDecision;
 import dev.o2c.credit.CreditDecision.Outcome;
 import dev.o2c.credit.CreditDecisions;
@@ -18,13 +17,11 @@ import dev.o2c.credit.scoring.Scorecard;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.dmn.DecisionTables;
 import dev.o2c.platform.money.Amounts;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.DecisionEvaluationResult;
-import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +47,6 @@ public class PolicyBackTest {
     private final CustomerService customers;
     private final AuditLog audit;
     private final BackTestProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
 
     PolicyBackTest(
             CreditDecisions decisions,
@@ -208,7 +204,7 @@ public class PolicyBackTest {
             return new Verdict(
                     amount, inputs.currency(), null, "the table failed: " + result.getFailureMessage(), null);
         }
-        JsonNode output = read(result);
+        JsonNode output = DecisionTables.output(result.getOutput());
         if (output == null) {
             return new Verdict(amount, inputs.currency(), null, "no rule matched", null);
         }
@@ -315,15 +311,6 @@ public class PolicyBackTest {
                         .thenComparing(Transition::from)
                         .thenComparing(Transition::to))
                 .toList();
-    }
-
-    private JsonNode read(DecisionEvaluationResult result) {
-        try {
-            JsonNode node = json.readTree(MsgPackConverter.convertToJson(result.getOutput()));
-            return node == null || node.isNull() ? null : node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String text(JsonNode node) {

@@ -1,9 +1,9 @@
 package dev.o2c.credit.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o2c.credit.InvalidCreditException;
 import dev.o2c.customers.RiskClass;
+import dev.o2c.platform.dmn.DecisionTables;
 import dev.o2c.platform.xml.SafeXml;
 import io.camunda.zeebe.dmn.DecisionEngine;
 import io.camunda.zeebe.dmn.DecisionEngineFactory;
@@ -11,17 +11,12 @@ import io.camunda.zeebe.dmn.DecisionEvaluationResult;
 import io.camunda.zeebe.dmn.EvaluatedDecision;
 import io.camunda.zeebe.dmn.MatchedRule;
 import io.camunda.zeebe.dmn.ParsedDecisionRequirementsGraph;
-import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.agrona.DirectBuffer;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -41,13 +36,12 @@ public class Scorecard {
     public static final String RISK_CLASS = "credit-risk-class";
 
     private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
-    private final ObjectMapper json = new ObjectMapper();
     private final ParsedDecisionRequirementsGraph table;
     /** Rule id -> its annotation (the DMN rule's description), read once from the file. */
     private final Map<String, String> annotations;
 
     Scorecard() {
-        this(resource());
+        this(DecisionTables.shipped(TABLE));
     }
 
     /**
@@ -76,7 +70,7 @@ public class Scorecard {
         if (scored.isFailure()) {
             throw invalid("the scorecard failed on " + inputs + ": " + scored.getFailureMessage());
         }
-        JsonNode score = read(scored.getOutput());
+        JsonNode score = DecisionTables.output(scored.getOutput());
         if (score == null
                 || !score.isNumber()
                 || score.decimalValue().stripTrailingZeros().scale() > 0) {
@@ -92,7 +86,8 @@ public class Scorecard {
                 continue;
             }
             for (MatchedRule rule : decision.matchedRules()) {
-                JsonNode value = read(rule.evaluatedOutputs().getFirst().outputValue());
+                JsonNode value =
+                        DecisionTables.output(rule.evaluatedOutputs().getFirst().outputValue());
                 contributions.add(new Contribution(
                         rule.ruleId(), annotations.getOrDefault(rule.ruleId(), rule.ruleId()), value.intValue()));
             }
@@ -106,7 +101,7 @@ public class Scorecard {
         if (classified.isFailure()) {
             throw invalid("the risk class table failed on " + classInputs + ": " + classified.getFailureMessage());
         }
-        JsonNode riskClass = read(classified.getOutput());
+        JsonNode riskClass = DecisionTables.output(classified.getOutput());
         if (riskClass == null || !riskClass.isTextual() || !riskClass.asText().matches("[ABCD]")) {
             throw invalid(
                     "the risk class table gave no risk class for " + classInputs + " (result: " + riskClass + ")");
@@ -116,26 +111,6 @@ public class Scorecard {
 
     private static InvalidCreditException invalid(String message) {
         return new InvalidCreditException("scorecard", message);
-    }
-
-    private JsonNode read(DirectBuffer buffer) {
-        try {
-            JsonNode node = json.readTree(MsgPackConverter.convertToJson(buffer));
-            return node == null || node.isNull() ? null : node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] resource() {
-        try (InputStream in = Scorecard.class.getResourceAsStream(TABLE)) {
-            if (in == null) {
-                throw new IllegalStateException(TABLE + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> annotations(byte[] dmn) {
