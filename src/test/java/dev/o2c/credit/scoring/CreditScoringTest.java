@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.o2c.billing.Invoice;
+import dev.o2c.collections.DunningService;
 import dev.o2c.collections.OutboxEmail;
 import dev.o2c.collections.OutboxEmailRepository;
 import dev.o2c.customers.Customer;
@@ -57,6 +58,9 @@ class CreditScoringTest {
     @Autowired
     Api api;
 
+    @Autowired
+    DunningService dunning;
+
     @Test
     void aPostedPaymentRescoresTheCustomerWithItsDaysBeyondTermsInTheHistory() {
         Customer customer = scenario.customer("NET30", "10000.00", RiskClass.B);
@@ -93,6 +97,30 @@ class CreditScoringTest {
                 .contains("0 points: More than half of the invoices paid late");
         assertThat(scenario.invoice(invoice.getId()).getPaidOn())
                 .isEqualTo(invoice.getDueDate().plusDays(21));
+        ledger.assertHold();
+    }
+
+    @Test
+    void aReminderRescoresTheCustomerWithTheDunningLevelItReached() {
+        Customer customer = scenario.customer("NET30", "10000.00", RiskClass.B);
+        Invoice invoice = scenario.invoiceFor(customer, "800.00");
+        // sent directly (not by the invoice's process, whose first check is weeks away): the trigger is this one
+        dunning.sendReminder(invoice.getId(), 2, DunningService.Charges.NONE);
+
+        await().atMost(Scenario.PATIENCE).until(() -> scoring.latest(customer.getId())
+                .map(score -> score.getTrigger().startsWith("REMINDER_SENT"))
+                .orElse(false));
+        CreditScore afterReminder = scoring.latest(customer.getId()).orElseThrow();
+        assertThat(afterReminder.getTrigger())
+                .isEqualTo("REMINDER_SENT (reminder level 2 on invoice " + invoice.getNumber() + ")");
+        JsonNode inputs = read(afterReminder.getInputs());
+        assertThat(inputs.path("highestDunningLevel").asInt()).isEqualTo(2);
+        // the same reminder again (a job delivered twice) sends nothing and scores nothing
+        int scored = scoring.history(customer.getId()).size();
+        assertThat(dunning.sendReminder(invoice.getId(), 2, DunningService.Charges.NONE)
+                        .sentNow())
+                .isFalse();
+        assertThat(scoring.history(customer.getId())).hasSize(scored);
         ledger.assertHold();
     }
 
