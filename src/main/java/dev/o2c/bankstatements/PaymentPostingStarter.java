@@ -2,7 +2,6 @@ package dev.o2c.bankstatements;
 
 import dev.o2c.cashapplication.Proposal;
 import dev.o2c.platform.engine.ProcessCommands;
-import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status.Code;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -188,20 +187,21 @@ class PaymentPostingStarter {
         if (variables == null) {
             return;
         }
-        try {
-            beforeStart.accept(entryId);
-            processes.publish(START_MESSAGE, "BE-" + entryId, "BE-" + entryId, variables, START_MESSAGE_TTL);
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Code.ALREADY_EXISTS) {
-                log.info(
-                        "payment-posting for bank entry {} was started before; the engine refused a second start",
-                        entryId);
-            } else {
-                log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            log.warn("payment-posting for bank entry {} not started yet: {}", entryId, e.getMessage());
-        }
+        beforeStart.accept(entryId);
+        // not waiting for the engine's answer: a lane goes on posting while the engine starts the process; a start
+        // that failed leaves the entry claimed without an instance, and the sweep tries it again after the grace period
+        processes.publishWithoutWaiting(
+                START_MESSAGE, "BE-" + entryId, "BE-" + entryId, variables, START_MESSAGE_TTL, failure -> {
+                    if (ProcessCommands.statusOf(failure).orElse(null) == Code.ALREADY_EXISTS) {
+                        log.info(
+                                "payment-posting for bank entry {} was started before; the engine refused a second"
+                                        + " start",
+                                entryId);
+                    } else {
+                        log.warn(
+                                "payment-posting for bank entry {} not started yet: {}", entryId, failure.getMessage());
+                    }
+                });
     }
 
     /**

@@ -71,6 +71,10 @@ public class DunningService {
         Customer customer = customers.get(invoice.getCustomerId());
         long daysOverdue = invoice.daysOverdue(LocalDate.now(clock));
         BigDecimal disputed = disputes.unresolvedAmount(invoiceId);
+        if (daysOverdue > 0 && invoice.getStatus().isOpen()) {
+            // how late the customer pays is part of the score; it applies from the next check on
+            rescoring.afterInvoiceOverdue(customer.getId(), invoice.getNumber());
+        }
         return new OverdueAssessment(
                 invoice.getId(),
                 invoice.getNumber(),

@@ -42,6 +42,11 @@ class Rescoring implements CreditRescoring {
     }
 
     @Override
+    public void afterInvoiceOverdue(long customerId, String invoiceNumber) {
+        afterCommit(customerId, ScoreTrigger.invoiceOverdue(invoiceNumber));
+    }
+
+    @Override
     public void afterReminder(long customerId, String invoiceNumber, int level) {
         afterCommit(customerId, ScoreTrigger.reminderSent(invoiceNumber, level));
     }

@@ -1,9 +1,14 @@
 package dev.o2c.platform.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -85,11 +90,32 @@ public class ProcessCommands {
 
     private void publishWithoutWaiting(
             String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+        publishWithoutWaiting(
+                messageName,
+                correlationKey,
+                messageId,
+                variables,
+                MESSAGE_TTL,
+                failure -> log.warn(
+                        "message {} for {} not published: {}", messageName, correlationKey, failure.getMessage()));
+    }
+
+    /**
+     * Publishes now without waiting for the engine's answer; {@code onFailure} hears of a refusal (with the gRPC status
+     * in {@link #statusOf}). At most a bounded number of messages are in flight: beyond that this waits for a slot.
+     */
+    public void publishWithoutWaiting(
+            String messageName,
+            String correlationKey,
+            String messageId,
+            Map<String, Object> variables,
+            Duration timeToLive,
+            Consumer<Throwable> onFailure) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("message {} for {} not published: interrupted", messageName, correlationKey);
+            onFailure.accept(e);
             return;
         }
         try {
@@ -97,22 +123,31 @@ public class ProcessCommands {
                     .messageName(messageName)
                     .correlationKey(correlationKey)
                     .messageId(messageId)
-                    .timeToLive(MESSAGE_TTL)
+                    .timeToLive(timeToLive)
                     .variables(variables)
                     .send()
                     .whenComplete((published, failure) -> {
                         inFlight.release();
                         if (failure != null) {
-                            log.warn(
-                                    "message {} for {} not published: {}",
-                                    messageName,
-                                    correlationKey,
-                                    failure.getMessage());
+                            onFailure.accept(failure);
                         }
                     });
         } catch (RuntimeException e) {
             inFlight.release();
-            log.warn("message {} for {} not published: {}", messageName, correlationKey, e.getMessage());
+            onFailure.accept(e);
         }
+    }
+
+    /** The gRPC status a failed command was answered with, if it got that far. */
+    public static Optional<Status.Code> statusOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientStatusException status) {
+                return Optional.of(status.getStatusCode());
+            }
+            if (cause instanceof StatusRuntimeException status) {
+                return Optional.of(status.getStatus().getCode());
+            }
+        }
+        return Optional.empty();
     }
 }
