@@ -8,23 +8,14 @@ import dev.o2c.documents.CustomerDocuments;
 import dev.o2c.documents.Document;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A collector finds an invoice's documents in the workspace: the download links and the documents kept for it. */
 @IntegrationTest
-class DocumentsPageTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class DocumentsPageTest extends BrowserTest {
 
     @Autowired
     Scenario scenario;
@@ -32,26 +23,12 @@ class DocumentsPageTest {
     @Autowired
     CustomerDocuments documents;
 
-    @BeforeAll
-    static void needsChromium() {
-        Assumptions.assumeTrue(
-                Browser.available(),
-                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aCollectorSeesTheDocumentsOfAnInvoice() throws Exception {
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "250.00");
         Document pdf = documents.invoicePdf(invoice.getId());
-        browser = new Browser("http://localhost:" + port);
+        openBrowser();
 
         browser.login("collector");
         browser.open("/documents");

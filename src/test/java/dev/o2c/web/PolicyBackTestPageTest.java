@@ -11,38 +11,15 @@ import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A business analyst back-tests a stricter credit policy in the workspace and sees the order it would hold. */
 @IntegrationTest
-class PolicyBackTestPageTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class PolicyBackTestPageTest extends BrowserTest {
 
     @Autowired
     Scenario scenario;
-
-    @BeforeAll
-    static void needsChromium() {
-        Assumptions.assumeTrue(
-                Browser.available(),
-                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAnalystSeesWhichDecisionsAStricterTableChanges() throws Exception {
@@ -50,7 +27,7 @@ class PolicyBackTestPageTest {
         SalesOrder order = scenario.awaitStatus(scenario.order(customer, "8000.00"), OrderStatus.APPROVED);
         Path table = Files.createTempDirectory("backtest").resolve("credit-decision.dmn");
         Files.write(table, BackTestTables.stricterPolicy());
-        browser = new Browser("http://localhost:" + port);
+        openBrowser();
 
         browser.login("modeler");
         browser.open("/backtest");

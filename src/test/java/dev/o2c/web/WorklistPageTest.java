@@ -8,24 +8,15 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A collector finds an overdue customer on the worklist, claims it, opens its picture and notes a call. */
 @IntegrationTest
-class WorklistPageTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class WorklistPageTest extends BrowserTest {
 
     @Autowired
     Scenario scenario;
@@ -33,27 +24,13 @@ class WorklistPageTest {
     @Autowired
     CustomerService customers;
 
-    @BeforeAll
-    static void needsChromium() {
-        Assumptions.assumeTrue(
-                Browser.available(),
-                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aCollectorClaimsACustomerAndNotesACallAsText() throws Exception {
         Customer customer = scenario.customer("NET5", "100000", RiskClass.B);
         var invoice = scenario.invoiceFor(customer, "40000.00");
         customers.changeRiskClass(customer.getId(), RiskClass.D, "test", "payment incidents reported");
         scenario.advance(Duration.ofDays(7));
-        browser = new Browser("http://localhost:" + port);
+        openBrowser();
 
         browser.login("collector");
         browser.open("/worklist");

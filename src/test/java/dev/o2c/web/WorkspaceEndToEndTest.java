@@ -26,12 +26,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The workspace through a real browser: sales places an order that needs review, an analyst approves it on the
@@ -39,12 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * page land in target/e2e-screenshots.
  */
 @IntegrationTest
-class WorkspaceEndToEndTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class WorkspaceEndToEndTest extends BrowserTest {
 
     @Autowired
     CustomerService customers;
@@ -67,30 +58,9 @@ class WorkspaceEndToEndTest {
     @Autowired
     dev.o2c.credit.limits.LimitReviews reviews;
 
-    @BeforeAll
-    static void needsChromium() {
-        Assumptions.assumeTrue(
-                Browser.available(),
-                "end-to-end tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() throws Exception {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser;
-    }
-
     @Test
     void salesOrdersAnAnalystApprovesAnOperatorWatchesAndRetriesAnIncident() throws Exception {
-        Browser web = browser();
+        Browser web = openBrowser();
         Customer customer = customers.create(
                 new CustomerService.NewCustomer(
                         "Brightline Optics " + tag(),
@@ -159,7 +129,7 @@ class WorkspaceEndToEndTest {
 
     @Test
     void salesAsksForAHigherLimitAndAnAnalystAcceptsTheProposal() throws Exception {
-        Browser web = browser();
+        Browser web = openBrowser();
         Customer customer = scenario.customer("10000");
 
         web.login("sales");
@@ -193,7 +163,7 @@ class WorkspaceEndToEndTest {
 
     @Test
     void whoPlacedAnOrderCannotApproveItsCreditAndSeesWhy() throws Exception {
-        Browser web = browser();
+        Browser web = openBrowser();
         Customer customer = scenario.customer("100");
         web.login("admin");
         long orderId = placeOrder(web, customer, "Demo unit", "900");
@@ -211,7 +181,7 @@ class WorkspaceEndToEndTest {
 
     @Test
     void aClerkMatchesAPaymentTheBankStatementCouldNotPlace() throws Exception {
-        Browser web = browser();
+        Browser web = openBrowser();
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "310.00");
         String messageId = "E2E-" + tag();
@@ -260,7 +230,7 @@ class WorkspaceEndToEndTest {
 
     @Test
     void aWrongPasswordIsRefusedAndPagesNeedALogin() throws Exception {
-        Browser web = browser();
+        Browser web = openBrowser();
         web.open("/logout-page-that-does-not-matter");
         web.open("/login");
         web.find("#username").sendKeys("clerk");
