@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderService {
 
+    private static final java.util.Set<OrderStatus> SHIPPED_OR_LATER =
+            java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.INVOICED, OrderStatus.COMPLETED);
+
     static final String ENTITY = "order";
 
     private final SalesOrderRepository orders;
@@ -180,11 +183,14 @@ public class OrderService {
         return order;
     }
 
-    /** Records the shipment; repeating it for a shipped order is a no-op so the caller can retry safely. */
+    /**
+     * Records the shipment; repeating it for an order that shipped is a no-op so the caller can retry safely, also
+     * when the invoice was issued meanwhile (the engine may be that quick).
+     */
     @Transactional
     public SalesOrder ship(long orderId, String actor) {
         SalesOrder order = lock(orderId);
-        if (order.getStatus() == OrderStatus.SHIPPED) {
+        if (SHIPPED_OR_LATER.contains(order.getStatus())) {
             return order;
         }
         if (order.getStatus() != OrderStatus.APPROVED) {
