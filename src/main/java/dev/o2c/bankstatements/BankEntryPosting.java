@@ -14,10 +14,12 @@ import dev.o2c.payments.PaymentService;
 import dev.o2c.payments.PaymentService.InvoiceSettlement;
 import dev.o2c.payments.PaymentService.NewPayment;
 import dev.o2c.platform.audit.AuditLog;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +40,7 @@ public class BankEntryPosting {
     private final ProposalCodec proposals;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
 
     BankEntryPosting(
             BankEntryRepository entries,
@@ -47,7 +50,8 @@ public class BankEntryPosting {
             CashApplication cashApplication,
             ProposalCodec proposals,
             AuditLog audit,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            EntityManager entityManager) {
         this.entries = entries;
         this.payments = payments;
         this.invoices = invoices;
@@ -56,6 +60,7 @@ public class BankEntryPosting {
         this.proposals = proposals;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactions);
+        this.entityManager = entityManager;
     }
 
     public sealed interface Outcome {}
@@ -67,7 +72,7 @@ public class BankEntryPosting {
     /** Idempotent: an entry already posted returns its payment. */
     public Outcome post(long entryId) {
         try {
-            return transactions.execute(status -> postInTransaction(entryId));
+            return transactions.execute(status -> postInTransaction(lock(entryId)));
         } catch (PaymentService.PlanOutdated e) {
             transactions.executeWithoutResult(status -> {
                 BankEntry entry = lock(entryId);
@@ -78,8 +83,35 @@ public class BankEntryPosting {
         }
     }
 
-    private Outcome postInTransaction(long entryId) {
+    /**
+     * Posts one sure credit of a lane's batch inside the batch's transaction. A proposal gone stale is recorded here
+     * and the batch goes on: the payment service checks the plan before it writes anything. Empty when the entry no
+     * longer waits to be posted straight through (a clerk's entry, one set aside): it is left as it is. The persistence
+     * context is flushed and cleared after each entry, so the fiftieth entry of a batch costs what the first does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Outcome> postInBatch(long entryId) {
         BankEntry entry = lock(entryId);
+        Optional<Outcome> outcome;
+        if (entry.getStatus() == BankEntryStatus.POSTED) {
+            outcome = Optional.of(new Posted(entry.getPaymentId()));
+        } else if (entry.getStatus() != BankEntryStatus.MATCHED) {
+            outcome = Optional.empty();
+        } else {
+            try {
+                outcome = Optional.of(postInTransaction(entry));
+            } catch (PaymentService.PlanOutdated e) {
+                entry.outdated();
+                audit.record(SYSTEM_ACTOR, "BANK_ENTRY_OUTDATED", "bank-entry", entryId, e.getMessage(), null);
+                outcome = Optional.of(new Outdated(e.getMessage()));
+            }
+        }
+        entityManager.flush();
+        entityManager.clear();
+        return outcome;
+    }
+
+    private Outcome postInTransaction(BankEntry entry) {
         if (entry.getStatus() == BankEntryStatus.POSTED) {
             return new Posted(entry.getPaymentId());
         }

@@ -7,13 +7,19 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -74,7 +80,9 @@ class PaymentPostingStarter {
      * statement's order (the first of two credits for one invoice wins, the second goes to a clerk), while different
      * customers post side by side. A posting mostly waits for PostgreSQL, so one lane alone leaves the machine idle.
      */
-    private final List<ExecutorService> lanes;
+    private final List<Lane> lanes;
+    /** How many sure credits a lane posts in one transaction. */
+    private final int batchSize;
     /** Runs between the claim and the start message; tests slow a start down here to reproduce a lagging engine. */
     private volatile LongConsumer beforeStart = id -> {};
 
@@ -87,16 +95,16 @@ class PaymentPostingStarter {
             PlatformTransactionManager transactionManager,
             @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace,
             @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough,
-            @Value("${o2c.cash-application.posting-lanes:4}") int postingLanes) {
+            @Value("${o2c.cash-application.posting-lanes:4}") int postingLanes,
+            @Value("${o2c.cash-application.posting-batch:50}") int batchSize) {
         if (postingLanes < 1) {
             throw new IllegalArgumentException("o2c.cash-application.posting-lanes must be 1 or more");
         }
-        this.lanes = IntStream.range(0, postingLanes)
-                .mapToObj(lane -> Executors.newSingleThreadExecutor(Thread.ofPlatform()
-                        .name("payment-posting-lane-" + lane)
-                        .daemon()
-                        .factory()))
-                .toList();
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("o2c.cash-application.posting-batch must be 1 or more");
+        }
+        this.lanes = IntStream.range(0, postingLanes).mapToObj(Lane::new).toList();
+        this.batchSize = batchSize;
         this.entries = entries;
         this.posting = posting;
         this.straightThrough = straightThrough;
@@ -109,19 +117,19 @@ class PaymentPostingStarter {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        lanes.forEach(ExecutorService::shutdown);
-        for (ExecutorService lane : lanes) {
-            lane.awaitTermination(10, TimeUnit.SECONDS);
+        lanes.forEach(lane -> lane.thread.shutdown());
+        for (Lane lane : lanes) {
+            lane.thread.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
     @TransactionalEventListener
     public void onReceived(BankEntryReceived received) {
-        laneOf(received).execute(() -> start(received.bankEntryId(), null));
+        laneOf(received).add(received.bankEntryId());
     }
 
     /** An entry without a customer has nobody's order to keep: it goes by its own id. */
-    private ExecutorService laneOf(BankEntryReceived received) {
+    private Lane laneOf(BankEntryReceived received) {
         long key = received.customerId() == null ? received.bankEntryId() : received.customerId();
         return lanes.get(Math.floorMod(Long.hashCode(key), lanes.size()));
     }
@@ -142,9 +150,23 @@ class PaymentPostingStarter {
 
     /** Waits until the starts queued so far have run (tests). */
     void drain() throws Exception {
-        for (ExecutorService lane : lanes) {
-            lane.submit(() -> {}).get(1, TimeUnit.MINUTES);
+        for (Lane lane : lanes) {
+            lane.thread.submit(() -> {}).get(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * Keeps every lane busy until {@code release} opens (tests): the entries handed on meanwhile wait in their lane
+     * and are then taken up as batches.
+     */
+    void holdLanesUntil(CountDownLatch release) {
+        lanes.forEach(lane -> lane.thread.execute(() -> {
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
     }
 
     /** Tests switch straight-through posting off to run a sure credit through the process's trusted path. */
@@ -157,8 +179,61 @@ class PaymentPostingStarter {
     }
 
     /**
-     * Claims the entry (from no claim, or from the claim the sweep saw) and, having won it, asks the engine to start.
-     * A start that fails stays claimed; the sweep takes it up again once the claim is older than the grace period.
+     * One lane's turn with a batch of entries, in the statement's order. The sure credits are claimed and posted in
+     * one transaction: one commit for the batch instead of two per entry. Should that transaction fail as a whole
+     * (a customer's currency changed, the database went away), each of them is tried alone, as any other entry is.
+     * The others, and those whose proposal went stale, start their process.
+     */
+    private void startAll(List<Long> batch) {
+        Map<Long, BankEntryStatus> statuses = new HashMap<>();
+        transactions.executeWithoutResult(
+                tx -> entries.findAllById(batch).forEach(entry -> statuses.put(entry.getId(), entry.getStatus())));
+        List<Long> sure = straightThrough
+                ? batch.stream()
+                        .filter(id -> statuses.get(id) == BankEntryStatus.MATCHED)
+                        .toList()
+                : List.of();
+        Map<Long, Optional<BankEntryPosting.Outcome>> posted = sure.isEmpty() ? Map.of() : postTogether(sure);
+        for (long entryId : batch) {
+            if (!sure.contains(entryId) || posted == null) {
+                start(entryId, null);
+            } else if (posted.containsKey(entryId)
+                    && !(posted.get(entryId).orElse(null) instanceof BankEntryPosting.Posted)) {
+                requestStart(entryId); // its proposal went stale, or it waits for a clerk now
+            }
+            // posted, or claimed by someone else (the sweep): nothing more to do here
+        }
+    }
+
+    /**
+     * Claims all of them first, then posts: the claims take the entries' rows before any customer or invoice is
+     * locked, so a sweep racing for one of them waits for this transaction instead of deadlocking with it. Null when
+     * the transaction failed and nothing of it stands.
+     */
+    private Map<Long, Optional<BankEntryPosting.Outcome>> postTogether(List<Long> sure) {
+        try {
+            return transactions.execute(tx -> {
+                Instant now = clock.instant();
+                List<Long> claimed = sure.stream()
+                        .filter(id -> entries.claimFirstStart(id, now) == 1)
+                        .toList();
+                Map<Long, Optional<BankEntryPosting.Outcome>> outcomes = new HashMap<>();
+                claimed.forEach(id -> outcomes.put(id, posting.postInBatch(id)));
+                return outcomes;
+            });
+        } catch (RuntimeException e) {
+            log.warn(
+                    "a batch of {} sure credits was not posted together, each is tried alone: {}",
+                    sure.size(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Claims the entry (from no claim, or from the claim the sweep saw) and, having won it, posts it straight through
+     * or asks the engine to start its process. A start that fails stays claimed; the sweep takes it up again once the
+     * claim is older than the grace period.
      */
     private void start(long entryId, Instant seenClaim) {
         BankEntryStatus status = transactions.execute(tx -> {
@@ -180,6 +255,11 @@ class PaymentPostingStarter {
         if (status == BankEntryStatus.MATCHED && straightThrough && postedStraightThrough(entryId)) {
             return;
         }
+        requestStart(entryId);
+    }
+
+    /** Asks the engine to start the process of an entry this starter has claimed. */
+    private void requestStart(long entryId) {
         Map<String, Object> variables = transactions.execute(tx -> entries.findById(entryId)
                 .filter(entry -> STARTABLE.contains(entry.getStatus()))
                 .map(this::variables)
@@ -265,5 +345,50 @@ class PaymentPostingStarter {
                         .map(Proposal.PlannedAllocation::invoiceNumber)
                         .collect(Collectors.joining(", ")));
         return variables;
+    }
+
+    /** One posting lane: its thread and the entries waiting for it, taken up to a batch at a time. */
+    private final class Lane {
+
+        private final ExecutorService thread;
+        private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        private Lane(int number) {
+            this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                    .name("payment-posting-lane-" + number)
+                    .daemon()
+                    .factory());
+        }
+
+        void add(long entryId) {
+            waiting.add(entryId);
+            if (draining.compareAndSet(false, true)) {
+                thread.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                List<Long> batch = new ArrayList<>(batchSize);
+                for (Long id = waiting.poll(); id != null; id = batch.size() < batchSize ? waiting.poll() : null) {
+                    batch.add(id);
+                }
+                if (batch.isEmpty()) {
+                    draining.set(false);
+                    // an entry added after the last poll, while the flag was still up, is taken up here
+                    if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    startAll(batch);
+                } catch (RuntimeException e) {
+                    // the entries stay as they are (unclaimed or claimed without an instance): the sweep takes them
+                    log.warn("a batch of {} bank entries is left for the sweep: {}", batch.size(), e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.payments.PaymentPosted;
-import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.engine.ProcessCommands;
 import java.time.Duration;
 import java.util.Map;
@@ -25,18 +24,16 @@ public class CreditRecheck {
     private static final Logger log = LoggerFactory.getLogger(CreditRecheck.class);
 
     private final OrderService orders;
-    private final PaymentService payments;
     private final ProcessCommands processes;
 
-    CreditRecheck(OrderService orders, PaymentService payments, ProcessCommands processes) {
+    CreditRecheck(OrderService orders, ProcessCommands processes) {
         this.orders = orders;
-        this.payments = payments;
         this.processes = processes;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onPaymentPosted(PaymentPosted event) {
-        requestFor(payments.get(event.paymentId()).getCustomerId(), "payment-" + event.paymentId());
+        requestFor(event.customerId(), "payment-" + event.paymentId());
     }
 
     /** Asks every order of the customer that waits in review to be checked again; once per cause and order. */

@@ -57,20 +57,35 @@ class PaymentAllocator {
     }
 
     /**
-     * Per invoice the money applied and what is settled without money (discount or deduction). When an invoice no
-     * longer has that much open (someone posted in between), {@link PlanOutdated} rolls the whole posting back.
+     * Locks the plan's invoices and checks that each still has open what the plan settles, before anything is
+     * written: when an invoice no longer has that much open (someone posted in between), {@link PlanOutdated} leaves
+     * the transaction as it was, so a lane's batch of postings goes on without this one.
      */
-    void asPlanned(Payment payment, List<InvoiceSettlement> plan, String actor, String reason) {
+    List<Invoice> lockPlanned(long customerId, List<InvoiceSettlement> plan) {
+        List<Invoice> locked = new ArrayList<>(plan.size());
         for (InvoiceSettlement settlement : plan) {
             Invoice invoice = invoiceRepository
                     .lockById(settlement.invoiceId())
-                    .filter(found -> found.getCustomerId().equals(payment.getCustomerId()))
-                    .orElseThrow(() -> new PlanOutdated("invoice " + settlement.invoiceId() + " is not customer "
-                            + payment.getCustomerId() + "'s"));
+                    .filter(found -> found.getCustomerId().equals(customerId))
+                    .orElseThrow(() -> new PlanOutdated(
+                            "invoice " + settlement.invoiceId() + " is not customer " + customerId + "'s"));
             if (invoice.getOpenAmount().compareTo(settlement.settled()) < 0) {
                 throw new PlanOutdated(invoice.getNumber() + " has " + invoice.getOpenAmount()
                         + " open, the plan settles " + settlement.settled());
             }
+            locked.add(invoice);
+        }
+        return locked;
+    }
+
+    /**
+     * Per invoice the money applied and what is settled without money (discount or deduction), on the invoices
+     * {@link #lockPlanned} locked and checked, in the plan's order.
+     */
+    void asPlanned(Payment payment, List<InvoiceSettlement> plan, List<Invoice> locked, String actor, String reason) {
+        for (int i = 0; i < plan.size(); i++) {
+            InvoiceSettlement settlement = plan.get(i);
+            Invoice invoice = locked.get(i);
             if (settlement.adjustment() != null) {
                 invoices.adjust(invoice, settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
             }

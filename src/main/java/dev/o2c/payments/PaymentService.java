@@ -1,5 +1,6 @@
 package dev.o2c.payments;
 
+import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
@@ -75,15 +76,17 @@ public class PaymentService {
     /**
      * Posts a payment exactly as planned by cash application: per invoice the money applied and what is settled without
      * money (discount or deduction); the rest stays unapplied. When an invoice no longer has that much open (someone
-     * posted in between), nothing is posted and {@link PlanOutdated} says so.
+     * posted in between), nothing is posted and {@link PlanOutdated} says so. It is thrown before anything is written
+     * and does not mark the caller's transaction for rollback: a batch of postings records the stale one and goes on.
      */
-    @Transactional
+    @Transactional(noRollbackFor = PlanOutdated.class)
     public Payment postPlanned(NewPayment request, List<InvoiceSettlement> plan, String actor, String reason) {
         Optional<Payment> earlier = findByIdempotencyKey(request.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Customer customer = lockCustomer(request);
+        List<Invoice> invoices = allocator.lockPlanned(customer.getId(), plan);
         Payment payment = payments.save(new Payment(
                 customer.getId(),
                 request.amount(),
@@ -93,7 +96,7 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        allocator.asPlanned(payment, plan, actor, reason);
+        allocator.asPlanned(payment, plan, invoices, actor, reason);
         audited(payment, customer, actor, reason);
         return payment;
     }
@@ -122,7 +125,7 @@ public class PaymentService {
                         + payment.getCurrency() + " from customer " + customer.getId() + ", unapplied "
                         + payment.getUnappliedAmount(),
                 reason);
-        events.publishEvent(new PaymentPosted(payment.getId()));
+        events.publishEvent(new PaymentPosted(payment.getId(), customer.getId()));
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -399,6 +400,120 @@ class BankStatementImportTest {
         Long process = await().atMost(Scenario.PATIENCE)
                 .until(() -> entries.findById(outdated).orElseThrow().getProcessInstanceKey(), key -> key != null);
         scenario.awaitOpenTask(process, "Task_MatchPayment");
+    }
+
+    @Test
+    void aStaleProposalInTheMiddleOfALanesBatchGoesToAClerkAndTheRestOfTheBatchIsPosted() throws Exception {
+        Customer customer = customer(null);
+        Invoice first = scenario.invoiceFor(customer, "160.00");
+        Invoice second = scenario.invoiceFor(customer, "170.00");
+        CountDownLatch release = new CountDownLatch(1);
+        starter.holdLanesUntil(release); // the three credits of one customer wait in its lane and post as one batch
+        long statementId;
+        try {
+            statementId = upload(
+                            "clerk",
+                            statement()
+                                    .credit(amountOf(first), today(), "Payer", null, first.getCreditorReference(), null)
+                                    .credit(
+                                            amountOf(first),
+                                            today(),
+                                            "Payer",
+                                            null,
+                                            first.getCreditorReference(),
+                                            "again")
+                                    .credit(
+                                            amountOf(second),
+                                            today(),
+                                            "Payer",
+                                            null,
+                                            second.getCreditorReference(),
+                                            null))
+                    .body()
+                    .path("statements")
+                    .path(0)
+                    .path("statementId")
+                    .asLong();
+        } finally {
+            release.countDown();
+        }
+
+        java.util.List<BankEntry> lines = await().atMost(Scenario.PATIENCE)
+                .until(() -> entries.findByStatementIdOrderByLineNo(statementId), all -> all.stream()
+                        .noneMatch(entry -> entry.getStatus() == BankEntryStatus.MATCHED));
+        assertThat(lines)
+                .extracting(BankEntry::getStatus)
+                .containsExactly(BankEntryStatus.POSTED, BankEntryStatus.NEEDS_CLERK, BankEntryStatus.POSTED);
+        assertThat(scenario.invoice(first.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(scenario.invoice(second.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(payments.allocationsTo(first.getId())).hasSize(1);
+        assertThat(auditActions(lines.get(1))).contains("BANK_ENTRY_OUTDATED");
+        long process = awaitProcess(lines.get(1));
+        scenario.awaitOpenTask(process, "Task_MatchPayment");
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsPostedEntryByEntryAndTheFailingOneWaitsForTheSweep() throws Exception {
+        Customer failing = customer(null);
+        Customer sameLane = customer(null);
+        while (Math.floorMod(sameLane.getId(), 4) != Math.floorMod(failing.getId(), 4)) {
+            sameLane = customer(null); // lanes go by customer: two customers of one lane share a batch
+        }
+        Invoice failingInvoice = scenario.invoiceFor(failing, "180.00");
+        Invoice otherInvoice = scenario.invoiceFor(sameLane, "190.00");
+        CountDownLatch release = new CountDownLatch(1);
+        starter.holdLanesUntil(release);
+        long statementId;
+        try {
+            statementId = upload(
+                            "clerk",
+                            statement()
+                                    .credit(
+                                            amountOf(failingInvoice),
+                                            today(),
+                                            "A",
+                                            null,
+                                            failingInvoice.getCreditorReference(),
+                                            null)
+                                    .credit(
+                                            amountOf(otherInvoice),
+                                            today(),
+                                            "B",
+                                            null,
+                                            otherInvoice.getCreditorReference(),
+                                            null))
+                    .body()
+                    .path("statements")
+                    .path(0)
+                    .path("statementId")
+                    .asLong();
+            // after matching, the first customer is billed in another currency: posting its credit fails, and with it
+            // the batch's transaction
+            jdbc.update("update customer set currency = 'USD' where id = ?", failing.getId());
+        } finally {
+            release.countDown();
+        }
+        try {
+            await().atMost(Scenario.PATIENCE)
+                    .until(() -> scenario.invoice(otherInvoice.getId()).getStatus() == InvoiceStatus.PAID);
+            starter.drain();
+            java.util.List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statementId);
+            assertThat(lines)
+                    .extracting(BankEntry::getStatus)
+                    .containsExactly(BankEntryStatus.MATCHED, BankEntryStatus.POSTED);
+            assertThat(payments.allocationsTo(failingInvoice.getId())).isEmpty();
+        } finally {
+            jdbc.update("update customer set currency = 'EUR' where id = ?", failing.getId());
+        }
+        // the sweep takes the claimed entry up again once its claim is old enough
+        starter.sweep(java.time.Duration.ZERO);
+        assertThat(entries.findByStatementIdOrderByLineNo(statementId).get(0).getStatus())
+                .isEqualTo(BankEntryStatus.POSTED);
+        assertThat(scenario.invoice(failingInvoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    private static String amountOf(Invoice invoice) {
+        return invoice.getOpenAmount().toPlainString();
     }
 
     @Test

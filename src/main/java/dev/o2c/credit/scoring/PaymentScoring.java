@@ -1,7 +1,6 @@
 package dev.o2c.credit.scoring;
 
 import dev.o2c.payments.PaymentPosted;
-import dev.o2c.payments.PaymentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,19 +13,16 @@ class PaymentScoring {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentScoring.class);
 
-    private final PaymentService payments;
     private final Rescoring rescoring;
 
-    PaymentScoring(PaymentService payments, Rescoring rescoring) {
-        this.payments = payments;
+    PaymentScoring(Rescoring rescoring) {
         this.rescoring = rescoring;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PaymentPosted posted) {
         try {
-            long customerId = payments.get(posted.paymentId()).getCustomerId();
-            rescoring.request(customerId, ScoreTrigger.paymentPosted(posted.paymentId()));
+            rescoring.request(posted.customerId(), ScoreTrigger.paymentPosted(posted.paymentId()));
         } catch (RuntimeException e) {
             log.warn("credit score after payment {} not recomputed: {}", posted.paymentId(), e.getMessage());
         }
