@@ -144,13 +144,52 @@ public class ReceivableFigures {
         return open;
     }
 
-    /** What credit notes left owed back to customers beyond their invoices' open amounts, per currency. */
+    /**
+     * What credit notes left owed back to customers beyond their invoices' open amounts, less what was applied to
+     * invoices or refunded since, per currency: the sub-ledger side of account 2150.
+     */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> customerCreditByCurrency() {
         Map<String, BigDecimal> credit = new TreeMap<>();
-        jdbc.query("select currency, sum(customer_credit_amount) as credit from credit_note group by currency", row -> {
+        jdbc.query("""
+        select currency, sum(amount) as credit from (
+          select currency, customer_credit_amount as amount from credit_note
+          union all select currency, -amount from customer_credit_use) movements
+        group by currency""", row -> {
             credit.put(row.getString("currency"), row.getBigDecimal("credit"));
         });
         return credit;
+    }
+
+    /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> availableCustomerCreditByCurrency() {
+        Map<String, BigDecimal> available = new TreeMap<>();
+        jdbc.query(
+                "select currency, sum(available) as available from customer_credit_balance group by currency", row -> {
+                    available.put(row.getString("currency"), row.getBigDecimal("available"));
+                });
+        return available;
+    }
+
+    /**
+     * Customers whose available credit balance differs from what their credit notes left less what was applied or
+     * refunded ("customer 7 EUR: balance 10.00, documents 12.00"); empty when every balance is in step.
+     */
+    @Transactional(readOnly = true)
+    public List<String> customerCreditBalancesOutOfStep() {
+        return jdbc.query(
+                """
+        with documents as (
+          select customer_id, currency, sum(amount) as amount from (
+            select customer_id, currency, customer_credit_amount as amount from credit_note
+            union all select customer_id, currency, -amount from customer_credit_use) movements
+          group by customer_id, currency)
+        select coalesce(b.customer_id, d.customer_id) as customer_id, coalesce(b.currency, d.currency) as currency,
+               coalesce(b.available, 0) as available, coalesce(d.amount, 0) as documents
+        from customer_credit_balance b full join documents d on d.customer_id = b.customer_id and d.currency = b.currency
+        where coalesce(b.available, 0) <> coalesce(d.amount, 0) order by 1, 2""",
+                (row, i) -> "customer " + row.getLong("customer_id") + " " + row.getString("currency") + ": balance "
+                        + row.getBigDecimal("available") + ", documents " + row.getBigDecimal("documents"));
     }
 }
