@@ -34,3 +34,8 @@ create index customer_credit_use_customer on customer_credit_use (customer_id, c
 insert into customer_credit_balance (customer_id, currency, available)
 select customer_id, currency, sum(customer_credit_amount)
 from credit_note group by customer_id, currency having sum(customer_credit_amount) > 0;
+
+-- An invoice an approved write-off closes is now WRITTEN_OFF instead of PAID (invoices closed before stay PAID), so
+-- "open" is OPEN or PARTIALLY_PAID; the worklist's partial index follows.
+drop index invoice_open_due;
+create index invoice_open_due on invoice (due_date, customer_id) where status in ('OPEN', 'PARTIALLY_PAID');

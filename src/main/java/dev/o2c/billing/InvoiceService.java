@@ -175,7 +175,30 @@ public class InvoiceService {
         if (kind == InvoiceAdjusted.Kind.CREDIT_NOTE) {
             throw new IllegalArgumentException("credit notes are issued by CreditNotes, with their number and VAT");
         }
+        if (kind == InvoiceAdjusted.Kind.WRITE_OFF) {
+            throw new IllegalArgumentException(
+                    "write-offs go through writeOff, which knows how they close the invoice");
+        }
         invoice.adjust(amount, LocalDate.now(clock));
+        return adjusted(invoice, kind, amount, actor, reason);
+    }
+
+    /**
+     * Writes off part of an invoice as bad debt, inside the caller's posting transaction. An approved write-off that
+     * closes the invoice leaves it WRITTEN_OFF; a small {@code residual} the system writes off after a payment leaves
+     * it PAID. Publishes {@link InvoiceAdjusted} (kind WRITE_OFF) for the ledger.
+     */
+    @Transactional
+    public Invoice writeOff(Invoice invoice, BigDecimal amount, boolean residual, String actor, String reason) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("a write-off must be positive");
+        }
+        invoice.writeOff(amount, LocalDate.now(clock), residual);
+        return adjusted(invoice, InvoiceAdjusted.Kind.WRITE_OFF, amount, actor, reason);
+    }
+
+    private Invoice adjusted(
+            Invoice invoice, InvoiceAdjusted.Kind kind, BigDecimal amount, String actor, String reason) {
         audit.record(
                 actor,
                 "INVOICE_" + kind,

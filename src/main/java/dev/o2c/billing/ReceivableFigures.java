@@ -53,7 +53,7 @@ public class ReceivableFigures {
                 """
         select customer_id, currency, sum(open_amount) as amount, max(? - due_date) as max_days, count(*) as invoices,
                max(dunning_level) as highest_level
-        from invoice where status <> 'PAID' and open_amount > 0 and due_date < ?
+        from invoice where status in ('OPEN', 'PARTIALLY_PAID') and open_amount > 0 and due_date < ?
         group by customer_id, currency order by customer_id, currency""",
                 (row, i) -> new OverdueGroup(
                         row.getLong("customer_id"),
@@ -72,7 +72,7 @@ public class ReceivableFigures {
         return jdbc.query(
                 """
         with open_items as (
-          select currency, open_amount, ? - due_date as days_past_due from invoice where status <> 'PAID')
+          select currency, open_amount, ? - due_date as days_past_due from invoice where status in ('OPEN', 'PARTIALLY_PAID'))
         select currency, bucket, count(*) as invoices, sum(open_amount) as amount from (
           select currency, open_amount, case
             when days_past_due <= 0 then '1 current'
@@ -94,7 +94,7 @@ public class ReceivableFigures {
     public List<Dso> dso(LocalDate today, int days) {
         return jdbc.query(
                 """
-        select currency, sum(case when status <> 'PAID' then open_amount else 0 end) as receivables,
+        select currency, sum(case when status in ('OPEN', 'PARTIALLY_PAID') then open_amount else 0 end) as receivables,
                sum(case when issue_date > ? then total_amount else 0 end) as sales
         from invoice group by currency order by currency""",
                 (row, i) -> {
@@ -114,7 +114,7 @@ public class ReceivableFigures {
         return jdbc.query(
                 """
         select currency, least(dunning_level, 3) as level, count(*) as invoices, sum(open_amount) as amount
-        from invoice where status <> 'PAID' group by currency, least(dunning_level, 3) order by currency, level""",
+        from invoice where status in ('OPEN', 'PARTIALLY_PAID') group by currency, least(dunning_level, 3) order by currency, level""",
                 (row, i) -> new DunningStage(
                         row.getString("currency"),
                         row.getInt("level"),
