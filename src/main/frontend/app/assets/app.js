@@ -101,7 +101,7 @@ export function badge(text, tone) {
 }
 
 export function statusTone(status) {
-  return ({ COMPLETED: 'ok', PAID: 'ok', POSTED: 'ok', APPROVED: 'ok', ACTIVE: 'info', OPEN: 'info',
+  return ({ COMPLETED: 'ok', PAID: 'ok', WRITTEN_OFF: 'bad', POSTED: 'ok', APPROVED: 'ok', ACTIVE: 'info', OPEN: 'info',
     CREDIT_REVIEW: 'warn', PARTIALLY_PAID: 'warn', NEEDS_CLERK: 'warn', INCIDENT: 'bad', REJECTED: 'bad', MATCHED: 'info',
     TERMINATED: 'bad', RESOLVED: 'ok' })[status] || '';
 }

@@ -3,7 +3,6 @@ package dev.o2c.billing;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
-import dev.o2c.platform.text.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,15 +43,8 @@ class CreditNoteController {
             @PathVariable long invoiceId,
             @Valid @RequestBody IssueCreditNote request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null
-                && (idempotencyKey.isBlank()
-                        || idempotencyKey.length() > 200
-                        || Texts.hasForbiddenControlCharacter(idempotencyKey))) {
-            throw new InvalidInvoiceException(
-                    "Idempotency-Key", "must be 1 to 200 characters without control characters");
-        }
+        String key = IdempotencyKeys.of(idempotencyKey);
         String user = CurrentUser.get().name();
-        String key = "api/" + user + "/" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
         CreditNotes.Issued issued = creditNotes.issue(
                 new CreditNotes.NewCreditNote(invoiceId, request.amount(), request.reason(), key), user);
         CreditNoteView view = CreditNoteView.of(issued.creditNote());

@@ -2,7 +2,6 @@ package dev.o2c.billing;
 
 import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.audit.AuditLog;
-import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.platform.money.Amounts;
 import dev.o2c.platform.money.Currencies;
 import java.math.BigDecimal;
@@ -10,7 +9,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,16 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CreditNotes {
 
-    /** The message invoice-collection waits on; a credit note that closes the invoice ends its dunning too. */
-    static final String INVOICE_SETTLED_MESSAGE = "payment-received";
-
     private final CreditNoteRepository creditNotes;
     private final CreditNoteNumbers numbers;
     private final InvoiceService invoices;
     private final CustomerService customers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final ProcessCommands processes;
+    private final CustomerCredits customerCredits;
     private final Clock clock;
 
     CreditNotes(
@@ -45,7 +40,7 @@ public class CreditNotes {
             CustomerService customers,
             AuditLog audit,
             ApplicationEventPublisher events,
-            ProcessCommands processes,
+            CustomerCredits customerCredits,
             Clock clock) {
         this.creditNotes = creditNotes;
         this.numbers = numbers;
@@ -53,7 +48,7 @@ public class CreditNotes {
         this.customers = customers;
         this.audit = audit;
         this.events = events;
-        this.processes = processes;
+        this.customerCredits = customerCredits;
         this.clock = clock;
     }
 
@@ -117,7 +112,11 @@ public class CreditNotes {
                 actor,
                 clock.instant()));
         if (applied.signum() > 0) {
-            invoice.adjust(applied, today);
+            // a credit note that closes the invoice ends its dunning like a payment
+            invoices.settleByDocument(invoice, applied, "credit-note-" + note.getId());
+        }
+        if (note.getCustomerCreditAmount().signum() > 0) {
+            customerCredits.credit(note.getCustomerId(), note.getCurrency(), note.getCustomerCreditAmount());
         }
         audit.record(
                 actor,
@@ -130,13 +129,6 @@ public class CreditNotes {
                 request.reason());
         events.publishEvent(new InvoiceAdjusted(
                 invoice.getId(), InvoiceAdjusted.Kind.CREDIT_NOTE, note.getTotalAmount(), note.getId()));
-        if (applied.signum() > 0) {
-            processes.publishAfterCommit(
-                    INVOICE_SETTLED_MESSAGE,
-                    invoice.getNumber(),
-                    "credit-note-" + note.getId(),
-                    Map.of("invoiceStatus", invoice.getStatus().name(), "openAmount", invoice.getOpenAmount()));
-        }
         return new Issued(note, true);
     }
 

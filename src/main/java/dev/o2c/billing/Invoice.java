@@ -73,14 +73,27 @@ public class Invoice {
 
     /** Applies money received on {@code on}; the caller never applies more than is open. */
     void applyPayment(BigDecimal amount, LocalDate on) {
+        settle(amount, on, InvoiceStatus.PAID);
+    }
+
+    /**
+     * Writes off part of what is open as bad debt; an approved write-off that closes the invoice leaves it WRITTEN_OFF,
+     * a small residual written off after a payment PAID. The closing day is kept as paid-on either way (the day the
+     * invoice stopped being owed, which credit scoring measures lateness to).
+     */
+    void writeOff(BigDecimal amount, LocalDate on, boolean residual) {
+        settle(amount, on, residual ? InvoiceStatus.PAID : InvoiceStatus.WRITTEN_OFF);
+    }
+
+    private void settle(BigDecimal amount, LocalDate on, InvoiceStatus whenClosed) {
         if (amount.signum() <= 0 || amount.compareTo(openAmount) > 0) {
             throw new IllegalArgumentException(
                     "cannot apply " + amount + " to " + number + " with " + openAmount + " open");
         }
         BigDecimal remaining = openAmount.subtract(amount);
-        moveTo(remaining.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
+        moveTo(remaining.signum() == 0 ? whenClosed : InvoiceStatus.PARTIALLY_PAID);
         openAmount = remaining;
-        if (status == InvoiceStatus.PAID) {
+        if (!status.isOpen()) {
             paidOn = on;
         }
     }
@@ -96,7 +109,8 @@ public class Invoice {
     /** Dunning fees and interest are owed on top of the invoice total. */
     void addCharges(BigDecimal charges) {
         if (!status.isOpen()) {
-            throw new IllegalInvoiceTransitionException("invoice " + number + " is paid; no charges can be added");
+            throw new IllegalInvoiceTransitionException(
+                    "invoice " + number + " is " + status + "; no charges can be added");
         }
         chargesAmount = chargesAmount.add(charges);
         openAmount = openAmount.add(charges);

@@ -24,13 +24,15 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     /** Oldest first: the order in which money without a usable reference is applied. */
     @Query("""
-      select i from Invoice i where i.customerId = :customerId and i.status <> dev.o2c.billing.InvoiceStatus.PAID
+      select i from Invoice i where i.customerId = :customerId
+      and i.status in (dev.o2c.billing.InvoiceStatus.OPEN, dev.o2c.billing.InvoiceStatus.PARTIALLY_PAID)
       order by i.dueDate, i.id""")
     List<Invoice> findOpenByCustomer(Long customerId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
-      select i from Invoice i where i.customerId = :customerId and i.status <> dev.o2c.billing.InvoiceStatus.PAID
+      select i from Invoice i where i.customerId = :customerId
+      and i.status in (dev.o2c.billing.InvoiceStatus.OPEN, dev.o2c.billing.InvoiceStatus.PARTIALLY_PAID)
       order by i.dueDate, i.id""")
     List<Invoice> lockOpenByCustomer(Long customerId);
 
@@ -51,11 +53,11 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              avg(greatest(paid_on - due_date, 0)) filter (where paid_on >= :recentSince) as "recentDaysBeyondTerms",
              avg(greatest(paid_on - due_date, 0)) filter (where paid_on >= :since and paid_on < :recentSince)
                  as "earlierDaysBeyondTerms",
-             coalesce(max(dunning_level) filter (where status <> 'PAID' or paid_on >= :since), 0)
+             coalesce(max(dunning_level) filter (where status in ('OPEN', 'PARTIALLY_PAID') or paid_on >= :since), 0)
                  as "highestDunningLevel",
              count(*) filter (where promised_date >= :since and promised_date < coalesce(paid_on, :today))
                  as "brokenPromises",
-             count(*) filter (where status <> 'PAID' and due_date < :today) as "overdueOpenCount"
+             count(*) filter (where status in ('OPEN', 'PARTIALLY_PAID') and due_date < :today) as "overdueOpenCount"
         from invoice where customer_id = :customerId""")
     PaymentBehaviourRow paymentBehaviour(long customerId, LocalDate today, LocalDate since, LocalDate recentSince);
 
@@ -78,6 +80,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     }
 
     /** Customers with something still open: whom the nightly credit scoring looks at. */
-    @Query("select distinct i.customerId from Invoice i where i.status <> dev.o2c.billing.InvoiceStatus.PAID")
+    @Query("""
+      select distinct i.customerId from Invoice i
+      where i.status in (dev.o2c.billing.InvoiceStatus.OPEN, dev.o2c.billing.InvoiceStatus.PARTIALLY_PAID)""")
     List<Long> customersWithOpenInvoices();
 }

@@ -7,11 +7,13 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.platform.audit.AuditLog;
+import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.platform.money.Amounts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,12 +24,16 @@ public class InvoiceService {
 
     static final String ENTITY = "invoice";
 
+    /** The message invoice-collection waits on: a payment, or a document that settles part of the invoice. */
+    static final String INVOICE_SETTLED_MESSAGE = "payment-received";
+
     private final InvoiceRepository invoices;
     private final InvoiceNumbers numbers;
     private final OrderService orders;
     private final CustomerService customers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ProcessCommands processes;
     private final Clock clock;
 
     InvoiceService(
@@ -37,6 +43,7 @@ public class InvoiceService {
             CustomerService customers,
             AuditLog audit,
             ApplicationEventPublisher events,
+            ProcessCommands processes,
             Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
@@ -44,6 +51,7 @@ public class InvoiceService {
         this.customers = customers;
         this.audit = audit;
         this.events = events;
+        this.processes = processes;
         this.clock = clock;
     }
 
@@ -167,7 +175,30 @@ public class InvoiceService {
         if (kind == InvoiceAdjusted.Kind.CREDIT_NOTE) {
             throw new IllegalArgumentException("credit notes are issued by CreditNotes, with their number and VAT");
         }
+        if (kind == InvoiceAdjusted.Kind.WRITE_OFF) {
+            throw new IllegalArgumentException(
+                    "write-offs go through writeOff, which knows how they close the invoice");
+        }
         invoice.adjust(amount, LocalDate.now(clock));
+        return adjusted(invoice, kind, amount, actor, reason);
+    }
+
+    /**
+     * Writes off part of an invoice as bad debt, inside the caller's posting transaction. An approved write-off that
+     * closes the invoice leaves it WRITTEN_OFF; a small {@code residual} the system writes off after a payment leaves
+     * it PAID. Publishes {@link InvoiceAdjusted} (kind WRITE_OFF) for the ledger.
+     */
+    @Transactional
+    public Invoice writeOff(Invoice invoice, BigDecimal amount, boolean residual, String actor, String reason) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("a write-off must be positive");
+        }
+        invoice.writeOff(amount, LocalDate.now(clock), residual);
+        return adjusted(invoice, InvoiceAdjusted.Kind.WRITE_OFF, amount, actor, reason);
+    }
+
+    private Invoice adjusted(
+            Invoice invoice, InvoiceAdjusted.Kind kind, BigDecimal amount, String actor, String reason) {
         audit.record(
                 actor,
                 "INVOICE_" + kind,
@@ -177,6 +208,20 @@ public class InvoiceService {
                 reason);
         events.publishEvent(new InvoiceAdjusted(invoice.getId(), kind, amount));
         return invoice;
+    }
+
+    /**
+     * Settles part of an invoice by a billing document without money (a credit note, applied customer credit), inside
+     * the caller's transaction, and tells the invoice's collection process as a payment would: closed (the process
+     * ends) or with less open. The message id names the document, so a repeated publish is a no-op in the engine.
+     */
+    void settleByDocument(Invoice invoice, BigDecimal amount, String messageId) {
+        invoice.adjust(amount, LocalDate.now(clock));
+        processes.publishAfterCommit(
+                INVOICE_SETTLED_MESSAGE,
+                invoice.getNumber(),
+                messageId,
+                Map.of("invoiceStatus", invoice.getStatus().name(), "openAmount", invoice.getOpenAmount()));
     }
 
     Invoice lock(long invoiceId) {

@@ -35,7 +35,7 @@ public class OpenInvoices {
         return jdbc.query(
                 """
         select id, number, customer_id, currency, total_amount, open_amount, discount_date, discount_rate
-        from invoice where status <> 'PAID' and open_amount > 0""",
+        from invoice where status in ('OPEN', 'PARTIALLY_PAID') and open_amount > 0""",
                 (row, i) -> new OpenInvoice(
                         row.getLong("id"),
                         row.getString("number"),

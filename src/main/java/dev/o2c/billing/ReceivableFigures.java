@@ -53,7 +53,7 @@ public class ReceivableFigures {
                 """
         select customer_id, currency, sum(open_amount) as amount, max(? - due_date) as max_days, count(*) as invoices,
                max(dunning_level) as highest_level
-        from invoice where status <> 'PAID' and open_amount > 0 and due_date < ?
+        from invoice where status in ('OPEN', 'PARTIALLY_PAID') and open_amount > 0 and due_date < ?
         group by customer_id, currency order by customer_id, currency""",
                 (row, i) -> new OverdueGroup(
                         row.getLong("customer_id"),
@@ -72,7 +72,7 @@ public class ReceivableFigures {
         return jdbc.query(
                 """
         with open_items as (
-          select currency, open_amount, ? - due_date as days_past_due from invoice where status <> 'PAID')
+          select currency, open_amount, ? - due_date as days_past_due from invoice where status in ('OPEN', 'PARTIALLY_PAID'))
         select currency, bucket, count(*) as invoices, sum(open_amount) as amount from (
           select currency, open_amount, case
             when days_past_due <= 0 then '1 current'
@@ -94,7 +94,7 @@ public class ReceivableFigures {
     public List<Dso> dso(LocalDate today, int days) {
         return jdbc.query(
                 """
-        select currency, sum(case when status <> 'PAID' then open_amount else 0 end) as receivables,
+        select currency, sum(case when status in ('OPEN', 'PARTIALLY_PAID') then open_amount else 0 end) as receivables,
                sum(case when issue_date > ? then total_amount else 0 end) as sales
         from invoice group by currency order by currency""",
                 (row, i) -> {
@@ -114,7 +114,7 @@ public class ReceivableFigures {
         return jdbc.query(
                 """
         select currency, least(dunning_level, 3) as level, count(*) as invoices, sum(open_amount) as amount
-        from invoice where status <> 'PAID' group by currency, least(dunning_level, 3) order by currency, level""",
+        from invoice where status in ('OPEN', 'PARTIALLY_PAID') group by currency, least(dunning_level, 3) order by currency, level""",
                 (row, i) -> new DunningStage(
                         row.getString("currency"),
                         row.getInt("level"),
@@ -144,13 +144,52 @@ public class ReceivableFigures {
         return open;
     }
 
-    /** What credit notes left owed back to customers beyond their invoices' open amounts, per currency. */
+    /**
+     * What credit notes left owed back to customers beyond their invoices' open amounts, less what was applied to
+     * invoices or refunded since, per currency: the sub-ledger side of account 2150.
+     */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> customerCreditByCurrency() {
         Map<String, BigDecimal> credit = new TreeMap<>();
-        jdbc.query("select currency, sum(customer_credit_amount) as credit from credit_note group by currency", row -> {
+        jdbc.query("""
+        select currency, sum(amount) as credit from (
+          select currency, customer_credit_amount as amount from credit_note
+          union all select currency, -amount from customer_credit_use) movements
+        group by currency""", row -> {
             credit.put(row.getString("currency"), row.getBigDecimal("credit"));
         });
         return credit;
+    }
+
+    /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> availableCustomerCreditByCurrency() {
+        Map<String, BigDecimal> available = new TreeMap<>();
+        jdbc.query(
+                "select currency, sum(available) as available from customer_credit_balance group by currency", row -> {
+                    available.put(row.getString("currency"), row.getBigDecimal("available"));
+                });
+        return available;
+    }
+
+    /**
+     * Customers whose available credit balance differs from what their credit notes left less what was applied or
+     * refunded ("customer 7 EUR: balance 10.00, documents 12.00"); empty when every balance is in step.
+     */
+    @Transactional(readOnly = true)
+    public List<String> customerCreditBalancesOutOfStep() {
+        return jdbc.query(
+                """
+        with documents as (
+          select customer_id, currency, sum(amount) as amount from (
+            select customer_id, currency, customer_credit_amount as amount from credit_note
+            union all select customer_id, currency, -amount from customer_credit_use) movements
+          group by customer_id, currency)
+        select coalesce(b.customer_id, d.customer_id) as customer_id, coalesce(b.currency, d.currency) as currency,
+               coalesce(b.available, 0) as available, coalesce(d.amount, 0) as documents
+        from customer_credit_balance b full join documents d on d.customer_id = b.customer_id and d.currency = b.currency
+        where coalesce(b.available, 0) <> coalesce(d.amount, 0) order by 1, 2""",
+                (row, i) -> "customer " + row.getLong("customer_id") + " " + row.getString("currency") + ": balance "
+                        + row.getBigDecimal("available") + ", documents " + row.getBigDecimal("documents"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.o2c.credit;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.o2c.billing.CustomerCredits;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.CustomerView;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +37,12 @@ class CustomerCreditController {
 
     private final CustomerService customers;
     private final CreditExposure exposure;
+    private final CustomerCredits customerCredits;
 
-    CustomerCreditController(CustomerService customers, CreditExposure exposure) {
+    CustomerCreditController(CustomerService customers, CreditExposure exposure, CustomerCredits customerCredits) {
         this.customers = customers;
         this.exposure = exposure;
+        this.customerCredits = customerCredits;
     }
 
     @GetMapping("/{id}")
@@ -70,11 +74,21 @@ class CustomerCreditController {
     private CustomerCreditView view(Customer customer) {
         BigDecimal current = exposure.of(customer.getId());
         return new CustomerCreditView(
-                CustomerView.of(customer), current, customer.getCreditLimit().subtract(current));
+                CustomerView.of(customer),
+                current,
+                customer.getCreditLimit().subtract(current),
+                customerCredits.availableFor(customer.getId()));
     }
 
-    /** The customer with what it owes and may still draw: the same fields as the customer list, plus exposure. */
-    record CustomerCreditView(@JsonUnwrapped CustomerView customer, BigDecimal exposure, BigDecimal availableCredit) {}
+    /**
+     * The customer with what it owes and may still draw: the same fields as the customer list, plus exposure, and the
+     * customer credit (left by credit notes) it has available per currency.
+     */
+    record CustomerCreditView(
+            @JsonUnwrapped CustomerView customer,
+            BigDecimal exposure,
+            BigDecimal availableCredit,
+            Map<String, BigDecimal> availableCustomerCredit) {}
 
     record ChangeLimit(
             @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2)

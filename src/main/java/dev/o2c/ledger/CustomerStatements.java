@@ -1,5 +1,6 @@
 package dev.o2c.ledger;
 
+import dev.o2c.billing.CustomerCredits;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import java.math.BigDecimal;
@@ -27,10 +28,12 @@ public class CustomerStatements {
 
     private final JdbcTemplate jdbc;
     private final CustomerService customers;
+    private final CustomerCredits customerCredits;
 
-    CustomerStatements(JdbcTemplate jdbc, CustomerService customers) {
+    CustomerStatements(JdbcTemplate jdbc, CustomerService customers, CustomerCredits customerCredits) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.customerCredits = customerCredits;
     }
 
     public record Movement(
@@ -50,7 +53,9 @@ public class CustomerStatements {
             LocalDate to,
             BigDecimal openingBalance,
             List<Movement> movements,
-            BigDecimal closingBalance) {}
+            BigDecimal closingBalance,
+            /** Customer credit the customer may have applied or refunded now (in the statement's currency). */
+            BigDecimal availableCustomerCredit) {}
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Statement of(long customerId, LocalDate from, LocalDate to) {
@@ -88,6 +93,14 @@ public class CustomerStatements {
                 Date.valueOf(from),
                 Date.valueOf(to));
         return new Statement(
-                customerId, customer.getName(), customer.getCurrency(), from, to, opening, movements, running[0]);
+                customerId,
+                customer.getName(),
+                customer.getCurrency(),
+                from,
+                to,
+                opening,
+                movements,
+                running[0],
+                customerCredits.availableFor(customerId).getOrDefault(customer.getCurrency(), BigDecimal.ZERO));
     }
 }

@@ -14,6 +14,9 @@ import static dev.o2c.ledger.LedgerAccount.UNAPPLIED_CASH;
 
 import dev.o2c.billing.CreditNote;
 import dev.o2c.billing.CreditNotes;
+import dev.o2c.billing.CustomerCreditUse;
+import dev.o2c.billing.CustomerCreditUsed;
+import dev.o2c.billing.CustomerCredits;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.billing.InvoiceIssued;
@@ -40,14 +43,21 @@ class LedgerPostings {
     private final InvoiceService invoices;
     private final PaymentService payments;
     private final CreditNotes creditNotes;
+    private final CustomerCredits customerCredits;
     private final Clock clock;
 
     LedgerPostings(
-            Journal journal, InvoiceService invoices, PaymentService payments, CreditNotes creditNotes, Clock clock) {
+            Journal journal,
+            InvoiceService invoices,
+            PaymentService payments,
+            CreditNotes creditNotes,
+            CustomerCredits customerCredits,
+            Clock clock) {
         this.journal = journal;
         this.invoices = invoices;
         this.payments = payments;
         this.creditNotes = creditNotes;
+        this.customerCredits = customerCredits;
         this.clock = clock;
     }
 
@@ -116,6 +126,30 @@ class LedgerPostings {
                 .debit(TAX_PAYABLE, note.getTaxAmount())
                 .credit(RECEIVABLE, note.getAppliedAmount())
                 .credit(CUSTOMER_CREDIT, note.getCustomerCreditAmount()));
+    }
+
+    /**
+     * Customer credit used: applied to an invoice it settles receivable (Cr 1200), refunded it leaves the bank (Cr
+     * 1000); either way the customer is owed that much less (Dr 2150).
+     */
+    @EventListener
+    void on(CustomerCreditUsed used) {
+        CustomerCreditUse use = customerCredits.get(used.customerCreditUseId());
+        boolean applied = use.getKind() == CustomerCreditUse.Kind.APPLICATION;
+        String invoiceNumber = applied ? invoices.get(use.getInvoiceId()).getNumber() : null;
+        journal.post(new JournalDraft(
+                        use.getEffectiveDate(),
+                        applied ? "CUSTOMER_CREDIT_APPLIED" : "CUSTOMER_CREDIT_REFUND",
+                        applied ? invoiceNumber : "REFUND-" + use.getId(),
+                        applied
+                                ? "customer credit applied to " + invoiceNumber
+                                : "customer credit refunded: " + use.getBankReference(),
+                        use.getCustomerId(),
+                        use.getCurrency(),
+                        use.getRecordedBy(),
+                        "customer-credit-" + use.getId())
+                .debit(CUSTOMER_CREDIT, use.getAmount())
+                .credit(applied ? RECEIVABLE : BANK, use.getAmount()));
     }
 
     @EventListener

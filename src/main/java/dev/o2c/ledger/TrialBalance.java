@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Account totals, and the reconciliations that prove the ledger tells the truth: receivable equals what the
  * invoices say is open, unapplied cash equals what the payments say is unapplied, customer credit equals what credit
- * notes left owed back beyond the open amounts. Read in one snapshot.
+ * notes left owed back beyond the open amounts less what was applied to invoices or refunded, and equals the customers'
+ * available credit balances. Read in one snapshot.
  */
 @Service
 public class TrialBalance {
@@ -47,7 +48,10 @@ public class TrialBalance {
             BigDecimal unappliedBalance,
             BigDecimal unappliedPaymentsTotal,
             BigDecimal customerCreditBalance,
-            BigDecimal creditNotesCustomerCreditTotal,
+            /** Credit notes' customer credit less applications and refunds. */
+            BigDecimal customerCreditOwedTotal,
+            /** The customers' available credit balances added up. */
+            BigDecimal availableCustomerCreditTotal,
             boolean reconciled) {}
 
     public record Report(
@@ -111,17 +115,20 @@ public class TrialBalance {
         Map<String, BigDecimal> open = receivables.openByCurrency();
         Map<String, BigDecimal> unappliedPayments = payments.unappliedByCurrency();
         Map<String, BigDecimal> customerCredit = receivables.customerCreditByCurrency();
+        Map<String, BigDecimal> availableCredit = receivables.availableCustomerCreditByCurrency();
         Set<String> currencies = new TreeSet<>(ledger.keySet());
         currencies.addAll(open.keySet());
         currencies.addAll(unappliedPayments.keySet());
         currencies.addAll(customerCredit.keySet());
+        currencies.addAll(availableCredit.keySet());
         return currencies.stream()
                 .map(currency -> {
                     Books books =
                             ledger.getOrDefault(currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
                     BigDecimal openTotal = open.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal paymentsUnapplied = unappliedPayments.getOrDefault(currency, BigDecimal.ZERO);
-                    BigDecimal creditNotesCredit = customerCredit.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal owedCredit = customerCredit.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal available = availableCredit.getOrDefault(currency, BigDecimal.ZERO);
                     return new Reconciliation(
                             currency,
                             books.receivable(),
@@ -129,10 +136,12 @@ public class TrialBalance {
                             books.unapplied(),
                             paymentsUnapplied,
                             books.customerCredit(),
-                            creditNotesCredit,
+                            owedCredit,
+                            available,
                             books.receivable().compareTo(openTotal) == 0
                                     && books.unapplied().compareTo(paymentsUnapplied) == 0
-                                    && books.customerCredit().compareTo(creditNotesCredit) == 0);
+                                    && books.customerCredit().compareTo(owedCredit) == 0
+                                    && owedCredit.compareTo(available) == 0);
                 })
                 .toList();
     }

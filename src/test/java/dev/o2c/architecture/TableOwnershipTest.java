@@ -38,6 +38,8 @@ class TableOwnershipTest {
             Map.entry("invoice_number_sequence", "billing"),
             Map.entry("credit_note", "billing"),
             Map.entry("credit_note_number_sequence", "billing"),
+            Map.entry("customer_credit_balance", "billing"),
+            Map.entry("customer_credit_use", "billing"),
             Map.entry("dispute", "collections"),
             Map.entry("payment", "payments"),
             Map.entry("payment_allocation", "payments"),

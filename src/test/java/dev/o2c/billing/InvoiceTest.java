@@ -52,4 +52,39 @@ class InvoiceTest {
         assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.OPEN)).isFalse();
         assertThat(InvoiceStatus.PAID.canMoveTo(InvoiceStatus.PARTIALLY_PAID)).isFalse();
     }
+
+    @Test
+    void anApprovedWriteOffThatClosesTheInvoiceLeavesItWrittenOffAFinalState() {
+        invoice.applyPayment(new BigDecimal("19.00"), LocalDate.of(2026, 2, 1));
+        invoice.writeOff(new BigDecimal("40.00"), LocalDate.of(2026, 3, 1), false);
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+
+        invoice.writeOff(new BigDecimal("60.00"), LocalDate.of(2026, 3, 2), false);
+
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+        assertThat(invoice.getStatus().isOpen()).isFalse();
+        assertThat(invoice.getOpenAmount()).isZero();
+        assertThat(invoice.getPaidOn()).as("the day it stopped being owed").isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE))
+                .isInstanceOf(IllegalInvoiceTransitionException.class);
+        for (InvoiceStatus target : InvoiceStatus.values()) {
+            assertThat(InvoiceStatus.WRITTEN_OFF.canMoveTo(target))
+                    .as(target.name())
+                    .isFalse();
+            assertThat(InvoiceStatus.PAID.canMoveTo(target)).as(target.name()).isFalse();
+        }
+        assertThat(InvoiceStatus.OPEN.canMoveTo(InvoiceStatus.WRITTEN_OFF)).isTrue();
+        assertThat(InvoiceStatus.PARTIALLY_PAID.canMoveTo(InvoiceStatus.WRITTEN_OFF))
+                .isTrue();
+    }
+
+    @Test
+    void aSmallResidualWrittenOffAfterAPaymentLeavesItPaid() {
+        invoice.applyPayment(new BigDecimal("118.40"), LocalDate.of(2026, 2, 1));
+
+        invoice.writeOff(new BigDecimal("0.60"), LocalDate.of(2026, 2, 1), true);
+
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice.getPaidOn()).isEqualTo(LocalDate.of(2026, 2, 1));
+    }
 }

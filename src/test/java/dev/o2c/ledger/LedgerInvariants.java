@@ -2,6 +2,7 @@ package dev.o2c.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.o2c.billing.ReceivableFigures;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,17 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's promises, checked against the database in one snapshot (other tests' processes keep running): every
- * entry balances, receivable equals open invoices, unapplied cash equals unapplied payments.
+ * entry balances, receivable equals open invoices, unapplied cash equals unapplied payments, customer credit (2150)
+ * equals credit notes' customer credit less applications and refunds, and equals every customer's available balance.
  */
 @Component
 public class LedgerInvariants {
 
     private final JdbcTemplate jdbc;
     private final TrialBalance trialBalance;
+    private final ReceivableFigures receivables;
 
-    LedgerInvariants(JdbcTemplate jdbc, TrialBalance trialBalance) {
+    LedgerInvariants(JdbcTemplate jdbc, TrialBalance trialBalance, ReceivableFigures receivables) {
         this.jdbc = jdbc;
         this.trialBalance = trialBalance;
+        this.receivables = receivables;
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -42,9 +46,16 @@ public class LedgerInvariants {
                     .as("unapplied cash vs payments in " + reconciliation.currency())
                     .isEqualByComparingTo(reconciliation.unappliedPaymentsTotal());
             assertThat(reconciliation.customerCreditBalance())
-                    .as("customer credit vs credit notes in " + reconciliation.currency())
-                    .isEqualByComparingTo(reconciliation.creditNotesCustomerCreditTotal());
+                    .as("customer credit vs credit notes less applications and refunds in " + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.customerCreditOwedTotal());
+            assertThat(reconciliation.availableCustomerCreditTotal())
+                    .as("customers' available credit vs credit notes less applications and refunds in "
+                            + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.customerCreditOwedTotal());
         });
+        assertThat(receivables.customerCreditBalancesOutOfStep())
+                .as("customers' available credit balances out of step with their documents")
+                .isEmpty();
         assertThat(report.reconciled()).isTrue();
         assertThat(report.totalDebits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(report.totalCredits().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));

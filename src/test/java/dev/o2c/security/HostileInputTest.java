@@ -354,6 +354,66 @@ class HostileInputTest {
                         "/api/customers/" + customer + "/limit-requests",
                         Map.of("amount", 20000, "currency", "JPY", "reason", "more"),
                         "currency"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-applications",
+                        creditUse(Map.of("invoiceId", 1, "amount", new java.math.BigDecimal("1.001"))),
+                        "amount"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-applications",
+                        creditUse(Map.of("invoiceId", 1, "currency", "XAU")),
+                        "currency"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-applications",
+                        creditUse(Map.of("invoiceId", "abc")),
+                        "invoiceId"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-applications",
+                        creditUse(Map.of("invoiceId", 1, "reason", "r\u0000")),
+                        "reason"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-refunds",
+                        creditUse(Map.of("bankReference", "TRF-1", "amount", new java.math.BigDecimal("1e20"))),
+                        "amount"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-refunds",
+                        creditUse(Map.of("bankReference", "r".repeat(141))),
+                        "bankReference"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-refunds",
+                        creditUse(Map.of("bankReference", "TRF\u00001")),
+                        "bankReference"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + yen + "/credit-refunds",
+                        creditUse(Map.of(
+                                "bankReference",
+                                "TRF-1",
+                                "currency",
+                                "JPY",
+                                "amount",
+                                new java.math.BigDecimal("1.5"))),
+                        "amount"),
+                new Bad(
+                        "clerk",
+                        HttpMethod.POST,
+                        "/api/customers/" + customer + "/credit-refunds",
+                        creditUse(Map.of("bankReference", "TRF-1")),
+                        "amount"),
                 new Bad("operator", HttpMethod.GET, "/api/console/instances?q=%00", null, "q"));
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
@@ -551,7 +611,9 @@ class HostileInputTest {
                 "invoice",
                 "bank_statement",
                 "bank_entry",
-                "credit_limit_review")) {
+                "credit_limit_review",
+                "customer_credit_balance",
+                "customer_credit_use")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         counts.put(
@@ -604,6 +666,13 @@ class HostileInputTest {
                 "EUR",
                 "valueDate",
                 LocalDate.now(clock).toString()));
+        body.putAll(changes);
+        return body;
+    }
+
+    /** A customer credit application or refund body: 10.00 EUR (refunds also need a bankReference). */
+    private static Map<String, Object> creditUse(Map<String, Object> changes) {
+        Map<String, Object> body = new HashMap<>(Map.of("amount", 10, "currency", "EUR"));
         body.putAll(changes);
         return body;
     }

@@ -144,7 +144,8 @@ public class WriteOffs {
         }
         if (!invoice.getStatus().isOpen()) {
             throw new InvalidWriteOffException(
-                    "amount", "invoice " + invoice.getNumber() + " is paid: nothing is open to write off");
+                    "amount",
+                    "invoice " + invoice.getNumber() + " is " + invoice.getStatus() + ": nothing is open to write off");
         }
         if (amount.compareTo(invoice.getOpenAmount()) > 0) {
             throw new InvalidWriteOffException(
@@ -298,7 +299,7 @@ public class WriteOffs {
     }
 
     private WriteOff writeOffOf(Invoice invoice, WriteOff writeOff, BigDecimal amount, String actor) {
-        invoices.adjust(invoice, InvoiceAdjusted.Kind.WRITE_OFF, amount, actor, writeOff.getReason());
+        invoices.writeOff(invoice, amount, writeOff.isAutomatic(), actor, writeOff.getReason());
         writeOff.posted(amount, clock.instant());
         WriteOff stored = writeOffs.saveAndFlush(writeOff);
         audit.record(

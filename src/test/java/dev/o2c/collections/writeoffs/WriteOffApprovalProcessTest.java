@@ -237,6 +237,43 @@ class WriteOffApprovalProcessTest {
     }
 
     @Test
+    void anApprovedWriteOffOfAllThatIsOpenClosesTheInvoiceAsWrittenOffAndEndsItsDunning() {
+        Customer customer = scenario.customer("5000");
+        Invoice invoice = scenario.invoiceFor(customer, "130.00");
+        pay(customer, invoice, "50.00");
+        WriteOff writeOff = writeOffs.request(
+                invoice.getId(), new BigDecimal("80.00"), "EUR", "Customer insolvent, rest lost", "collector");
+        HumanTask task = scenario.awaitOpenTask(writeOff.getProcessInstanceKey(), APPROVE_TASK);
+
+        inbox.complete(task.getJobKey(), approve("Insolvency confirmed"), SECOND_COLLECTOR);
+        engine.awaitCompleted(writeOff.getProcessInstanceKey(), "EndEvent_WrittenOff");
+
+        Invoice closed = scenario.invoice(invoice.getId());
+        assertThat(closed.getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+        assertThat(closed.getOpenAmount()).isZero();
+        assertThat(closed.getPaidOn()).isEqualTo(LocalDate.now(clock));
+        // the collection process hears of it like of a payment and ends; the order completes
+        engine.awaitCompleted(orders.get(invoice.getOrderId()).getProcessInstanceKey(), "EndEvent_InvoicePaid");
+        scenario.awaitStatus(orders.get(invoice.getOrderId()), OrderStatus.COMPLETED);
+        // nothing reads it as open: not in the customer's open invoices, not open in the API, not dunned again
+        assertThat(api.get("collector", "/api/invoices?customerId=" + customer.getId() + "&status=WRITTEN_OFF")
+                        .body()
+                        .findValuesAsText("id"))
+                .containsExactly(invoice.getId().toString());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from invoice where customer_id = ? and status in ('OPEN', 'PARTIALLY_PAID')",
+                        Long.class,
+                        customer.getId()))
+                .isZero();
+        assertField(
+                api.post(
+                        "collector",
+                        "/api/invoices/" + invoice.getId() + "/write-offs",
+                        Map.of("amount", "1.00", "reason", "again")),
+                "amount");
+    }
+
+    @Test
     void aRejectedWriteOffLeavesTheInvoiceAsItWas() {
         Invoice invoice = scenario.invoiceFor(scenario.customer("5000"), "300.00");
         WriteOff writeOff = writeOffs.request(invoice.getId(), new BigDecimal("50.00"), "EUR", "Small", "collector");
