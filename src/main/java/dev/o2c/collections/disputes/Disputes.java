@@ -59,19 +59,7 @@ public class Disputes {
         if (request.reasonCode() == null) {
             throw new InvalidDisputeException("reasonCode", "is required");
         }
-        if (!invoice.getStatus().isOpen() || invoice.getOpenAmount().signum() == 0) {
-            throw new InvalidDisputeException(
-                    "invoiceId", "invoice " + invoice.getNumber() + " is paid: nothing is left to dispute");
-        }
-        disputes.findByInvoiceIdOrderByIdDesc(invoice.getId()).stream()
-                .filter(dispute -> dispute.getStatus().isUnresolved())
-                .findFirst()
-                .ifPresent(dispute -> {
-                    throw new InvalidDisputeException(
-                            "invoiceId",
-                            "invoice " + invoice.getNumber() + " already has an unresolved dispute (" + dispute.getId()
-                                    + "); resolve it first");
-                });
+        checkDisputable(invoice);
         // a dispute ends in a credit note at most: no more than is open, nor than credit notes may still take off
         BigDecimal disputable = invoice.getOpenAmount().min(creditNotes.creditableAmount(invoice.getId()));
         BigDecimal amount = request.amount() == null ? disputable : request.amount();
@@ -107,6 +95,28 @@ public class Disputes {
                         + request.reasonCode(),
                 request.comment());
         return dispute;
+    }
+
+    /** The invoice can take a dispute: open, and none unresolved on it yet (refused naming invoiceId). */
+    @Transactional(readOnly = true)
+    void checkDisputable(long invoiceId) {
+        checkDisputable(invoices.get(invoiceId));
+    }
+
+    private void checkDisputable(Invoice invoice) {
+        if (!invoice.getStatus().isOpen() || invoice.getOpenAmount().signum() == 0) {
+            throw new InvalidDisputeException(
+                    "invoiceId", "invoice " + invoice.getNumber() + " is paid: nothing is left to dispute");
+        }
+        disputes.findByInvoiceIdOrderByIdDesc(invoice.getId()).stream()
+                .filter(dispute -> dispute.getStatus().isUnresolved())
+                .findFirst()
+                .ifPresent(dispute -> {
+                    throw new InvalidDisputeException(
+                            "invoiceId",
+                            "invoice " + invoice.getNumber() + " already has an unresolved dispute (" + dispute.getId()
+                                    + "); resolve it first");
+                });
     }
 
     @Transactional
