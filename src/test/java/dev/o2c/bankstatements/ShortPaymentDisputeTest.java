@@ -1,6 +1,7 @@
 package dev.o2c.bankstatements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.o2c.billing.Invoice;
@@ -13,6 +14,7 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditRepository;
+import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -161,6 +163,39 @@ class ShortPaymentDisputeTest {
         statements.awaitEntry(statementId, BankEntryStatus.POSTED);
         assertThat(scenario.invoice(large.getId()).getOpenAmount()).isEqualByComparingTo("387.66");
         assertThat(disputesOf(large)).isEmpty();
+    }
+
+    @Test
+    void whenTheDisputeCannotOpenAtPostingTimeNothingIsPosted() {
+        Customer customer = scenario.customer("NET30", "50000", RiskClass.B);
+        Invoice invoice = scenario.invoiceFor(customer, "1000.00");
+        long statementId = statements.uploaded(StatementScenario.statement()
+                .credit("612.34", LocalDate.now(clock), "Short Payer " + StatementScenario.tag(), null, null, "part"));
+        BankEntry entry = statements.awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
+        scenario.awaitOpenTask(statements.awaitProcess(entry), "Task_MatchPayment");
+        // the clerk's choice is recorded (as its job would), then a collector disputes the invoice before the posting
+        posting.recordClerkChoice(
+                entry.getId(),
+                BankEntryPosting.ClerkChoice.fromForm("POST", customer.getId(), invoice.getNumber(), "short", "PRICE"),
+                "clerk");
+        assertThat(api.post(
+                                "collector",
+                                "/api/invoices/" + invoice.getId() + "/disputes",
+                                Map.of("amount", "50.00", "reasonCode", "OTHER"))
+                        .status())
+                .isEqualTo(201);
+
+        assertThatThrownBy(() -> posting.post(entry.getId()))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("invoiceId"));
+
+        assertThat(entries.findById(entry.getId()).orElseThrow().getStatus()).isEqualTo(BankEntryStatus.MATCHED);
+        assertThat(payments.allocationsTo(invoice.getId()))
+                .as("the payment rolled back with the dispute")
+                .isEmpty();
+        assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("1000.00");
+        assertThat(disputesOf(invoice)).singleElement().satisfies(only -> assertThat(only.getOpenedBy())
+                .isEqualTo("collector"));
     }
 
     @Test
