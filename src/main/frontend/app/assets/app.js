@@ -31,7 +31,7 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
 }
 
 const NAV = [
-  { href: '/tasks', label: 'Task inbox', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks'] },
+  { href: '/tasks', label: 'Task inbox', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks', 'sales', 'warehouse'] },
   { href: '/orders', label: 'Orders', groups: ['sales'] },
   { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
   { href: '/worklist', label: 'Worklist', groups: ['collectors', 'credit-managers'] },

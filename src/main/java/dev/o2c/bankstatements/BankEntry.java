@@ -44,6 +44,8 @@ public class BankEntry {
     private String proposal;
     private Long paymentId;
     private String decidedBy;
+    /** The clerk disputes the shortfall of a short payment to one invoice, for this reason code (else null). */
+    private String disputeReason;
     /**
      * Written only by the conditional updates in {@link BankEntryRepository} (claim, then the instance recording
      * itself): never by Hibernate, so a stale copy of the entry can never clear or replace them.
@@ -96,16 +98,18 @@ public class BankEntry {
         this.status = trusted ? BankEntryStatus.MATCHED : BankEntryStatus.NEEDS_CLERK;
     }
 
-    void clerkChose(String proposalJson, Long customerId, String clerk) {
+    void clerkChose(String proposalJson, Long customerId, String clerk, String disputeReason) {
         moveTo(BankEntryStatus.MATCHED);
         this.proposal = proposalJson;
         this.customerId = customerId;
         this.decidedBy = clerk;
+        this.disputeReason = disputeReason;
     }
 
     void setAside(String clerk) {
         moveTo(BankEntryStatus.SET_ASIDE);
         this.decidedBy = clerk;
+        this.disputeReason = null;
     }
 
     void outdated() {
@@ -228,5 +232,9 @@ public class BankEntry {
     /** How long the remittance text was when the bank sent more than we keep; null when it is whole. */
     public Integer getRemittanceCutFrom() {
         return remittanceCutFrom;
+    }
+
+    public String getDisputeReason() {
+        return disputeReason;
     }
 }

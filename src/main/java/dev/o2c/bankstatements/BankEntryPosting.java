@@ -39,6 +39,7 @@ public class BankEntryPosting {
     private final CashApplication cashApplication;
     private final ProposalCodec proposals;
     private final AuditLog audit;
+    private final ShortPaymentDisputes shortPaymentDisputes;
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
 
@@ -50,6 +51,7 @@ public class BankEntryPosting {
             CashApplication cashApplication,
             ProposalCodec proposals,
             AuditLog audit,
+            ShortPaymentDisputes shortPaymentDisputes,
             PlatformTransactionManager transactions,
             EntityManager entityManager) {
         this.entries = entries;
@@ -59,6 +61,7 @@ public class BankEntryPosting {
         this.cashApplication = cashApplication;
         this.proposals = proposals;
         this.audit = audit;
+        this.shortPaymentDisputes = shortPaymentDisputes;
         this.transactions = new TransactionTemplate(transactions);
         this.entityManager = entityManager;
     }
@@ -138,6 +141,9 @@ public class BankEntryPosting {
                 actor,
                 reason);
         entry.posted(payment.getId());
+        if (entry.getDisputeReason() != null) {
+            disputeShortfall(entry, proposal, actor);
+        }
         audit.record(
                 actor,
                 "BANK_ENTRY_POSTED",
@@ -147,6 +153,20 @@ public class BankEntryPosting {
                         + entry.getConfidence() + ")",
                 reason);
         return new Posted(payment.getId());
+    }
+
+    /**
+     * The clerk disputed the shortfall of this short payment: the dispute opens in the posting's transaction, so both
+     * commit or neither. A redelivered job finds the entry posted above and opens nothing.
+     */
+    private void disputeShortfall(BankEntry entry, Proposal proposal, String clerk) {
+        Proposal.PlannedAllocation allocation = proposal.allocations().getFirst();
+        String comment = "Short payment on bank entry " + entry.getId() + " (value date " + entry.getValueDate()
+                + ", payer " + Optional.ofNullable(entry.getDebtorName()).orElse("not named") + "): "
+                + allocation.paid() + " " + entry.getCurrency() + " paid on " + allocation.invoiceNumber()
+                + ", the customer disputes the rest";
+        shortPaymentDisputes.open(new ShortPaymentDisputes.ShortPayment(
+                allocation.invoiceId(), entry.getDisputeReason(), comment, clerk));
     }
 
     /**
@@ -192,9 +212,13 @@ public class BankEntryPosting {
         List<OpenItem> chosen = choice.invoiceNumbers().stream()
                 .map(number -> openItem(number, customerId))
                 .toList();
-        Proposal proposal =
-                cashApplication.matcher().settleChosen(BankStatementImport.incoming(entry), customerId, chosen, clerk);
-        entry.clerkChose(proposals.write(proposal), customerId, clerk);
+        Proposal proposal = choice.disputeReason() == null
+                ? cashApplication.matcher().settleChosen(BankStatementImport.incoming(entry), customerId, chosen, clerk)
+                : cashApplication
+                        .matcher()
+                        .settleShortAsDisputed(
+                                BankStatementImport.incoming(entry), customerId, shortOf(entry, choice, chosen), clerk);
+        entry.clerkChose(proposals.write(proposal), customerId, clerk, choice.disputeReason());
         cashApplication.remember(entry.getDebtorIban(), entry.getDebtorName(), customerId, clerk, entry.getId());
         audit.record(
                 clerk,
@@ -206,10 +230,16 @@ public class BankEntryPosting {
         return true;
     }
 
-    public record ClerkChoice(boolean post, Long customerId, List<String> invoiceNumbers, String note) {
+    /**
+     * @param disputeReason a dispute reason code when the clerk disputes the shortfall of a payment short of one
+     *     invoice, else null
+     */
+    public record ClerkChoice(
+            boolean post, Long customerId, List<String> invoiceNumbers, String note, String disputeReason) {
 
         /** From the "Match payment" form's fields. */
-        public static ClerkChoice fromForm(Object decision, Object customerId, Object invoiceNumbers, Object note) {
+        public static ClerkChoice fromForm(
+                Object decision, Object customerId, Object invoiceNumbers, Object note, Object disputeReason) {
             if (!"POST".equals(decision) && !"SET_ASIDE".equals(decision)) {
                 throw new InvalidBankStatementException("matchDecision", "must be POST or SET_ASIDE");
             }
@@ -230,7 +260,11 @@ public class BankEntryPosting {
                     : java.util.Arrays.stream(invoiceNumbers.toString().split("[,;\\s]+"))
                             .filter(number -> !number.isBlank())
                             .toList();
-            return new ClerkChoice("POST".equals(decision), customer, numbers, note == null ? null : note.toString());
+            String reason = disputeReason == null || disputeReason.toString().isBlank()
+                    ? null
+                    : disputeReason.toString().strip();
+            return new ClerkChoice(
+                    "POST".equals(decision), customer, numbers, note == null ? null : note.toString(), reason);
         }
     }
 
@@ -242,6 +276,10 @@ public class BankEntryPosting {
     @Transactional(readOnly = true)
     public void validate(long entryId, ClerkChoice choice) {
         if (!choice.post()) {
+            if (choice.disputeReason() != null) {
+                throw new InvalidBankStatementException(
+                        "disputeReason", "only a payment posted to an invoice can dispute its shortfall");
+            }
             return;
         }
         BankEntry entry = get(entryId);
@@ -262,14 +300,45 @@ public class BankEntryPosting {
                     "customer " + customer.getId() + " is billed in " + customer.getCurrency() + "; this payment is in "
                             + entry.getCurrency());
         }
-        choice.invoiceNumbers().forEach(number -> {
-            OpenItem item = openItem(number, choice.customerId());
-            if (!item.currency().equals(entry.getCurrency())) {
-                throw new InvalidBankStatementException(
-                        "invoiceNumbers",
-                        item.number() + " is in " + item.currency() + "; this payment is in " + entry.getCurrency());
-            }
-        });
+        List<OpenItem> chosen = choice.invoiceNumbers().stream()
+                .map(number -> {
+                    OpenItem item = openItem(number, choice.customerId());
+                    if (!item.currency().equals(entry.getCurrency())) {
+                        throw new InvalidBankStatementException(
+                                "invoiceNumbers",
+                                item.number() + " is in " + item.currency() + "; this payment is in "
+                                        + entry.getCurrency());
+                    }
+                    return item;
+                })
+                .toList();
+        if (choice.disputeReason() != null) {
+            OpenItem invoice = shortOf(entry, choice, chosen);
+            shortPaymentDisputes
+                    .refusal(invoice.invoiceId(), choice.disputeReason())
+                    .ifPresent(why -> {
+                        throw new InvalidBankStatementException("disputeReason", why);
+                    });
+        }
+    }
+
+    /** A disputed shortfall needs a payment short of exactly one invoice: that invoice. */
+    private static OpenItem shortOf(BankEntry entry, ClerkChoice choice, List<OpenItem> chosen) {
+        if (chosen.size() != 1) {
+            throw new InvalidBankStatementException(
+                    "disputeReason",
+                    "a shortfall can be disputed only when the payment goes to exactly one invoice (chosen: "
+                            + chosen.size() + ")");
+        }
+        OpenItem invoice = chosen.getFirst();
+        if (entry.getAmount().compareTo(invoice.openAmount()) >= 0) {
+            throw new InvalidBankStatementException(
+                    "disputeReason",
+                    "the payment of " + entry.getAmount() + " " + entry.getCurrency() + " is not short of "
+                            + invoice.number() + " (open " + invoice.openAmount() + "): there is no shortfall to"
+                            + " dispute");
+        }
+        return invoice;
     }
 
     private OpenItem openItem(String number, long customerId) {

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A clerk's match is checked before the task completes: an unknown customer or one billed in another currency, and
- * unknown, paid, foreign or other-currency invoices are refused on the form (400 naming the field); the task stays
- * open and nothing reaches the engine.
+ * unknown, paid, foreign or other-currency invoices are refused on the form (400 naming the field), and so is a disputed
+ * shortfall unless the payment is short of exactly one invoice that can be disputed; the task stays open and nothing
+ * reaches the engine.
  */
 @Component
 class MatchPaymentGuard implements TaskCompletionGuard {
@@ -35,7 +36,8 @@ class MatchPaymentGuard implements TaskCompletionGuard {
                             answers.get("matchDecision"),
                             answers.get("customerId"),
                             answers.get("invoiceNumbers"),
-                            answers.get("matchNote")));
+                            answers.get("matchNote"),
+                            answers.get("disputeReason")));
         }
     }
 }

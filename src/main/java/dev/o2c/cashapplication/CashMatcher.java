@@ -76,6 +76,29 @@ public final class CashMatcher {
                 false);
     }
 
+    /**
+     * A clerk's choice of one invoice the payment is short of, whose shortfall the customer disputes: applied as a
+     * partial payment, nothing written off as a deduction or discount; what stays open is for the dispute.
+     */
+    public Proposal settleShortAsDisputed(IncomingPayment payment, long customerId, OpenItem invoice, String clerk) {
+        if (payment.amount().compareTo(invoice.openAmount()) >= 0) {
+            throw new IllegalArgumentException(
+                    payment.amount() + " is not short of " + invoice.number() + " (open " + invoice.openAmount() + ")");
+        }
+        Settlement settlement = Settlement.partial(payment.amount(), List.of(invoice));
+        return new Proposal(
+                customerId,
+                settlement.allocations(),
+                settlement.unapplied(),
+                BigDecimal.ONE.setScale(3),
+                List.of(
+                        "chosen by " + clerk + ": applied to " + invoice.number(),
+                        "the amount " + settlement.fit().explanation + "; the customer disputes the shortfall of "
+                                + invoice.openAmount().subtract(payment.amount())),
+                List.of(),
+                false);
+    }
+
     /** What one piece of evidence adds, and how a person would say it. */
     private record Clue(BigDecimal weight, String says) {}
 

@@ -52,6 +52,11 @@ record Settlement(List<PlannedAllocation> allocations, BigDecimal unapplied, Fit
         return inOrder(amount, invoices, withinTolerance ? Fit.DEDUCTION : Fit.PARTIAL);
     }
 
+    /** Applied oldest first as given, whatever the tolerance: the rest stays open (a disputed short payment). */
+    static Settlement partial(BigDecimal amount, List<OpenItem> invoices) {
+        return inOrder(amount, invoices, Fit.PARTIAL);
+    }
+
     private static Settlement inFull(List<OpenItem> invoices, Fit fit, BigDecimal amount) {
         List<PlannedAllocation> allocations = invoices.stream()
                 .map(item -> allocation(item, item.openAmount(), null, null))

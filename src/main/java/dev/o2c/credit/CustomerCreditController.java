@@ -46,7 +46,16 @@ class CustomerCreditController {
     }
 
     @GetMapping("/{id}")
-    @Allowed(Allowed.ANY_USER)
+    // office staff, not the warehouse (it sees only the disputes routed to it)
+    @Allowed({
+        Groups.SALES,
+        Groups.CREDIT_ANALYSTS,
+        Groups.CREDIT_MANAGERS,
+        Groups.COLLECTORS,
+        Groups.AR_CLERKS,
+        Groups.OPERATORS,
+        Groups.BUSINESS_ANALYSTS
+    })
     CustomerCreditView get(@PathVariable long id) {
         return view(customers.get(id));
     }

@@ -151,7 +151,16 @@ class CustomerController {
      * credit staff's changes to limit, risk class and hold are served by the credit module, which owns exposure.
      */
     @GetMapping
-    @Allowed(Allowed.ANY_USER)
+    // office staff, not the warehouse (it sees only the disputes routed to it)
+    @Allowed({
+        Groups.SALES,
+        Groups.CREDIT_ANALYSTS,
+        Groups.CREDIT_MANAGERS,
+        Groups.COLLECTORS,
+        Groups.AR_CLERKS,
+        Groups.OPERATORS,
+        Groups.BUSINESS_ANALYSTS
+    })
     List<CustomerView> list() {
         return repository.findAll().stream().map(CustomerView::of).toList();
     }

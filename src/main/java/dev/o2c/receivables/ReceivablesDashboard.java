@@ -4,6 +4,8 @@ import dev.o2c.billing.ReceivableFigures;
 import dev.o2c.billing.ReceivableFigures.AgingBucket;
 import dev.o2c.billing.ReceivableFigures.Dso;
 import dev.o2c.billing.ReceivableFigures.DunningStage;
+import dev.o2c.collections.disputes.Disputes;
+import dev.o2c.collections.disputes.UnresolvedDisputeFigure;
 import dev.o2c.credit.CreditExposure;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.orders.OrderService;
@@ -22,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The receivables position as of "today" on the application clock: aging, DSO, credit use, orders waiting for a
- * credit decision and the dunning pipeline. Each figure comes from the module that owns it (billing, credit, orders,
- * tasks), read in one repeatable-read transaction so the panels agree with each other.
+ * credit decision, the dunning pipeline and the unresolved disputes by status and age. Each figure comes from the module
+ * that owns it (billing, credit, orders, tasks, collections), read in one repeatable-read transaction so the panels agree with each other.
  */
 @Service
 public class ReceivablesDashboard {
@@ -41,6 +43,7 @@ public class ReceivablesDashboard {
     private final OrderService orders;
     private final CustomerService customers;
     private final TaskInbox tasks;
+    private final Disputes disputes;
     private final Clock clock;
 
     ReceivablesDashboard(
@@ -49,7 +52,9 @@ public class ReceivablesDashboard {
             OrderService orders,
             CustomerService customers,
             TaskInbox tasks,
+            Disputes disputes,
             Clock clock) {
+        this.disputes = disputes;
         this.receivables = receivables;
         this.exposure = exposure;
         this.orders = orders;
@@ -84,7 +89,8 @@ public class ReceivablesDashboard {
             List<CreditUse> creditUse,
             List<HeldOrder> ordersInReview,
             List<DunningStage> dunning,
-            int collectionsFollowUps) {}
+            int collectionsFollowUps,
+            List<UnresolvedDisputeFigure> disputes) {}
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Snapshot snapshot() {
@@ -96,7 +102,8 @@ public class ReceivablesDashboard {
                 creditUse(),
                 ordersInReview(),
                 receivables.dunningStages(),
-                (int) tasks.countOpen(COLLECTIONS_FOLLOW_UP_FORM));
+                (int) tasks.countOpen(COLLECTIONS_FOLLOW_UP_FORM),
+                disputes.unresolvedFigures());
     }
 
     private List<CreditUse> creditUse() {

@@ -68,6 +68,13 @@ public class TaskInbox {
                 .toList();
     }
 
+    /** Whether one of the user's groups has, or had, a task in this process instance (open, done or withdrawn). */
+    @Transactional(readOnly = true)
+    public boolean hadTaskIn(long processInstanceKey, CurrentUser user) {
+        return tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(processInstanceKey).stream()
+                .anyMatch(task -> user.inAnyGroup(task.candidateGroups()));
+    }
+
     @Transactional(readOnly = true)
     public HumanTask visibleTo(long jobKey, CurrentUser user) {
         HumanTask task = tasks.findById(jobKey).orElseThrow(() -> new TaskNotFoundException("task", jobKey));

@@ -9,10 +9,14 @@ import dev.o2c.collections.DunningService;
 import dev.o2c.collections.NoteView;
 import dev.o2c.collections.PromiseView;
 import dev.o2c.collections.PromisesToPay;
+import dev.o2c.collections.disputes.Dispute;
+import dev.o2c.collections.disputes.DisputeView;
+import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The whole picture of one customer for a collector: the open items with the reminders and letters sent for each,
- * the promises to pay, the call notes and who works the case. Combines billing and collections, so it lives here.
+ * the promises to pay, the call notes, the unresolved disputes and who works the case. Combines billing and collections, so it lives here.
  */
 @RestController
 @RequestMapping("/api/collections/customers")
@@ -36,6 +40,7 @@ class CollectionCaseController {
     private final DunningService dunning;
     private final CollectionCases cases;
     private final PromisesToPay promises;
+    private final Disputes disputes;
     private final Clock clock;
 
     CollectionCaseController(
@@ -44,7 +49,9 @@ class CollectionCaseController {
             DunningService dunning,
             CollectionCases cases,
             PromisesToPay promises,
+            Disputes disputes,
             Clock clock) {
+        this.disputes = disputes;
         this.customers = customers;
         this.invoices = invoices;
         this.dunning = dunning;
@@ -77,7 +84,8 @@ class CollectionCaseController {
                 cases.assignmentOf(id).map(AssignmentView::of).orElse(null),
                 items,
                 promises.ofCustomer(id).stream().map(PromiseView::of).toList(),
-                cases.notesOf(id).stream().map(NoteView::of).toList());
+                cases.notesOf(id).stream().map(NoteView::of).toList(),
+                UnresolvedDisputes.of(customer.getCurrency(), disputes.unresolvedOf(id)));
     }
 
     record CustomerFacts(long id, String name, String email, String riskClass, boolean creditHold) {}
@@ -85,10 +93,26 @@ class CollectionCaseController {
     /** An open invoice; the letter of a reminder is at /api/invoices/{id}/letters/{level}/pdf. */
     record OpenItem(InvoiceView invoice, long daysOverdue, List<InvoiceDetailController.ReminderView> reminders) {}
 
+    /**
+     * The customer's disputes still with the routed team or escalated: how many, the amount they hold back from dunning
+     * (in the customer's currency, which their invoices are billed in), and each (GET /api/disputes/{id}).
+     */
+    record UnresolvedDisputes(int count, BigDecimal amount, String currency, List<DisputeView> items) {
+
+        static UnresolvedDisputes of(String currency, List<Dispute> disputes) {
+            return new UnresolvedDisputes(
+                    disputes.size(),
+                    disputes.stream().map(Dispute::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    currency,
+                    disputes.stream().map(DisputeView::of).toList());
+        }
+    }
+
     record CollectionCase(
             CustomerFacts customer,
             AssignmentView assignment,
             List<OpenItem> openItems,
             List<PromiseView> promises,
-            List<NoteView> notes) {}
+            List<NoteView> notes,
+            UnresolvedDisputes disputes) {}
 }

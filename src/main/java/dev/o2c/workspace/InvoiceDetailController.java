@@ -7,11 +7,13 @@ import dev.o2c.billing.InvoiceService;
 import dev.o2c.billing.InvoiceView;
 import dev.o2c.collections.DunningService;
 import dev.o2c.collections.Reminder;
+import dev.o2c.collections.disputes.DisputeReaders;
 import dev.o2c.collections.disputes.DisputeView;
 import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.payments.PaymentAllocation;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.security.Allowed;
+import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,13 +36,16 @@ class InvoiceDetailController {
     private final PaymentService payments;
     private final Disputes disputes;
     private final CreditNotes creditNotes;
+    private final DisputeReaders readers;
 
     InvoiceDetailController(
             InvoiceService invoices,
             DunningService dunning,
             PaymentService payments,
             Disputes disputes,
-            CreditNotes creditNotes) {
+            CreditNotes creditNotes,
+            DisputeReaders readers) {
+        this.readers = readers;
         this.invoices = invoices;
         this.dunning = dunning;
         this.payments = payments;
@@ -48,7 +53,8 @@ class InvoiceDetailController {
         this.creditNotes = creditNotes;
     }
 
-    // the same readers as the invoice list (dev.o2c.billing.InvoiceController)
+    // the same readers as the invoice list (dev.o2c.billing.InvoiceController), and the warehouse for the invoices
+    // of the disputes routed to it
     @GetMapping("/{id}")
     @Allowed({
         Groups.AR_CLERKS,
@@ -56,9 +62,12 @@ class InvoiceDetailController {
         Groups.CREDIT_ANALYSTS,
         Groups.CREDIT_MANAGERS,
         Groups.SALES,
-        Groups.OPERATORS
+        Groups.OPERATORS,
+        Groups.WAREHOUSE
     })
     InvoiceDetail get(@PathVariable long id) {
+        invoices.get(id); // 404 before 403: the invoice must exist
+        readers.checkMayReadInvoice(id, CurrentUser.get());
         InvoiceView invoice = InvoiceView.of(invoices.get(id));
         return new InvoiceDetail(
                 invoice,

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +68,9 @@ class BankStatementImportTest {
 
     @Autowired
     PaymentPostingStarter starter;
+
+    @Autowired
+    StatementScenario statements;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -578,22 +580,15 @@ class BankStatementImportTest {
     }
 
     private Api.Response complete(HumanTask task, Map<String, Object> variables) {
-        return api.post("clerk", "/api/tasks/" + task.getJobKey() + "/complete", Map.of("variables", variables));
+        return statements.complete(task, variables);
     }
 
     private BankEntry awaitEntry(long statementId, BankEntryStatus status) {
-        return await().atMost(Scenario.PATIENCE)
-                .until(
-                        () -> entries.findByStatementIdOrderByLineNo(statementId).stream()
-                                .filter(entry -> entry.getStatus() == status)
-                                .findFirst()
-                                .orElse(null),
-                        entry -> entry != null);
+        return statements.awaitEntry(statementId, status);
     }
 
     private long awaitProcess(BankEntry entry) {
-        return await().atMost(Scenario.PATIENCE)
-                .until(() -> entries.findById(entry.getId()).orElseThrow().getProcessInstanceKey(), key -> key != null);
+        return statements.awaitProcess(entry);
     }
 
     private java.util.List<String> auditActions(BankEntry entry) {
@@ -609,11 +604,11 @@ class BankStatementImportTest {
     }
 
     private Api.Response upload(String user, CamtWriter statement) {
-        return uploadXml(user, statement.xml());
+        return statements.upload(user, statement);
     }
 
     private Api.Response uploadXml(String user, String xml) {
-        return api.post(user, "/api/bank-statements", xml, Map.of(HttpHeaders.CONTENT_TYPE, "application/xml"));
+        return statements.uploadXml(user, xml);
     }
 
     private Customer customer(String iban) {
@@ -631,7 +626,7 @@ class BankStatementImportTest {
     }
 
     private static CamtWriter statement() {
-        return new CamtWriter("MSG-" + tag(), "STMT-" + tag());
+        return StatementScenario.statement();
     }
 
     private static String messageIdOf(String xml) {
@@ -643,6 +638,6 @@ class BankStatementImportTest {
     }
 
     private static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        return StatementScenario.tag();
     }
 }

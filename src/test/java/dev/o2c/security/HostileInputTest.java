@@ -44,7 +44,7 @@ class HostileInputTest {
 
     private static final String UNKNOWN_ID = "987654321";
     private static final List<String> USERS =
-            List.of("sales", "analyst", "manager", "collector", "clerk", "operator", "modeler", "admin");
+            List.of("sales", "analyst", "manager", "collector", "clerk", "operator", "modeler", "warehouse", "admin");
 
     @Autowired
     Api api;

@@ -4,6 +4,7 @@ import dev.o2c.billing.CreditNoteView;
 import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.credit.CustomerAccount;
+import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskContextProvider;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Beside a "Resolve dispute" task: the dispute, its invoice with the credit notes already issued on it, the customer's
- * earlier disputes and their account.
+ * earlier disputes and their account (for the warehouse only the customer's name).
  */
 @Component
 class DisputeContext implements TaskContextProvider {
@@ -55,7 +56,12 @@ class DisputeContext implements TaskContextProvider {
                         .limit(EARLIER_DISPUTES)
                         .map(DisputeView::of)
                         .toList());
-        context.put("customer", accounts.summary(dispute.getCustomerId()));
+        // the customer's credit and payments are finance's business: the warehouse sees whom the goods went to
+        context.put(
+                "customer",
+                CurrentUser.get().inAnyGroup(DisputeReaders.ALL_DISPUTES)
+                        ? accounts.summary(dispute.getCustomerId())
+                        : Map.of("id", dispute.getCustomerId(), "name", variables.get("customerName")));
         return context;
     }
 }

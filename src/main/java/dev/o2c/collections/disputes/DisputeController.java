@@ -25,10 +25,12 @@ class DisputeController {
 
     private final DisputeIntake intake;
     private final Disputes disputes;
+    private final DisputeReaders readers;
 
-    DisputeController(DisputeIntake intake, Disputes disputes) {
+    DisputeController(DisputeIntake intake, Disputes disputes, DisputeReaders readers) {
         this.intake = intake;
         this.disputes = disputes;
+        this.readers = readers;
     }
 
     /**
@@ -59,6 +61,7 @@ class DisputeController {
         return disputes.search(status, customerId).stream().map(DisputeView::of).toList();
     }
 
+    /** The warehouse reads only the disputes routed to it (DisputeReaders). */
     @GetMapping("/api/disputes/{id}")
     @Allowed({
         Groups.COLLECTORS,
@@ -66,10 +69,13 @@ class DisputeController {
         Groups.SALES,
         Groups.CREDIT_ANALYSTS,
         Groups.CREDIT_MANAGERS,
-        Groups.OPERATORS
+        Groups.OPERATORS,
+        Groups.WAREHOUSE
     })
     DisputeView get(@PathVariable long id) {
-        return DisputeView.of(disputes.get(id));
+        Dispute dispute = disputes.get(id);
+        readers.checkMayRead(dispute, CurrentUser.get());
+        return DisputeView.of(dispute);
     }
 
     record OpenDispute(

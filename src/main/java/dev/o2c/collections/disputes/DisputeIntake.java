@@ -4,8 +4,15 @@ import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.engine.ProcessCommands;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens a dispute and starts its dispute-resolution process, both or neither. The dispute commits first, so the
@@ -14,16 +21,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class DisputeIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(DisputeIntake.class);
+
     public static final String PROCESS_ID = "dispute-resolution";
 
     private final Disputes disputes;
     private final CustomerService customers;
     private final ProcessCommands processes;
+    private final TransactionTemplate afterCommit;
 
-    DisputeIntake(Disputes disputes, CustomerService customers, ProcessCommands processes) {
+    DisputeIntake(
+            Disputes disputes,
+            CustomerService customers,
+            ProcessCommands processes,
+            PlatformTransactionManager transactions) {
         this.disputes = disputes;
         this.customers = customers;
         this.processes = processes;
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public Dispute open(Disputes.NewDispute request, String actor) {
@@ -35,6 +51,46 @@ public class DisputeIntake {
             throw new InvalidDisputeException(
                     "invoiceId", "invoice " + request.invoiceId() + " already has an unresolved dispute");
         }
+        start(dispute, actor);
+        return disputes.get(dispute.getId());
+    }
+
+    /**
+     * Opens the dispute inside the caller's transaction (it commits with the caller's change, or not at all) and
+     * starts its process once that transaction has committed. Should the engine refuse then, the dispute is cancelled
+     * (audited) like one opened through the API; the caller's change stands.
+     */
+    Dispute openWithin(Disputes.NewDispute request, String actor) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("openWithin needs the caller's transaction");
+        }
+        Dispute dispute = disputes.register(request, actor);
+        long disputeId = dispute.getId();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                startCommitted(disputeId, actor);
+            }
+        });
+        return dispute;
+    }
+
+    /** After the commit: the committed transaction's resources are still bound, so each step runs in a new one. */
+    private void startCommitted(long disputeId, String actor) {
+        Long processInstanceKey;
+        try {
+            processInstanceKey =
+                    afterCommit.execute(status -> processes.start(PROCESS_ID, variables(disputes.get(disputeId))));
+        } catch (RuntimeException e) {
+            log.warn("dispute {}: its process could not be started, the dispute is cancelled", disputeId, e);
+            afterCommit.executeWithoutResult(
+                    status -> disputes.cancelUnstarted(disputeId, actor, String.valueOf(e.getMessage())));
+            return;
+        }
+        afterCommit.executeWithoutResult(status -> disputes.startedAs(disputeId, processInstanceKey));
+    }
+
+    private void start(Dispute dispute, String actor) {
         long processInstanceKey;
         try {
             processInstanceKey = processes.start(PROCESS_ID, variables(dispute));
@@ -43,7 +99,6 @@ public class DisputeIntake {
             throw e;
         }
         disputes.startedAs(dispute.getId(), processInstanceKey);
-        return disputes.get(dispute.getId());
     }
 
     private Map<String, Object> variables(Dispute dispute) {

@@ -36,4 +36,19 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
       select d from Dispute d where (:status is null or d.status = :status)
       and (:customerId is null or d.customerId = :customerId) order by d.id desc limit 500""")
     List<Dispute> search(DisputeStatus status, Long customerId);
+
+    /** A customer's unresolved disputes, oldest first. */
+    @Query("""
+      select d from Dispute d where d.customerId = :customerId
+      and d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
+                       dev.o2c.collections.disputes.DisputeStatus.ESCALATED)
+      order by d.openedAt, d.id""")
+    List<Dispute> unresolvedOf(Long customerId);
+
+    /** Currency, status, when opened and amount of every unresolved dispute: what the dashboard adds up. */
+    @Query("""
+      select d.currency, d.status, d.openedAt, d.amount from Dispute d
+      where d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
+                         dev.o2c.collections.disputes.DisputeStatus.ESCALATED)""")
+    List<Object[]> unresolvedFacts();
 }

@@ -10,7 +10,11 @@ import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Currencies;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,19 +63,7 @@ public class Disputes {
         if (request.reasonCode() == null) {
             throw new InvalidDisputeException("reasonCode", "is required");
         }
-        if (!invoice.getStatus().isOpen() || invoice.getOpenAmount().signum() == 0) {
-            throw new InvalidDisputeException(
-                    "invoiceId", "invoice " + invoice.getNumber() + " is paid: nothing is left to dispute");
-        }
-        disputes.findByInvoiceIdOrderByIdDesc(invoice.getId()).stream()
-                .filter(dispute -> dispute.getStatus().isUnresolved())
-                .findFirst()
-                .ifPresent(dispute -> {
-                    throw new InvalidDisputeException(
-                            "invoiceId",
-                            "invoice " + invoice.getNumber() + " already has an unresolved dispute (" + dispute.getId()
-                                    + "); resolve it first");
-                });
+        checkDisputable(invoice);
         // a dispute ends in a credit note at most: no more than is open, nor than credit notes may still take off
         BigDecimal disputable = invoice.getOpenAmount().min(creditNotes.creditableAmount(invoice.getId()));
         BigDecimal amount = request.amount() == null ? disputable : request.amount();
@@ -109,6 +101,28 @@ public class Disputes {
         return dispute;
     }
 
+    /** The invoice can take a dispute: open, and none unresolved on it yet (refused naming invoiceId). */
+    @Transactional(readOnly = true)
+    void checkDisputable(long invoiceId) {
+        checkDisputable(invoices.get(invoiceId));
+    }
+
+    private void checkDisputable(Invoice invoice) {
+        if (!invoice.getStatus().isOpen() || invoice.getOpenAmount().signum() == 0) {
+            throw new InvalidDisputeException(
+                    "invoiceId", "invoice " + invoice.getNumber() + " is paid: nothing is left to dispute");
+        }
+        disputes.findByInvoiceIdOrderByIdDesc(invoice.getId()).stream()
+                .filter(dispute -> dispute.getStatus().isUnresolved())
+                .findFirst()
+                .ifPresent(dispute -> {
+                    throw new InvalidDisputeException(
+                            "invoiceId",
+                            "invoice " + invoice.getNumber() + " already has an unresolved dispute (" + dispute.getId()
+                                    + "); resolve it first");
+                });
+    }
+
     @Transactional
     void startedAs(long disputeId, long processInstanceKey) {
         lock(disputeId).startedAs(processInstanceKey);
@@ -141,6 +155,32 @@ public class Disputes {
     @Transactional(readOnly = true)
     public BigDecimal unresolvedAmount(long invoiceId) {
         return disputes.unresolvedAmount(invoiceId);
+    }
+
+    /** A customer's unresolved disputes (OPEN or ESCALATED), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Dispute> unresolvedOf(long customerId) {
+        return disputes.unresolvedOf(customerId);
+    }
+
+    /**
+     * Unresolved disputes added up per currency, status and age (days since opened, on the application clock): one
+     * row per combination that has any, in currency, status and age order.
+     */
+    @Transactional(readOnly = true)
+    public List<UnresolvedDisputeFigure> unresolvedFigures() {
+        Instant now = clock.instant();
+        Map<UnresolvedDisputeFigure.Key, UnresolvedDisputeFigure> figures = new TreeMap<>();
+        for (Object[] row : disputes.unresolvedFacts()) {
+            long days = Math.max(0, Duration.between((Instant) row[2], now).toDays());
+            var key = new UnresolvedDisputeFigure.Key(
+                    (String) row[0], (DisputeStatus) row[1], UnresolvedDisputeFigure.Age.of(days));
+            figures.merge(
+                    key,
+                    new UnresolvedDisputeFigure(key.currency(), key.status(), key.age(), 1, (BigDecimal) row[3]),
+                    UnresolvedDisputeFigure::plus);
+        }
+        return List.copyOf(figures.values());
     }
 
     /**

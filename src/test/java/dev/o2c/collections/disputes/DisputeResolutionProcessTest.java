@@ -5,6 +5,7 @@ import static dev.o2c.collections.disputes.DisputeScenario.MANAGER;
 import static dev.o2c.collections.disputes.DisputeScenario.RESOLVE;
 import static dev.o2c.collections.disputes.DisputeScenario.RESOLVE_ESCALATED;
 import static dev.o2c.collections.disputes.DisputeScenario.SALES;
+import static dev.o2c.collections.disputes.DisputeScenario.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,6 +125,7 @@ class DisputeResolutionProcessTest {
         Invoice invoice = invoice("1000.00");
         Dispute dispute = disputes.open(invoice, "400.00", "QUANTITY");
         HumanTask task = disputes.awaitTask(dispute, RESOLVE);
+        assertThat(task.candidateGroups()).containsExactly("warehouse");
         assertThat(dunning.assess(invoice.getId()).openAmount())
                 .as("the undisputed rest is dunned")
                 .isEqualByComparingTo("600.00");
@@ -131,10 +133,10 @@ class DisputeResolutionProcessTest {
         assertThatThrownBy(() -> inbox.complete(
                         task.getJobKey(),
                         Map.of("disputeOutcome", "ACCEPT_PART", "acceptedAmount", new BigDecimal("400.01")),
-                        SALES))
+                        WAREHOUSE))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("acceptedAmount"));
-        assertThatThrownBy(() -> inbox.complete(task.getJobKey(), Map.of("disputeOutcome", "ACCEPT_PART"), SALES))
+        assertThatThrownBy(() -> inbox.complete(task.getJobKey(), Map.of("disputeOutcome", "ACCEPT_PART"), WAREHOUSE))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("acceptedAmount"));
         assertThat(tasks.findById(task.getJobKey()).orElseThrow().getStatus()).isEqualTo(HumanTask.Status.OPEN);
@@ -142,7 +144,7 @@ class DisputeResolutionProcessTest {
         inbox.complete(
                 task.getJobKey(),
                 Map.of("disputeOutcome", "ACCEPT_PART", "acceptedAmount", new BigDecimal("150.00")),
-                SALES);
+                WAREHOUSE);
 
         Dispute partly = disputes.awaitStatus(dispute, DisputeStatus.PARTIALLY_ACCEPTED);
         engine.awaitCompleted(dispute.getProcessInstanceKey(), "EndEvent_DisputeAccepted");
@@ -150,6 +152,59 @@ class DisputeResolutionProcessTest {
         assertThat(creditNotes.get(partly.getCreditNoteId()).getTotalAmount()).isEqualByComparingTo("150.00");
         assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("850.00");
         assertThat(dunning.assess(invoice.getId()).openAmount()).isEqualByComparingTo("850.00");
+    }
+
+    @Test
+    void theWarehouseAnswersDisputesAboutTheGoodsAndReadsNothingElse() {
+        Customer customer = scenario.customer("NET30", "20000", RiskClass.B);
+        Invoice damaged = scenario.invoiceFor(customer, "800.00");
+        Invoice priced = scenario.invoiceFor(customer, "900.00");
+        Dispute goods = disputes.open(damaged, "300.00", "DAMAGED_GOODS");
+        Dispute price = disputes.open(priced, null, "PRICE");
+        HumanTask task = disputes.awaitTask(goods, RESOLVE);
+        assertThat(task.candidateGroups()).containsExactly("warehouse");
+        HumanTask salesTask = disputes.awaitTask(price, RESOLVE);
+
+        // the task, its context, its dispute and its invoice
+        assertThat(api.get("warehouse", "/api/tasks").body().findValuesAsText("id"))
+                .contains(String.valueOf(task.getJobKey()))
+                .doesNotContain(String.valueOf(salesTask.getJobKey()));
+        Api.Response context = api.get("warehouse", "/api/tasks/" + task.getJobKey() + "/context");
+        assertThat(context.status()).isEqualTo(200);
+        assertThat(context.body().path("invoice").path("number").asText()).isEqualTo(damaged.getNumber());
+        assertThat(context.body().path("customer").path("name").asText()).isEqualTo(customer.getName());
+        assertThat(context.body().path("customer").has("creditLimit"))
+                .as("the customer's credit is not the warehouse's business")
+                .isFalse();
+        assertThat(api.get("warehouse", "/api/disputes/" + goods.getId()).status())
+                .isEqualTo(200);
+        assertThat(api.get("warehouse", "/api/invoices/" + damaged.getId()).status())
+                .isEqualTo(200);
+
+        // nothing else: sales' dispute and its invoice, the dispute list, customers, the dashboard
+        assertThat(api.get("warehouse", "/api/tasks/" + salesTask.getJobKey()).status())
+                .isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/disputes/" + price.getId()).status())
+                .isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/invoices/" + priced.getId()).status())
+                .isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/disputes").status()).isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/invoices").status()).isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/customers/" + customer.getId()).status())
+                .isEqualTo(403);
+        assertThat(api.get("warehouse", "/api/dashboard").status()).isEqualTo(403);
+        assertThatThrownBy(() -> inbox.complete(task.getJobKey(), Map.of("disputeOutcome", "ACCEPT_FULL"), SALES))
+                .isInstanceOf(dev.o2c.platform.errors.NotPermittedException.class);
+
+        inbox.complete(
+                task.getJobKey(),
+                Map.of("disputeOutcome", "ACCEPT_FULL", "resolutionNote", "Photos show broken pallets"),
+                WAREHOUSE);
+        Dispute accepted = disputes.awaitStatus(goods, DisputeStatus.ACCEPTED);
+        assertThat(accepted.getResolvedBy()).isEqualTo("warehouse");
+        assertThat(api.get("warehouse", "/api/disputes/" + goods.getId()).status())
+                .as("still theirs to read after answering")
+                .isEqualTo(200);
     }
 
     @Test

@@ -21,6 +21,7 @@ class DisputeScenario {
 
     static final CurrentUser SALES = new CurrentUser("sales", Set.of(Groups.SALES));
     static final CurrentUser CLERK = new CurrentUser("clerk", Set.of(Groups.AR_CLERKS));
+    static final CurrentUser WAREHOUSE = new CurrentUser("warehouse", Set.of(Groups.WAREHOUSE));
     static final CurrentUser MANAGER = new CurrentUser("manager", Set.of(Groups.CREDIT_MANAGERS));
     static final String RESOLVE = "Task_ResolveDispute";
     static final String RESOLVE_ESCALATED = "Task_ResolveDisputeEscalated";
