@@ -6,16 +6,23 @@ import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
+import dev.o2c.ledger.CustomerStatements;
 import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditLog;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +39,8 @@ public class CustomerDocuments {
     private final CustomerService customers;
     private final OrderService orders;
     private final CompanyProperties company;
+    private final CustomerStatements statements;
+    private final ObjectProvider<DisputedInvoices> disputes;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -42,6 +51,8 @@ public class CustomerDocuments {
             CustomerService customers,
             OrderService orders,
             CompanyProperties company,
+            CustomerStatements statements,
+            ObjectProvider<DisputedInvoices> disputes,
             AuditLog audit,
             Clock clock) {
         this.documents = documents;
@@ -50,6 +61,8 @@ public class CustomerDocuments {
         this.customers = customers;
         this.orders = orders;
         this.company = company;
+        this.statements = statements;
+        this.disputes = disputes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -129,6 +142,61 @@ public class CustomerDocuments {
             parts.add(DocumentRenderer.interestLabel(request, words) + " " + words.money(request.interest(), currency));
         }
         return parts.isEmpty() ? "" : " " + words.text("mail.charges", String.join(", ", parts));
+    }
+
+    /**
+     * The customer's account statement on {@code asOf} (today when null) as PDF in the customer's language: the
+     * invoices issued up to that day and open when the statement is made, with days overdue on that day and what is
+     * disputed on them; the credit notes on those invoices and those that left a credit; the balance per currency
+     * from the ledger at the end of that day. Kept once per customer and day: asking again returns the same document.
+     */
+    @Transactional
+    public Document accountStatementPdf(long customerId, LocalDate asOf) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = asOf == null ? today : asOf;
+        if (day.isAfter(today)) {
+            throw new InvalidDocumentException("asOf", "must not be in the future (today is " + today + ")");
+        }
+        Customer customer = customers.get(customerId);
+        Wording words = Wording.of(customer.getLanguage());
+        return keep(
+                DocumentKind.ACCOUNT_STATEMENT,
+                "customer-" + customerId + "/" + day,
+                words.language(),
+                "account-statement-" + customerId + "-" + day + ".pdf",
+                () -> DocumentRenderer.accountStatement(statementFacts(customer, day), words));
+    }
+
+    private StatementFacts statementFacts(Customer customer, LocalDate asOf) {
+        long customerId = customer.getId();
+        List<Invoice> issued = invoices.search(customerId, null).stream()
+                .filter(invoice -> !invoice.getIssueDate().isAfter(asOf))
+                .sorted(Comparator.comparing(Invoice::getDueDate).thenComparing(Invoice::getNumber))
+                .toList();
+        List<Invoice> open = issued.stream()
+                .filter(invoice ->
+                        invoice.getStatus().isOpen() && invoice.getOpenAmount().signum() > 0)
+                .toList();
+        Set<Long> openIds = open.stream().map(Invoice::getId).collect(Collectors.toSet());
+        List<CreditNote> credits = creditNotes.forCustomer(customerId).stream()
+                .filter(note -> !note.getIssueDate().isAfter(asOf))
+                .filter(note -> openIds.contains(note.getInvoiceId())
+                        || note.getCustomerCreditAmount().signum() > 0)
+                .toList();
+        Map<Long, String> numbers = new HashMap<>();
+        issued.forEach(invoice -> numbers.put(invoice.getId(), invoice.getNumber()));
+        credits.forEach(note -> numbers.computeIfAbsent(
+                note.getInvoiceId(), id -> invoices.get(id).getNumber()));
+        DisputedInvoices disputed = disputes.getIfAvailable();
+        return new StatementFacts(
+                customer,
+                asOf,
+                open,
+                disputed == null ? Map.of() : disputed.unresolvedByInvoice(customerId),
+                credits,
+                numbers,
+                statements.balancesAsOf(customerId, asOf),
+                company);
     }
 
     /** The reminder or final notice that went out for this invoice and level, if any. */
