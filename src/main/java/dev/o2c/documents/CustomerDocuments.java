@@ -96,6 +96,45 @@ public class CustomerDocuments {
     }
 
     /**
+     * The credit note as PDF (kept, as {@link #creditNotePdf}) with the words of the e-mail that sends it to the
+     * customer, in the customer's language.
+     */
+    @Transactional
+    public Letter creditNoteLetter(long creditNoteId) {
+        Document document = creditNotePdf(creditNoteId);
+        CreditNote note = creditNotes.get(creditNoteId);
+        InvoiceFacts facts = facts(note.getInvoiceId());
+        Wording words = Wording.of(facts.customer().getLanguage());
+        String currency = note.getCurrency();
+        String title = words.text("creditNote.title", note.getNumber());
+        StringBuilder settled = new StringBuilder();
+        if (note.getAppliedAmount().signum() > 0) {
+            settled.append(' ')
+                    .append(words.text(
+                            "creditNote.applied",
+                            words.money(note.getAppliedAmount(), currency),
+                            facts.invoice().getNumber()));
+        }
+        if (note.getCustomerCreditAmount().signum() > 0) {
+            settled.append(' ')
+                    .append(words.text(
+                            "creditNote.customerCredit", words.money(note.getCustomerCreditAmount(), currency)));
+        }
+        return new Letter(
+                document,
+                title,
+                words.text("mail.creditNote.subject", title, facts.invoice().getNumber()),
+                words.text(
+                        "mail.creditNote.body",
+                        facts.customer().getName(),
+                        note.getNumber(),
+                        words.money(note.getTotalAmount(), currency),
+                        facts.invoice().getNumber(),
+                        settled.toString(),
+                        company.name()));
+    }
+
+    /**
      * The reminder letter of the given level (3 and above: the final notice), kept once per invoice and level, with
      * the e-mail words that carry it. The letter says what the request says; a second call returns the letter kept.
      */
