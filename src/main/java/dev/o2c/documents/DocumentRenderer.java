@@ -23,12 +23,14 @@ final class DocumentRenderer {
     private static final float TABLE = 9;
     /** Invoice, invoice date, due date, amount, open, days overdue. */
     private static final float[] ITEM_COLUMNS = {
-        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 165, -370, -455, -PdfPages.RIGHT
+        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 180, -375, -455, -PdfPages.RIGHT
     };
     /** Credit note, date, invoice, total, held as credit. */
     private static final float[] CREDIT_COLUMNS = {
-        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 165, -400, -PdfPages.RIGHT
+        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 180, -400, -PdfPages.RIGHT
     };
+    /** The balance rows: labels longer than the invoice's totals. */
+    private static final float[] BALANCE_COLUMNS = {PdfPages.LEFT + 200, -PdfPages.RIGHT};
 
     private DocumentRenderer() {}
 
@@ -217,26 +219,26 @@ final class DocumentRenderer {
                 String currency = balance.currency();
                 pdf.row(
                         BODY,
-                        TOTAL_COLUMNS,
+                        BALANCE_COLUMNS,
                         words.text("statement.receivable", currency),
                         words.money(balance.receivable(), currency));
                 if (balance.unappliedCash().signum() != 0) {
                     pdf.row(
                             BODY,
-                            TOTAL_COLUMNS,
+                            BALANCE_COLUMNS,
                             words.text("statement.unapplied"),
                             words.money(balance.unappliedCash().negate(), currency));
                 }
                 if (balance.customerCredit().signum() != 0) {
                     pdf.row(
                             BODY,
-                            TOTAL_COLUMNS,
+                            BALANCE_COLUMNS,
                             words.text("statement.customerCredit"),
                             words.money(balance.customerCredit().negate(), currency));
                 }
                 pdf.row(
                         BODY,
-                        TOTAL_COLUMNS,
+                        BALANCE_COLUMNS,
                         words.text("statement.balance", currency),
                         words.money(balance.balance(), currency));
                 pdf.gap(4);

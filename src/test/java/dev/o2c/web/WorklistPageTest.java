@@ -51,6 +51,8 @@ class WorklistPageTest extends BrowserTest {
         rowOf(customer).findElement(By.cssSelector("a.open-case")).click();
         browser.waitForText("#items-table", invoice.getNumber());
         assertThat(browser.text("#case")).contains("collector");
+        assertThat(browser.find("#case-statement").getAttribute("href"))
+                .endsWith("/api/customers/" + customer.getId() + "/statement/pdf");
 
         String markup = "<img src=x onerror=\"document.title='owned'\"><b>Promised</b> to call back";
         browser.find("#note-text").sendKeys(markup);
