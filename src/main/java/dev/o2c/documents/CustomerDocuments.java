@@ -13,15 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -208,22 +205,17 @@ public class CustomerDocuments {
 
     private StatementFacts statementFacts(Customer customer, LocalDate asOf) {
         long customerId = customer.getId();
-        List<Invoice> issued = invoices.search(customerId, null).stream()
+        List<Invoice> open = invoices.openFor(customerId).stream()
                 .filter(invoice -> !invoice.getIssueDate().isAfter(asOf))
-                .sorted(Comparator.comparing(Invoice::getDueDate).thenComparing(Invoice::getNumber))
-                .toList();
-        List<Invoice> open = issued.stream()
-                .filter(invoice ->
-                        invoice.getStatus().isOpen() && invoice.getOpenAmount().signum() > 0)
-                .toList();
-        Set<Long> openIds = open.stream().map(Invoice::getId).collect(Collectors.toSet());
-        List<CreditNote> credits = creditNotes.forCustomer(customerId).stream()
-                .filter(note -> !note.getIssueDate().isAfter(asOf))
-                .filter(note -> openIds.contains(note.getInvoiceId())
-                        || note.getCustomerCreditAmount().signum() > 0)
+                .filter(invoice -> invoice.getOpenAmount().signum() > 0)
                 .toList();
         Map<Long, String> numbers = new HashMap<>();
-        issued.forEach(invoice -> numbers.put(invoice.getId(), invoice.getNumber()));
+        open.forEach(invoice -> numbers.put(invoice.getId(), invoice.getNumber()));
+        List<CreditNote> credits = creditNotes.forCustomer(customerId).stream()
+                .filter(note -> !note.getIssueDate().isAfter(asOf))
+                .filter(note -> numbers.containsKey(note.getInvoiceId())
+                        || note.getCustomerCreditAmount().signum() > 0)
+                .toList();
         credits.forEach(note -> numbers.computeIfAbsent(
                 note.getInvoiceId(), id -> invoices.get(id).getNumber()));
         DisputedInvoices disputed = disputes.getIfAvailable();

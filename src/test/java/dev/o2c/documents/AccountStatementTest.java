@@ -7,6 +7,8 @@ import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.PostalAddress;
+import dev.o2c.ledger.LedgerInvariants;
+import dev.o2c.payments.PaymentService;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -15,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,6 +49,17 @@ class AccountStatementTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PaymentService payments;
+
+    @Autowired
+    LedgerInvariants ledger;
+
+    @AfterEach
+    void ledgerStillHolds() {
+        ledger.assertHold();
+    }
 
     @Test
     void aGermanStatementListsOpenItemsWithDaysOverdueDisputesCreditsAndTheBalance() {
@@ -127,6 +142,39 @@ class AccountStatementTest {
                         .getContent()))
                 .contains("No invoices are open.", "Nothing has been booked on your account yet.")
                 .doesNotContain(invoice.getNumber());
+    }
+
+    @Test
+    void paymentsNotAppliedAndCreditLeftByACreditNoteCountAgainstTheBalance() {
+        Customer customer = fixture.customer("Overpaid Ltd", "en", DocumentFixture.address());
+        Invoice invoice = fixture.invoice(customer); // 537.52
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        new BigDecimal("600.00"),
+                        "EUR",
+                        invoice.getNumber(),
+                        LocalDate.now(clock),
+                        null,
+                        List.of()),
+                "clerk");
+        CreditNote note = creditNotes
+                .issue(
+                        new CreditNotes.NewCreditNote(
+                                invoice.getId(), new BigDecimal("37.52"), "Late delivery", "stmt-" + invoice.getId()),
+                        "clerk")
+                .creditNote();
+
+        String text = DocumentFixture.text(
+                documents.accountStatementPdf(customer.getId(), null).getContent());
+
+        // 537.52 paid with 600.00: 62.48 not applied; the credit note on the paid invoice is all credit
+        assertThat(text)
+                .contains("No invoices are open.", note.getNumber(), invoice.getNumber(), "37.52 EUR 37.52 EUR")
+                .contains("Open invoices and charges (EUR) 0.00 EUR")
+                .contains("Payments received, not yet applied -62.48 EUR")
+                .contains("Credit balance from credit notes -37.52 EUR")
+                .contains("Balance (EUR) -100.00 EUR");
     }
 
     @Test
