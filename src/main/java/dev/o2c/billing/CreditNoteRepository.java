@@ -8,5 +8,7 @@ interface CreditNoteRepository extends JpaRepository<CreditNote, Long> {
 
     List<CreditNote> findByInvoiceIdOrderByIdAsc(Long invoiceId);
 
+    List<CreditNote> findByCustomerIdOrderByIdAsc(Long customerId);
+
     Optional<CreditNote> findByRequestKey(String requestKey);
 }

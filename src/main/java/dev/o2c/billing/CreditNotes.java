@@ -146,6 +146,12 @@ public class CreditNotes {
         return creditNotes.findByInvoiceIdOrderByIdAsc(invoiceId);
     }
 
+    /** Every credit note issued to the customer, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CreditNote> forCustomer(long customerId) {
+        return creditNotes.findByCustomerIdOrderByIdAsc(customerId);
+    }
+
     @Transactional(readOnly = true)
     public CreditNote get(long creditNoteId) {
         return creditNotes

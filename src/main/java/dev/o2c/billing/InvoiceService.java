@@ -112,6 +112,12 @@ public class InvoiceService {
         return invoices.findByOrderId(orderId);
     }
 
+    /** The customer's invoices not paid yet, the earliest due first. */
+    @Transactional(readOnly = true)
+    public List<Invoice> openFor(long customerId) {
+        return invoices.findOpenByCustomer(customerId);
+    }
+
     @Transactional(readOnly = true)
     public List<Invoice> search(Long customerId, InvoiceStatus status) {
         return invoices.search(customerId, status);

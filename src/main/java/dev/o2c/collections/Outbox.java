@@ -23,10 +23,17 @@ public class Outbox {
     /** True when the e-mail was written now, false when one with this key was there already. */
     @Transactional
     public boolean write(String recipient, String subject, String body, String dedupKey) {
+        return write(recipient, subject, body, dedupKey, null);
+    }
+
+    /** The same, with a kept document attached (by id; the sender reads its bytes from the document table). */
+    @Transactional
+    public boolean write(String recipient, String subject, String body, String dedupKey, Long attachmentDocumentId) {
         if (outbox.findByDedupKey(dedupKey).isPresent()) {
             return false;
         }
-        outbox.save(new OutboxEmail(recipient, Texts.fit(subject, 300), body, clock.instant(), dedupKey));
+        outbox.save(new OutboxEmail(
+                recipient, Texts.fit(subject, 300), body, clock.instant(), dedupKey, attachmentDocumentId));
         return true;
     }
 }

@@ -6,16 +6,20 @@ import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
+import dev.o2c.ledger.CustomerStatements;
 import dev.o2c.orders.OrderService;
 import dev.o2c.platform.audit.AuditLog;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +36,8 @@ public class CustomerDocuments {
     private final CustomerService customers;
     private final OrderService orders;
     private final CompanyProperties company;
+    private final CustomerStatements statements;
+    private final ObjectProvider<DisputedInvoices> disputes;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -42,6 +48,8 @@ public class CustomerDocuments {
             CustomerService customers,
             OrderService orders,
             CompanyProperties company,
+            CustomerStatements statements,
+            ObjectProvider<DisputedInvoices> disputes,
             AuditLog audit,
             Clock clock) {
         this.documents = documents;
@@ -50,6 +58,8 @@ public class CustomerDocuments {
         this.customers = customers;
         this.orders = orders;
         this.company = company;
+        this.statements = statements;
+        this.disputes = disputes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,6 +90,45 @@ public class CustomerDocuments {
                 words.language(),
                 note.getNumber() + ".pdf",
                 () -> DocumentRenderer.creditNote(facts, note, words));
+    }
+
+    /**
+     * The credit note as PDF (kept, as {@link #creditNotePdf}) with the words of the e-mail that sends it to the
+     * customer, in the customer's language.
+     */
+    @Transactional
+    public Letter creditNoteLetter(long creditNoteId) {
+        Document document = creditNotePdf(creditNoteId);
+        CreditNote note = creditNotes.get(creditNoteId);
+        InvoiceFacts facts = facts(note.getInvoiceId());
+        Wording words = Wording.of(facts.customer().getLanguage());
+        String currency = note.getCurrency();
+        String title = words.text("creditNote.title", note.getNumber());
+        StringBuilder settled = new StringBuilder();
+        if (note.getAppliedAmount().signum() > 0) {
+            settled.append(' ')
+                    .append(words.text(
+                            "creditNote.applied",
+                            words.money(note.getAppliedAmount(), currency),
+                            facts.invoice().getNumber()));
+        }
+        if (note.getCustomerCreditAmount().signum() > 0) {
+            settled.append(' ')
+                    .append(words.text(
+                            "creditNote.customerCredit", words.money(note.getCustomerCreditAmount(), currency)));
+        }
+        return new Letter(
+                document,
+                title,
+                words.text("mail.creditNote.subject", title, facts.invoice().getNumber()),
+                words.text(
+                        "mail.creditNote.body",
+                        facts.customer().getName(),
+                        note.getNumber(),
+                        words.money(note.getTotalAmount(), currency),
+                        facts.invoice().getNumber(),
+                        settled.toString(),
+                        company.name()));
     }
 
     /**
@@ -129,6 +178,56 @@ public class CustomerDocuments {
             parts.add(DocumentRenderer.interestLabel(request, words) + " " + words.money(request.interest(), currency));
         }
         return parts.isEmpty() ? "" : " " + words.text("mail.charges", String.join(", ", parts));
+    }
+
+    /**
+     * The customer's account statement on {@code asOf} (today when null) as PDF in the customer's language: the
+     * invoices issued up to that day and open when the statement is made, with days overdue on that day and what is
+     * disputed on them; the credit notes on those invoices and those that left a credit; the balance per currency
+     * from the ledger at the end of that day. Kept once per customer and day: asking again returns the same document.
+     */
+    @Transactional
+    public Document accountStatementPdf(long customerId, LocalDate asOf) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = asOf == null ? today : asOf;
+        if (day.isAfter(today)) {
+            throw new InvalidDocumentException("asOf", "must not be in the future (today is " + today + ")");
+        }
+        Customer customer = customers.get(customerId);
+        Wording words = Wording.of(customer.getLanguage());
+        return keep(
+                DocumentKind.ACCOUNT_STATEMENT,
+                "customer-" + customerId + "/" + day,
+                words.language(),
+                "account-statement-" + customerId + "-" + day + ".pdf",
+                () -> DocumentRenderer.accountStatement(statementFacts(customer, day), words));
+    }
+
+    private StatementFacts statementFacts(Customer customer, LocalDate asOf) {
+        long customerId = customer.getId();
+        List<Invoice> open = invoices.openFor(customerId).stream()
+                .filter(invoice -> !invoice.getIssueDate().isAfter(asOf))
+                .filter(invoice -> invoice.getOpenAmount().signum() > 0)
+                .toList();
+        Map<Long, String> numbers = new HashMap<>();
+        open.forEach(invoice -> numbers.put(invoice.getId(), invoice.getNumber()));
+        List<CreditNote> credits = creditNotes.forCustomer(customerId).stream()
+                .filter(note -> !note.getIssueDate().isAfter(asOf))
+                .filter(note -> numbers.containsKey(note.getInvoiceId())
+                        || note.getCustomerCreditAmount().signum() > 0)
+                .toList();
+        credits.forEach(note -> numbers.computeIfAbsent(
+                note.getInvoiceId(), id -> invoices.get(id).getNumber()));
+        DisputedInvoices disputed = disputes.getIfAvailable();
+        return new StatementFacts(
+                customer,
+                asOf,
+                open,
+                disputed == null ? Map.of() : disputed.unresolvedByInvoice(customerId),
+                credits,
+                numbers,
+                statements.balancesAsOf(customerId, asOf),
+                company);
     }
 
     /** The reminder or final notice that went out for this invoice and level, if any. */

@@ -3,6 +3,8 @@ package dev.o2c.documents;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +51,12 @@ class DocumentController {
         return download(documents.sentLetter(id, level));
     }
 
+    /** The customer's account statement on {@code asOf} (YYYY-MM-DD, default today), in the customer's language. */
+    @GetMapping("/api/customers/{id}/statement/pdf")
+    ResponseEntity<byte[]> accountStatement(@PathVariable long id, @RequestParam(required = false) String asOf) {
+        return download(documents.accountStatementPdf(id, date("asOf", asOf)));
+    }
+
     @GetMapping("/api/invoices/{id}/documents")
     List<DocumentView> ofInvoice(@PathVariable long id) {
         return documents.aboutInvoice(id).stream().map(DocumentView::of).toList();
@@ -57,6 +65,18 @@ class DocumentController {
     @GetMapping("/api/documents/{id}")
     ResponseEntity<byte[]> document(@PathVariable long id) {
         return download(documents.get(id));
+    }
+
+    /** A date parameter: null when absent, a 400 naming the parameter when it is no ISO date. */
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidDocumentException(field, "must be a date as YYYY-MM-DD");
+        }
     }
 
     private static ResponseEntity<byte[]> download(Document document) {

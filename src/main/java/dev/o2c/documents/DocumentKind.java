@@ -7,6 +7,8 @@ public enum DocumentKind {
     FINAL_NOTICE("application/pdf"),
     /** A credit note against an invoice (reference: invoice number / credit note number). */
     CREDIT_NOTE("application/pdf"),
+    /** A customer's account statement on one day (reference: customer-{id}/{as-of date}). */
+    ACCOUNT_STATEMENT("application/pdf"),
     /** Factur-X / ZUGFeRD 2, profile EN 16931: PDF/A-3 with the CII XML embedded. */
     FACTURX("application/pdf"),
     /** UBL 2.1 invoice in the Peppol BIS Billing 3.0 customization. */

@@ -3,13 +3,15 @@ package dev.o2c.documents;
 import dev.o2c.billing.CreditNote;
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
+import dev.o2c.ledger.CustomerStatements;
 import dev.o2c.orders.OrderLine;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Lays out the invoice, its credit notes and the reminder letters from a language's template. */
+/** Lays out the invoice, its credit notes, the reminder letters and the account statement from a language's template. */
 final class DocumentRenderer {
 
     private static final float TITLE = 16;
@@ -17,6 +19,18 @@ final class DocumentRenderer {
     private static final float SMALL = 8;
     private static final float[] LINE_COLUMNS = {PdfPages.LEFT, PdfPages.LEFT + 30, -380, -460, -PdfPages.RIGHT};
     private static final float[] TOTAL_COLUMNS = {PdfPages.LEFT + 250, -PdfPages.RIGHT};
+    private static final float HEADING = 12;
+    private static final float TABLE = 9;
+    /** Invoice, invoice date, due date, amount, open, days overdue. */
+    private static final float[] ITEM_COLUMNS = {
+        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 180, -375, -455, -PdfPages.RIGHT
+    };
+    /** Credit note, date, invoice, total, held as credit. */
+    private static final float[] CREDIT_COLUMNS = {
+        PdfPages.LEFT, PdfPages.LEFT + 95, PdfPages.LEFT + 180, -400, -PdfPages.RIGHT
+    };
+    /** The balance rows: labels longer than the invoice's totals. */
+    private static final float[] BALANCE_COLUMNS = {PdfPages.LEFT + 200, -PdfPages.RIGHT};
 
     private DocumentRenderer() {}
 
@@ -178,6 +192,143 @@ final class DocumentRenderer {
                     .line(facts.seller().name(), BODY);
             return pdf.toBytes();
         }
+    }
+
+    static byte[] accountStatement(StatementFacts facts, Wording words) {
+        Customer customer = facts.customer();
+        String title = words.text("statement.title");
+        try (PdfPages pdf = new PdfPages(
+                title + " " + customer.getId() + " " + facts.asOf(), words.language(), footer(facts.seller(), words))) {
+            letterhead(pdf, facts.seller(), customer, words);
+            pdf.line(title, TITLE).gap(4);
+            float[] meta = {PdfPages.LEFT, PdfPages.LEFT + 140};
+            pdf.row(BODY, meta, words.text("invoice.customer"), String.valueOf(customer.getId()));
+            pdf.row(BODY, meta, words.text("statement.asOf"), words.date(facts.asOf()));
+            pdf.gap(BODY);
+            pdf.paragraph(words.text("letter.salutation", customer.getName()), BODY)
+                    .gap(4)
+                    .paragraph(words.text("statement.intro", words.date(facts.asOf())), BODY)
+                    .gap(BODY);
+            openItems(pdf, facts, words);
+            credits(pdf, facts, words);
+            pdf.line(words.text("statement.balances"), HEADING).gap(2);
+            if (facts.balances().isEmpty()) {
+                pdf.line(words.text("statement.noBalance"), BODY);
+            }
+            for (CustomerStatements.Balance balance : facts.balances()) {
+                String currency = balance.currency();
+                pdf.row(
+                        BODY,
+                        BALANCE_COLUMNS,
+                        words.text("statement.receivable", currency),
+                        words.money(balance.receivable(), currency));
+                if (balance.unappliedCash().signum() != 0) {
+                    pdf.row(
+                            BODY,
+                            BALANCE_COLUMNS,
+                            words.text("statement.unapplied"),
+                            words.money(balance.unappliedCash().negate(), currency));
+                }
+                if (balance.customerCredit().signum() != 0) {
+                    pdf.row(
+                            BODY,
+                            BALANCE_COLUMNS,
+                            words.text("statement.customerCredit"),
+                            words.money(balance.customerCredit().negate(), currency));
+                }
+                pdf.row(
+                        BODY,
+                        BALANCE_COLUMNS,
+                        words.text("statement.balance", currency),
+                        words.money(balance.balance(), currency));
+                pdf.gap(4);
+            }
+            pdf.gap(BODY)
+                    .paragraph(words.text("statement.request", facts.seller().iban()), BODY)
+                    .gap(4)
+                    .paragraph(words.text("statement.questions"), BODY);
+            pdf.gap(BODY)
+                    .line(words.text("letter.closing"), BODY)
+                    .line(facts.seller().name(), BODY);
+            return pdf.toBytes();
+        }
+    }
+
+    private static void openItems(PdfPages pdf, StatementFacts facts, Wording words) {
+        pdf.line(words.text("statement.openItems"), HEADING).gap(2);
+        if (facts.openItems().isEmpty()) {
+            pdf.line(words.text("statement.noOpenItems"), BODY).gap(BODY);
+            return;
+        }
+        pdf.row(
+                TABLE,
+                ITEM_COLUMNS,
+                words.text("statement.item"),
+                words.text("invoice.date"),
+                words.text("invoice.dueDate"),
+                words.text("line.amount"),
+                words.text("statement.open"),
+                words.text("statement.daysOverdue"));
+        for (Invoice invoice : facts.openItems()) {
+            String currency = invoice.getCurrency();
+            pdf.row(
+                    TABLE,
+                    ITEM_COLUMNS,
+                    invoice.getNumber(),
+                    words.date(invoice.getIssueDate()),
+                    words.date(invoice.getDueDate()),
+                    words.money(invoice.getTotalAmount(), currency),
+                    words.money(invoice.getOpenAmount(), currency),
+                    String.valueOf(invoice.daysOverdue(facts.asOf())));
+        }
+        pdf.gap(4);
+        for (Invoice invoice : facts.openItems()) {
+            if (invoice.getChargesAmount().signum() > 0) {
+                pdf.paragraph(
+                        words.text(
+                                "statement.charges",
+                                invoice.getNumber(),
+                                words.money(invoice.getChargesAmount(), invoice.getCurrency())),
+                        BODY);
+            }
+            BigDecimal disputed = facts.disputed().get(invoice.getId());
+            if (disputed != null && disputed.signum() > 0) {
+                pdf.paragraph(
+                        words.text(
+                                "statement.disputed",
+                                words.money(disputed, invoice.getCurrency()),
+                                invoice.getNumber()),
+                        BODY);
+            }
+        }
+        pdf.gap(BODY);
+    }
+
+    private static void credits(PdfPages pdf, StatementFacts facts, Wording words) {
+        if (facts.creditNotes().isEmpty()) {
+            return;
+        }
+        pdf.line(words.text("statement.credits"), HEADING).gap(2);
+        pdf.row(
+                TABLE,
+                CREDIT_COLUMNS,
+                words.text("creditNote.number"),
+                words.text("creditNote.date"),
+                words.text("creditNote.invoice"),
+                words.text("creditNote.total"),
+                words.text("statement.heldAsCredit"));
+        for (CreditNote note : facts.creditNotes()) {
+            String currency = note.getCurrency();
+            pdf.row(
+                    TABLE,
+                    CREDIT_COLUMNS,
+                    note.getNumber(),
+                    words.date(note.getIssueDate()),
+                    facts.invoiceNumbers().get(note.getInvoiceId()),
+                    words.money(note.getTotalAmount(), currency),
+                    words.money(note.getCustomerCreditAmount(), currency));
+        }
+        pdf.gap(BODY);
     }
 
     /** "Late-payment interest (10.15 % a year, 14 days)" when the rate is known. */

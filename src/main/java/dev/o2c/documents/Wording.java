@@ -53,6 +53,10 @@ final class Wording {
         return new MessageFormat(bundle.getString(key), locale).format(args);
     }
 
+    boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     String money(BigDecimal amount, String currency) {
         return number(amount, Currency.getInstance(currency).getDefaultFractionDigits()) + " " + currency;
     }

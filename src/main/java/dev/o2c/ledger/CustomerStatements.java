@@ -57,6 +57,39 @@ public class CustomerStatements {
             /** Customer credit the customer may have applied or refunded now (in the statement's currency). */
             BigDecimal availableCustomerCredit) {}
 
+    /**
+     * What the customer owed in one currency at the end of a day: invoices and charges still open (receivable), less
+     * payments not yet applied to an invoice and the credit that credit notes left. Positive: the customer owes us.
+     */
+    public record Balance(String currency, BigDecimal receivable, BigDecimal unappliedCash, BigDecimal customerCredit) {
+
+        public BigDecimal balance() {
+            return receivable.subtract(unappliedCash).subtract(customerCredit);
+        }
+    }
+
+    /** The customer's balance per currency at the end of {@code asOf}, from the ledger; currencies never used left out. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Balance> balancesAsOf(long customerId, LocalDate asOf) {
+        customers.get(customerId);
+        return jdbc.query(
+                """
+        select e.currency,
+               coalesce(sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end), 0) as receivable,
+               coalesce(sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end), 0) as unapplied,
+               coalesce(sum(case when l.account_code = '2150' then l.credit - l.debit else 0 end), 0) as credit
+        from journal_line l join journal_entry e on e.id = l.entry_id
+        where e.customer_id = ? and e.effective_date <= ? and l.account_code in ('1200', '2100', '2150')
+        group by e.currency order by e.currency""",
+                (row, i) -> new Balance(
+                        row.getString("currency"),
+                        row.getBigDecimal("receivable"),
+                        row.getBigDecimal("unapplied"),
+                        row.getBigDecimal("credit")),
+                customerId,
+                Date.valueOf(asOf));
+    }
+
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Statement of(long customerId, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {

@@ -6,11 +6,13 @@ import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.RiskClass;
+import dev.o2c.documents.CustomerDocuments;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.platform.audit.AuditRecord;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.PdfText;
 import dev.o2c.support.Scenario;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,12 @@ class LatePaymentChargesTest {
 
     @Autowired
     LedgerInvariants ledger;
+
+    @Autowired
+    CustomerDocuments documents;
+
+    @Autowired
+    OutboxEmailRepository outbox;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -81,6 +89,16 @@ class LatePaymentChargesTest {
         assertThat(second.getInterestDays()).isEqualTo(8);
         assertThat(second.getInterest()).isEqualByComparingTo("1.11");
         assertThat(second.getFee()).isEqualByComparingTo("40.00");
+        // the letter and its e-mail show what this reminder charged
+        assertThat(PdfText.of(documents.sentLetter(invoice.getId(), 2).getContent()))
+                .contains("Second payment reminder", "Recovery costs (flat rate)", "40.00 EUR")
+                .contains("Late-payment interest (10.15 % a year, 8 days)", "1.11 EUR")
+                .contains("Amount now due", second.getOpenAmount().toPlainString() + " EUR");
+        assertThat(outbox.findByDedupKey("reminder-" + invoice.getId() + "-2")
+                        .orElseThrow()
+                        .getBody())
+                .contains("It includes late-payment charges: Recovery costs (flat rate) 40.00 EUR,"
+                        + " Late-payment interest (10.15 % a year, 8 days) 1.11 EUR.");
 
         collection.days(7);
         Reminder third = collection.awaitReminder(invoice, 3);
@@ -88,6 +106,9 @@ class LatePaymentChargesTest {
         assertThat(third.getInterestDays()).isEqualTo(7);
         assertThat(third.getInterest()).isEqualByComparingTo("0.97");
         assertThat(third.getFee()).as("the recovery fee only once per invoice").isZero();
+        assertThat(PdfText.of(documents.sentLetter(invoice.getId(), 3).getContent()))
+                .contains("Final notice", "Late-payment interest (10.15 % a year, 7 days)", "0.97 EUR")
+                .doesNotContain("Recovery costs");
         assertThat(scenario.invoice(invoice.getId()).getChargesAmount()).isEqualByComparingTo("42.08");
         assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("542.08");
     }

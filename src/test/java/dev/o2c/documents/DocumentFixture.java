@@ -11,15 +11,11 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.orders.ShipmentConfirmation;
+import dev.o2c.support.PdfText;
 import dev.o2c.support.Scenario;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Component;
 
 /** Customers with a language and an address, invoices with several taxed lines, and the text of a PDF. */
@@ -81,10 +77,6 @@ class DocumentFixture {
     }
 
     static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfText.of(pdf);
     }
 }

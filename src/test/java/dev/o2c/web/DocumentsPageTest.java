@@ -35,6 +35,8 @@ class DocumentsPageTest extends BrowserTest {
         browser.find("#customer").sendKeys(String.valueOf(customer.getId()));
         browser.find("#filter button").click();
         browser.waitForText("#invoice-documents", invoice.getNumber());
+        assertThat(browser.find("#statement-pdf").getAttribute("href"))
+                .endsWith("/api/customers/" + customer.getId() + "/statement/pdf");
         WebElement row = browser.all("#invoice-documents tbody tr").stream()
                 .filter(tr -> tr.getText().contains(invoice.getNumber()))
                 .findFirst()

@@ -68,6 +68,8 @@ class WorklistPageTest extends BrowserTest {
         assertThat(browser.text("#disputes-table")).contains(invoice.getNumber(), "QUANTITY", "OPEN");
         assertThat(browser.find("#disputes-table a.dispute-link").getAttribute("href"))
                 .endsWith("/api/disputes/" + disputeId);
+        assertThat(browser.find("#case-statement").getAttribute("href"))
+                .endsWith("/api/customers/" + customer.getId() + "/statement/pdf");
 
         String markup = "<img src=x onerror=\"document.title='owned'\"><b>Promised</b> to call back";
         browser.find("#note-text").sendKeys(markup);

@@ -32,6 +32,14 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
       group by d.customerId""")
     List<Object[]> unresolvedCountsByCustomer(Collection<Long> customerIds);
 
+    /** Invoice id and the amount disputed and not resolved yet on it, for one customer. */
+    @Query("""
+      select d.invoiceId, sum(d.amount) from Dispute d where d.customerId = :customerId
+      and d.status in (dev.o2c.collections.disputes.DisputeStatus.OPEN,
+                       dev.o2c.collections.disputes.DisputeStatus.ESCALATED)
+      group by d.invoiceId""")
+    List<Object[]> unresolvedByInvoice(Long customerId);
+
     @Query("""
       select d from Dispute d where (:status is null or d.status = :status)
       and (:customerId is null or d.customerId = :customerId) order by d.id desc limit 500""")

@@ -6,6 +6,8 @@ import dev.o2c.billing.InvoiceService;
 import dev.o2c.collections.Outbox;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
+import dev.o2c.documents.CustomerMails;
+import dev.o2c.documents.Mail;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Currencies;
 import java.math.BigDecimal;
@@ -33,6 +35,7 @@ public class Disputes {
     private final CreditNotes creditNotes;
     private final CustomerService customers;
     private final Outbox outbox;
+    private final CustomerMails mails;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -42,6 +45,7 @@ public class Disputes {
             CreditNotes creditNotes,
             CustomerService customers,
             Outbox outbox,
+            CustomerMails mails,
             AuditLog audit,
             Clock clock) {
         this.disputes = disputes;
@@ -49,6 +53,7 @@ public class Disputes {
         this.creditNotes = creditNotes;
         this.customers = customers;
         this.outbox = outbox;
+        this.mails = mails;
         this.audit = audit;
         this.clock = clock;
     }
@@ -260,20 +265,21 @@ public class Disputes {
         check(dispute, DisputeOutcome.REJECT, null, reason);
         dispute.reject(reason.strip(), actor, clock.instant());
         Customer customer = customers.get(dispute.getCustomerId());
-        outbox.write(
-                customer.getEmail(),
-                "Your dispute of invoice " + dispute.getInvoiceNumber(),
-                "Dear " + customer.getName() + ",\n\nwe have reviewed your dispute of " + dispute.getAmount() + " "
-                        + dispute.getCurrency() + " on invoice " + dispute.getInvoiceNumber() + " ("
-                        + dispute.getReasonCode() + ") and cannot accept it:\n\n" + dispute.getRejectionReason()
-                        + "\n\nThe invoice remains payable as issued. Please contact us if you have questions.\n",
-                "dispute-rejected-" + disputeId);
+        Mail mail = mails.disputeRejected(
+                customer.getId(),
+                dispute.getInvoiceNumber(),
+                dispute.getAmount(),
+                dispute.getCurrency(),
+                dispute.getReasonCode().name(),
+                dispute.getRejectionReason());
+        outbox.write(customer.getEmail(), mail.subject(), mail.body(), "dispute-rejected-" + disputeId);
         audit.record(
                 actor,
                 "DISPUTE_REJECTED",
                 ENTITY,
                 disputeId,
-                "rejected, customer told by e-mail (" + customer.getEmail() + "): " + dispute.getRejectionReason(),
+                "rejected, customer told by e-mail (" + customer.getEmail() + ", " + mail.language() + "): "
+                        + dispute.getRejectionReason(),
                 note);
         return dispute;
     }

@@ -18,6 +18,8 @@ import dev.o2c.collections.OutboxEmail;
 import dev.o2c.collections.OutboxEmailRepository;
 import dev.o2c.collections.ReminderRepository;
 import dev.o2c.customers.Customer;
+import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.PostalAddress;
 import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.orders.OrderService;
@@ -76,6 +78,9 @@ class DisputeResolutionProcessTest {
 
     @Autowired
     AuditRepository audit;
+
+    @Autowired
+    CustomerService customers;
 
     @Autowired
     LedgerInvariants ledger;
@@ -244,10 +249,41 @@ class DisputeResolutionProcessTest {
                 outbox.findByDedupKey("dispute-rejected-" + dispute.getId()).orElseThrow();
         assertThat(email.getRecipient()).isEqualTo(customer.getEmail());
         assertThat(email.getSubject()).isEqualTo("Your dispute of invoice " + invoice.getNumber());
-        assertThat(email.getBody()).contains("is the only one for this order", "200.00 EUR");
+        assertThat(email.getBody())
+                .startsWith("Dear " + customer.getName() + ",")
+                .contains("is the only one for this order", "200.00 EUR", "(billed twice)", "Kind regards");
         assertThat(creditNotes.forInvoice(invoice.getId())).isEmpty();
         assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isEqualByComparingTo("700.00");
         assertThat(service.unresolvedAmount(invoice.getId())).isZero();
+    }
+
+    @Test
+    void aGermanCustomerIsToldInGermanAndOnlyOnceWhenTheRejectionIsDeliveredAgain() {
+        Customer customer = scenario.customer("NET30", "20000", RiskClass.B);
+        customers.changeContact(customer.getId(), "de", new PostalAddress(null, null, null, "DE", null), "test");
+        Invoice invoice = scenario.invoiceFor(customer, "1234.56");
+        Dispute dispute = disputes.open(invoice, "1000.00", "PRICE");
+        HumanTask task = disputes.awaitTask(dispute, RESOLVE);
+        inbox.complete(
+                task.getJobKey(),
+                Map.of("disputeOutcome", "REJECT", "rejectionReason", "Die Auftragsbestätigung nennt diesen Preis"),
+                SALES);
+        engine.awaitCompleted(dispute.getProcessInstanceKey(), "EndEvent_DisputeRejected");
+
+        // the reject job delivered a second time: no second e-mail, the first reason stays
+        service.reject(dispute.getId(), "Ein anderer Grund", "sales", null);
+
+        OutboxEmail email =
+                outbox.findByDedupKey("dispute-rejected-" + dispute.getId()).orElseThrow();
+        assertThat(email.getSubject()).isEqualTo("Ihre Beanstandung der Rechnung " + invoice.getNumber());
+        assertThat(email.getBody())
+                .startsWith("Sehr geehrte Damen und Herren,")
+                .contains("Ihre Beanstandung über 1.000,00 EUR zur Rechnung " + invoice.getNumber() + " (Preis)")
+                .contains("Die Auftragsbestätigung nennt diesen Preis", "Mit freundlichen Grüßen")
+                .doesNotContain("Ein anderer Grund", "Dear");
+        assertThat(outbox.findAll())
+                .filteredOn(mail -> mail.getRecipient().equals(customer.getEmail()))
+                .hasSize(1);
     }
 
     @Test
