@@ -19,5 +19,9 @@ public interface CreditApprovalRepository extends JpaRepository<CreditApproval, 
     @Query("select a from CreditApproval a where a.id = :id")
     Optional<CreditApproval> lockById(Long id);
 
+    // declared, not derived: on a hot path (see README, "Queries on hot paths")
+    @Query("""
+      select case when count(a) > 0 then true else false end from CreditApproval a
+      where a.prepaymentPaymentId = :paymentId""")
     boolean existsByPrepaymentPaymentId(Long paymentId);
 }

@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PaymentRepository extends JpaRepository<Payment, Long> {
 
+    // declared, not derived: on a hot path (see README, "Queries on hot paths")
+    @Query("select p from Payment p where p.idempotencyKey = :key")
     Optional<Payment> findByIdempotencyKey(String key);
 
     List<Payment> findByCustomerIdOrderByIdAsc(Long customerId);

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CreditScoreRepository extends JpaRepository<CreditScore, Long> {
 
+    // declared, not derived: on a hot path (see README, "Queries on hot paths")
+    @Query("select s from CreditScore s where s.customerId = :customerId order by s.id desc limit 1")
     Optional<CreditScore> findFirstByCustomerIdOrderByIdDesc(long customerId);
 
     List<CreditScore> findTop100ByCustomerIdOrderByIdDesc(long customerId);
