@@ -196,6 +196,14 @@ public final class CashMatcher {
                     if (similarTo != null && !cutOff) {
                         abbreviated.add(similarTo);
                     }
+                } else if (similar.isEmpty()) {
+                    // Cut off inside its legal form ("NORDBAU BERLIN G"): the rest is exactly one customer's name.
+                    String whole = PayerNames.withoutCutLegalForm(name);
+                    List<Long> cutInForm = whole == null ? List.of() : book.customersNamed(whole);
+                    if (cutInForm.size() == 1) {
+                        long id = cutInForm.get(0);
+                        payer(id, weights.payerName(), "name '" + name + "' is customer " + id + "'s, cut off");
+                    }
                 }
             }
         }

@@ -526,6 +526,32 @@ class CashMatcherTest {
     }
 
     @Test
+    void aNameTheBankCutOffInsideItsLegalFormIsTheCustomersName() {
+        payers.add(new Payer(5, "Nordbau Berlin GmbH", null, "EUR"));
+        OpenItem first = invoice(30, 5, "61.00");
+        OpenItem second = invoice(31, 5, "20.00");
+        invoice(32, 5, "500.00");
+
+        Proposal proposal = match(payment("81.00").name("NORDBAU BERLIN G").text("Sammelzahlung"));
+
+        assertPosted(proposal, "0.900", 5);
+        assertThat(proposal.allocations()).containsExactly(paid(first, "61.00"), paid(second, "20.00"));
+        assertThat(proposal.reasons().get(0)).contains("name 'NORDBAU BERLIN G' is customer 5's, cut off");
+    }
+
+    @Test
+    void aNameCutInsideTheLegalFormOfTwoCustomersOfThatNameIdentifiesNobody() {
+        payers.add(new Payer(5, "Nordbau Berlin GmbH", null, "EUR"));
+        payers.add(new Payer(6, "Nordbau Berlin AG", null, "EUR"));
+        invoice(30, 5, "61.00");
+
+        Proposal proposal = match(payment("61.00").name("NORDBAU BERLIN G"));
+
+        assertToClerk(proposal);
+        assertThat(proposal.customerId()).isNull();
+    }
+
+    @Test
     void anAbbreviatedNameIsEnoughWhenTheAmountIsOpenWithThatCustomerOnlyAndOnce() {
         payers.add(new Payer(5, "Westtextil Hamburg GmbH", null, "EUR"));
         OpenItem invoice = invoice(30, 5, "61.00");
