@@ -620,8 +620,8 @@ public final class CashMatcher {
             }
             if (onlyNamed) {
                 sum = sum.add(weights.partialOfTheOnlyNamedInvoice());
-                says.add("the payment names only " + numbers(option.items) + " (" + option.reference.says()
-                        + ") and no other open item fits the amount: "
+                says.add("the payment names only " + numbers(option.items)
+                        + " and no other open item fits the amount: "
                         + (option.settlement.fit() == Fit.PARTIAL
                                 ? "a part payment of it"
                                 : "the shortfall is written off"));
