@@ -638,9 +638,9 @@ public final class CashMatcher {
         /**
          * A one-typo reading the amount singles out: the amount settles exactly this invoice, no other reading one typo
          * from the text fits the amount, and no invoice the text names as written is a likely reading instead: none of
-         * this customer or of a customer the payer may be, and none the amount settles or nearly settles (short within
-         * the tolerance, a little more). A typo that lands on another customer's real invoice, whose open amount the
-         * payment is only part of or far above, is still read as the typo the amount points to.
+         * this customer or of a customer the payer may be, and none the amount could pay (in full, in part, or a
+         * little more). A typo that lands on another customer's real invoice far below the amount is still read as the
+         * typo the amount points to; one the amount could be a part payment of is left to a clerk.
          */
         private boolean typoSinglesOut(Option option) {
             return option.byTypo()
@@ -654,15 +654,13 @@ public final class CashMatcher {
                             .filter(item -> !option.items.contains(item))
                             .noneMatch(item -> item.customerId() == option.customerId
                                     || payers.containsKey(item.customerId())
-                                    || nearlySettles(settlement(List.of(item))));
+                                    || !farMore(settlement(List.of(item))));
         }
 
-        /** The amount settles the invoices, is short of them within the tolerance, or exceeds them a little. */
-        private boolean nearlySettles(Settlement settlement) {
-            return settlement.fit().settlesInFull() || (settlement.fit() == Fit.OVERPAID && !farMore(settlement));
-        }
-
-        /** More than a tenth above what the invoices have open: something else is paid as well. */
+        /**
+         * More than a tenth above what the invoices have open: something else is paid as well. Never so when the
+         * amount settles them or pays part of them.
+         */
         private static boolean farMore(Settlement settlement) {
             BigDecimal owed = settlement.allocations().stream()
                     .map(Proposal.PlannedAllocation::paid)
@@ -673,9 +671,11 @@ public final class CashMatcher {
         /**
          * A part payment (or one short within the tolerance) of the only invoice the payment names, by a checked
          * creditor reference or its number as written, when the payer is not identified (a payer who is the customer
-         * confirms it already; one who is someone else speaks against it) and the amount fits no
-         * other open item: not exactly any open invoice of any customer, not any other candidate, not any of this
-         * customer's invoices less discount, nor a combination of them.
+         * confirms it already; one who is someone else speaks against it) and the amount fits no other open item: not
+         * any other candidate, not any other of this customer's invoices (exactly, less discount, short within the
+         * tolerance), nor a combination of them, and for a number written as text, whose slip could land on another
+         * real invoice, not exactly any open invoice of any customer either (a creditor reference's check digits rule
+         * out the slip).
          */
         private boolean partOfTheOnlyNamedInvoice(Option option) {
             Fit fit = option.settlement.fit();
@@ -685,7 +685,8 @@ public final class CashMatcher {
                     || !option.items.containsAll(named)
                     || !payers.isEmpty()
                     || (fit == Fit.DEDUCTION && option.byCreditorReference)
-                    || !book.withOpenAmount(payment.amount()).isEmpty()
+                    || (option.how == Named.AS_WRITTEN
+                            && !book.withOpenAmount(payment.amount()).isEmpty())
                     || options.values().stream()
                             .anyMatch(other ->
                                     other != option && other.settlement.fit().settlesInFull())) {

@@ -26,11 +26,12 @@ final class InvoiceNumberIndex {
     private static final Pattern YEAR_AND_SEQUENCE = Pattern.compile("(?<!\\d)(20\\d{2})[ ./-]?(\\d{5,7})(?!\\d)");
 
     /**
-     * A year, a slash and the sequence without its leading zeros ("2026/123"), as payers shorten it. Not part of a date
+     * A year, a slash and the sequence without its leading zeros ("2026/123", "2026/84594"), as payers shorten it. Not
+     * part of a date
      * ("2026/11/20"), and not one or two digits that read as a month ("2026/11", "2026/07"): those are left to a clerk.
      */
     private static final Pattern YEAR_SLASH_SHORT_SEQUENCE =
-            Pattern.compile("(?<![\\d./-])(20\\d{2})/(\\d{1,4})(?!\\d|[./-]\\d)");
+            Pattern.compile("(?<![\\d./-])(20\\d{2})/(\\d{1,5})(?!\\d|[./-]\\d)");
 
     private static final int MONTHS = 12;
 

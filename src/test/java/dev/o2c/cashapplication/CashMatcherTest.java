@@ -157,14 +157,27 @@ class CashMatcherTest {
     }
 
     @Test
-    void aTypoLandingOnAnotherCustomersInvoiceWhichTheAmountOnlyPartlyPaysIsReadAsTheTypo() {
+    void aTypoLandingOnAnotherCustomersInvoiceFarBelowTheAmountIsReadAsTheTypo() {
         OpenItem meant = invoice(9700, 3, "2522.63");
-        invoice(7900, 2, "12742.36");
+        invoice(7900, 2, "742.36");
 
         Proposal proposal = match(payment("2522.63").name("Somebody Else").text("Rechnung INV-2026-007900"));
 
         assertPosted(proposal, "0.900", 3);
         assertThat(proposal.allocations()).containsExactly(paid(meant, "2522.63"));
+    }
+
+    @Test
+    void aTypoLandingOnAnotherCustomersInvoiceTheAmountCouldPartlyPayIsLeftToAClerk() {
+        invoice(9700, 3, "2522.63");
+        invoice(7900, 2, "12742.36");
+
+        Proposal proposal = match(payment("2522.63").name("Somebody Else").text("Rechnung INV-2026-007900"));
+
+        assertToClerk(proposal);
+        assertThat(proposal.candidates())
+                .extracting(Proposal.Candidate::invoiceId)
+                .contains(9700L, 7900L);
     }
 
     @Test
@@ -392,14 +405,24 @@ class CashMatcherTest {
     }
 
     @Test
-    void aPartialPaymentWithoutThePayerGoesToAClerkWhenTheAmountIsAnotherCustomersOpenInvoice() {
+    void aPartialPaymentWithoutThePayerGoesToAClerkWhenTheAmountIsAnotherOpenInvoiceOfTheCustomer() {
         OpenItem invoice = invoice(94, 1, "500.00");
-        invoice(95, 2, "200.00");
+        invoice(95, 1, "200.00");
 
         Proposal proposal = match(payment("200.00").reference(invoice.creditorReference()));
 
         assertToClerk(proposal);
         assertThat(proposal.allocations()).containsExactly(paid(invoice, "200.00"));
+    }
+
+    @Test
+    void aPartialPaymentNamingANumberAsTextGoesToAClerkWhenTheAmountIsAnotherCustomersOpenInvoice() {
+        // A slip in a typed number can land on another real invoice; a creditor reference's check digits cannot.
+        OpenItem invoice = invoice(94, 1, "500.00");
+        invoice(95, 2, "200.00");
+
+        assertToClerk(match(payment("200.00").text("Teilzahlung " + invoice.number())));
+        assertPosted(match(payment("200.00").reference(invoice.creditorReference())), "0.900", 1);
     }
 
     @Test

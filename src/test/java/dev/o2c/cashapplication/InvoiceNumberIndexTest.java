@@ -30,6 +30,8 @@ class InvoiceNumberIndexTest {
         assertThat(numbers(index.find("RG 2026/4567 u. 2026/77").exact()))
                 .containsExactly("INV-2026-004567", "INV-2026-000077");
         assertThat(numbers(index.find("2026/120034").exact())).containsExactly("INV-2026-120034");
+        InvoiceNumberIndex later = new InvoiceNumberIndex(List.of(item(84594)));
+        assertThat(numbers(later.find("RG 2026/84594").exact())).containsExactly("INV-2026-084594");
     }
 
     @Test
