@@ -102,13 +102,27 @@ public final class CashMatcher {
     /** What one piece of evidence adds, and how a person would say it. */
     private record Clue(BigDecimal weight, String says) {}
 
+    /** How the payment refers to a candidate. */
+    private enum Named {
+        /** An ISO 11649 creditor reference whose check digits rule out a slip. */
+        CREDITOR_REFERENCE,
+        /** Its invoice number (or all of them) written exactly. */
+        AS_WRITTEN,
+        /** Its invoice number (or one of them) written without prefix, separators or zeros. */
+        WITHOUT_SEPARATORS,
+        /** A number one typo or transposition from its invoice number. */
+        TYPO,
+        /** The text names some of the invoices of a combination the amount settles. */
+        PART_OF_COMBINATION
+    }
+
     /** A candidate: a set of one customer's open invoices, with the evidence for it. */
     private final class Option {
         final List<OpenItem> items;
         final long customerId;
         Clue reference;
-        /** The reference is only a number one typo away. */
-        boolean byTypo;
+        /** How the strongest reference refers to it; null when nothing does. */
+        Named how;
         /** Referred to by an ISO 11649 creditor reference, whose check digits rule out a slip. */
         boolean byCreditorReference;
 
@@ -128,15 +142,20 @@ public final class CashMatcher {
             this.customerId = items.get(0).customerId();
         }
 
-        void referred(Clue clue) {
-            referred(clue, false);
-        }
-
-        void referred(Clue clue, boolean typo) {
+        void referred(Clue clue, Named how) {
             if (reference == null || clue.weight().compareTo(reference.weight()) > 0) {
                 reference = clue;
-                byTypo = typo;
+                this.how = how;
             }
+        }
+
+        boolean byTypo() {
+            return how == Named.TYPO;
+        }
+
+        /** The amount settles it in full without writing anything off: exactly, or less the discount the terms allow. */
+        boolean settlesExactly() {
+            return settlement.fit() == Fit.EXACT || settlement.fit() == Fit.DISCOUNT;
         }
     }
 
@@ -153,6 +172,8 @@ public final class CashMatcher {
         final java.util.Set<Long> firmlyIdentified = new java.util.HashSet<>();
         /** Invoices the payment names by creditor reference or by their number (not by a typo). */
         final List<OpenItem> named = new ArrayList<>();
+        /** Customers the debtor name only abbreviates ("NORDW. BERL."), one at most. */
+        final java.util.Set<Long> abbreviated = new java.util.HashSet<>();
 
         Run(IncomingPayment payment, OpenItemBook book) {
             this.payment = payment;
@@ -189,12 +210,23 @@ public final class CashMatcher {
                                     .orElse(false);
                     // Banks cut long names to a fixed length: the start of exactly one customer's name is that name
                     // (an abbreviation, "NORDW. LOG.", is only similar).
-                    payer(
+                    Long similarTo = payer(
                             id,
                             cutOff ? weights.payerName() : weights.payerNameSimilar(),
                             cutOff
                                     ? "name '" + name + "' is customer " + id + "'s, cut off"
                                     : "name '" + name + "' similar to customer " + id + "'s");
+                    if (similarTo != null && !cutOff) {
+                        abbreviated.add(similarTo);
+                    }
+                } else if (similar.isEmpty()) {
+                    // Cut off inside its legal form ("NORDBAU BERLIN G"): the rest is exactly one customer's name.
+                    String whole = PayerNames.withoutCutLegalForm(name);
+                    List<Long> cutInForm = whole == null ? List.of() : book.customersNamed(whole);
+                    if (cutInForm.size() == 1) {
+                        long id = cutInForm.get(0);
+                        payer(id, weights.payerName(), "name '" + name + "' is customer " + id + "'s, cut off");
+                    }
                 }
             }
         }
@@ -240,7 +272,8 @@ public final class CashMatcher {
                                     weights.creditorReference(),
                                     "reference " + reference.get() + " is invoice "
                                             + invoice.get().number()),
-                            referencedByCustomer);
+                            referencedByCustomer,
+                            Named.CREDITOR_REFERENCE);
                 } else {
                     notes.add("creditor reference " + reference.get() + " names no open invoice");
                 }
@@ -260,7 +293,8 @@ public final class CashMatcher {
                                 : new Clue(
                                         weights.invoiceNumberNormalised(),
                                         "invoice number " + item.number() + " written without its separators"),
-                        referencedByCustomer);
+                        referencedByCustomer,
+                        literally ? Named.AS_WRITTEN : Named.WITHOUT_SEPARATORS);
             }
             for (OpenItem item : hits.oneTypoAway()) {
                 // With dense numbering most numbers have open neighbours one typo away: only those the payer or the
@@ -274,7 +308,7 @@ public final class CashMatcher {
                                 new Clue(
                                         weights.invoiceNumberTypo(),
                                         "invoice number " + item.number() + " one typo or transposition from the text"),
-                                true);
+                                Named.TYPO);
             }
             // Several invoices of one customer named together: the combinations of them that the amount settles.
             referencedByCustomer.values().stream()
@@ -290,22 +324,28 @@ public final class CashMatcher {
                                     .map(item -> option(List.of(item)).reference.weight())
                                     .min(Comparator.naturalOrder())
                                     .orElseThrow();
+                            Named how =
+                                    set.stream().anyMatch(item -> option(List.of(item)).how == Named.WITHOUT_SEPARATORS)
+                                            ? Named.WITHOUT_SEPARATORS
+                                            : Named.AS_WRITTEN;
                             option(set)
-                                    .referred(new Clue(
-                                            weakest,
-                                            String.join(
-                                                    ", ",
-                                                    set.stream()
-                                                            .map(item -> option(List.of(item))
-                                                                    .reference
-                                                                    .says())
-                                                            .toList())));
+                                    .referred(
+                                            new Clue(
+                                                    weakest,
+                                                    String.join(
+                                                            ", ",
+                                                            set.stream()
+                                                                    .map(item -> option(List.of(item))
+                                                                            .reference
+                                                                            .says())
+                                                                    .toList())),
+                                            how);
                         }
                     });
         }
 
-        private void refer(OpenItem item, Clue clue, Map<Long, Map<Long, OpenItem>> referencedByCustomer) {
-            option(List.of(item)).referred(clue);
+        private void refer(OpenItem item, Clue clue, Map<Long, Map<Long, OpenItem>> referencedByCustomer, Named how) {
+            option(List.of(item)).referred(clue, how);
             named.add(item);
             referencedByCustomer
                     .computeIfAbsent(item.customerId(), customer -> new LinkedHashMap<>())
@@ -338,8 +378,11 @@ public final class CashMatcher {
                     Option option = option(set);
                     if (set.size() > 1 && !namedHere.isEmpty() && set.containsAll(namedHere)) {
                         // The text names part of the combination (the rest unreadable or left out).
-                        option.referred(new Clue(
-                                weights.namedInCombination(), "the text names " + numbers(namedHere) + " of these"));
+                        option.referred(
+                                new Clue(
+                                        weights.namedInCombination(),
+                                        "the text names " + numbers(namedHere) + " of these"),
+                                Named.PART_OF_COMBINATION);
                     }
                 }
                 if (fits.size() == 1) {
@@ -424,6 +467,8 @@ public final class CashMatcher {
         Proposal decide() {
             List<Option> ranked = new ArrayList<>();
             boolean otherCurrency = false;
+            // Every candidate's fit first: some evidence depends on how the amount fits the others.
+            options.values().forEach(option -> option.settlement = settlement(option.items));
             for (Option option : options.values()) {
                 if (option.items.stream().allMatch(item -> item.currency().equals(payment.currency()))) {
                     weigh(option);
@@ -548,8 +593,8 @@ public final class CashMatcher {
                 sum = sum.add(option.reference.weight());
                 says.add(option.reference.says());
             }
-            option.settlement = settlement(option.items);
-            Clue amount = amountClue(option);
+            boolean onlyNamed = partOfTheOnlyNamedInvoice(option);
+            Clue amount = amountClue(option, onlyNamed);
             sum = sum.add(amount.weight());
             says.add(amount.says());
             Clue payer = payers.get(option.customerId);
@@ -568,7 +613,7 @@ public final class CashMatcher {
                     says.add("payer not identified");
                 }
             }
-            if (option.byTypo) {
+            if (option.byTypo()) {
                 // The text names another open invoice of the same customer as written: the typo reading competes with
                 // it.
                 named.stream()
@@ -585,12 +630,118 @@ public final class CashMatcher {
                 says.add("the only open item or combination of customer " + option.customerId
                         + " that the amount settles");
             }
+            // Evidence combined as a careful clerk does when the payer does not confirm the candidate.
+            if (option.how == Named.WITHOUT_SEPARATORS && option.settlesExactly()) {
+                sum = sum.add(weights.amountConfirmsNumber());
+                says.add("the amount confirms the number written without separators");
+            }
+            if (typoSinglesOut(option)) {
+                sum = sum.add(weights.amountSinglesOutTypo());
+                says.add("the amount singles out " + numbers(option.items)
+                        + ": no other invoice one typo from the text is open for it, and the text names no other"
+                        + " invoice of this customer or the payer's");
+            }
+            if (onlyNamed) {
+                sum = sum.add(weights.partialOfTheOnlyNamedInvoice());
+                says.add("the payment names only " + numbers(option.items)
+                        + " and no other open item fits the amount: "
+                        + (option.settlement.fit() == Fit.PARTIAL
+                                ? "a part payment of it"
+                                : "the shortfall is written off"));
+            }
+            if (similarNameConfirmedByAmount(option)) {
+                sum = sum.add(weights.amountConfirmsSimilarName());
+                says.add("no other customer has " + payment.amount() + " open");
+            }
             option.evidence = sum;
             option.confidence = sum.max(BigDecimal.ZERO).min(CEILING).setScale(3, RoundingMode.HALF_UP);
             option.why = String.join("; ", says);
         }
 
-        private Clue amountClue(Option option) {
+        /**
+         * A one-typo reading the amount singles out: the amount settles exactly this invoice, no other reading one typo
+         * from the text fits the amount, and no invoice the text names as written is a likely reading instead: none of
+         * this customer or of a customer the payer may be, and none the amount could pay (in full, in part, or a
+         * little more). A typo that lands on another customer's real invoice far below the amount is still read as the
+         * typo the amount points to; one the amount could be a part payment of is left to a clerk.
+         */
+        private boolean typoSinglesOut(Option option) {
+            return option.byTypo()
+                    && option.items.size() == 1
+                    && option.settlesExactly()
+                    && options.values().stream()
+                            .noneMatch(other -> other != option
+                                    && other.byTypo()
+                                    && other.settlement.fit().settlesInFull())
+                    && named.stream()
+                            .filter(item -> !option.items.contains(item))
+                            .noneMatch(item -> item.customerId() == option.customerId
+                                    || payers.containsKey(item.customerId())
+                                    || !farMore(settlement(List.of(item))));
+        }
+
+        /**
+         * More than a tenth above what the invoices have open: something else is paid as well. Never so when the
+         * amount settles them or pays part of them.
+         */
+        private static boolean farMore(Settlement settlement) {
+            BigDecimal owed = settlement.allocations().stream()
+                    .map(Proposal.PlannedAllocation::paid)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return settlement.unapplied().compareTo(owed.movePointLeft(1)) > 0;
+        }
+
+        /**
+         * A part payment (or one short within the tolerance) of the only invoice the payment names, by a checked
+         * creditor reference or its number as written, when the payer is not identified (a payer who is the customer
+         * confirms it already; one who is someone else speaks against it) and the amount fits no other open item: not
+         * any other candidate, not any other of this customer's invoices (exactly, less discount, short within the
+         * tolerance), nor a combination of them, and for a number written as text, whose slip could land on another
+         * real invoice, not exactly any open invoice of any customer either (a creditor reference's check digits rule
+         * out the slip).
+         */
+        private boolean partOfTheOnlyNamedInvoice(Option option) {
+            Fit fit = option.settlement.fit();
+            if (option.items.size() != 1
+                    || (option.how != Named.CREDITOR_REFERENCE && option.how != Named.AS_WRITTEN)
+                    || (fit != Fit.PARTIAL && fit != Fit.DEDUCTION)
+                    || !option.items.containsAll(named)
+                    || !payers.isEmpty()
+                    || (fit == Fit.DEDUCTION && option.byCreditorReference)
+                    || (option.how == Named.AS_WRITTEN
+                            && !book.withOpenAmount(payment.amount()).isEmpty())
+                    || options.values().stream()
+                            .anyMatch(other ->
+                                    other != option && other.settlement.fit().settlesInFull())) {
+                return false;
+            }
+            List<OpenItem> open = book.openOf(option.customerId).stream()
+                    .filter(item -> !option.items.contains(item))
+                    .toList();
+            if (open.stream().anyMatch(item -> settlement(List.of(item)).fit().settlesInFull())) {
+                return false;
+            }
+            return fittingSets(open.stream()
+                            .filter(item -> item.openAmount().compareTo(payment.amount()) < 0)
+                            .limit(MAX_COMBINATION_POOL)
+                            .toList())
+                    .isEmpty();
+        }
+
+        /**
+         * A name that only abbreviates one customer's, confirmed by the amount: it settles exactly the only open item
+         * or combination of that customer that it fits, and no other customer has that amount open.
+         */
+        private boolean similarNameConfirmedByAmount(Option option) {
+            return abbreviated.contains(option.customerId)
+                    && !firmlyIdentified.contains(option.customerId)
+                    && option.onlyFit
+                    && option.settlesExactly()
+                    && book.withOpenAmount(payment.amount()).stream()
+                            .allMatch(item -> item.customerId() == option.customerId);
+        }
+
+        private Clue amountClue(Option option, boolean onlyNamed) {
             Settlement settlement = option.settlement;
             BigDecimal owed = option.items.stream().map(OpenItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
             boolean several = option.items.size() > 1;
@@ -617,7 +768,8 @@ public final class CashMatcher {
                                     weights.amountPartial(),
                                     "amount short by " + owed.subtract(payment.amount())
                                             + ", within the tolerance, but neither a creditor reference nor the payer"
-                                            + " confirms the write-off");
+                                            + " confirms the write-off"
+                                            + (onlyNamed ? " on its own" : ""));
                 case PARTIAL ->
                     new Clue(
                             weights.amountPartial(),
@@ -625,7 +777,7 @@ public final class CashMatcher {
                 case OVERPAID ->
                     // A little more than is open happens (rounding, a fee paid twice); far more means something else
                     // is paid as well, which the invoices named do not explain.
-                    settlement.unapplied().compareTo(owed.movePointLeft(1)) <= 0
+                    !farMore(settlement)
                             ? new Clue(
                                     weights.amountOverpaid(),
                                     "amount exceeds the open amount by " + settlement.unapplied()

@@ -25,6 +25,16 @@ final class InvoiceNumberIndex {
     /** A year and a sequence with or without one separator; 5 to 7 sequence digits leave room for one typo. */
     private static final Pattern YEAR_AND_SEQUENCE = Pattern.compile("(?<!\\d)(20\\d{2})[ ./-]?(\\d{5,7})(?!\\d)");
 
+    /**
+     * A year, a slash and the sequence without its leading zeros ("2026/123", "2026/84594"), as payers shorten it. Not
+     * part of a date
+     * ("2026/11/20"), and not one or two digits that read as a month ("2026/11", "2026/07"): those are left to a clerk.
+     */
+    private static final Pattern YEAR_SLASH_SHORT_SEQUENCE =
+            Pattern.compile("(?<![\\d./-])(20\\d{2})/(\\d{1,5})(?!\\d|[./-]\\d)");
+
+    private static final int MONTHS = 12;
+
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{9,11}(?!\\d)");
     private static final int SEQUENCE_DIGITS = InvoiceNumbers.SEQUENCE_DIGITS;
 
@@ -76,21 +86,31 @@ final class InvoiceNumberIndex {
         Set<String> tokens = new LinkedHashSet<>();
         Matcher prefixed = PREFIXED.matcher(text);
         while (prefixed.find()) {
-            String sequence = prefixed.group(2);
-            tokens.add(prefixed.group(1)
-                    + (sequence.length() < SEQUENCE_DIGITS
-                            ? "0".repeat(SEQUENCE_DIGITS - sequence.length()) + sequence
-                            : sequence));
+            tokens.add(prefixed.group(1) + padded(prefixed.group(2)));
         }
         Matcher shaped = YEAR_AND_SEQUENCE.matcher(text);
         while (shaped.find()) {
             tokens.add(shaped.group(1) + shaped.group(2));
+        }
+        Matcher shortened = YEAR_SLASH_SHORT_SEQUENCE.matcher(text);
+        while (shortened.find()) {
+            String sequence = shortened.group(2);
+            if (sequence.length() > 2 || Integer.parseInt(sequence) > MONTHS) {
+                tokens.add(shortened.group(1) + padded(sequence));
+            }
         }
         Matcher run = DIGIT_RUN.matcher(text);
         while (run.find()) {
             tokens.add(run.group());
         }
         return tokens;
+    }
+
+    /** The sequence with the leading zeros the payer left out. */
+    private static String padded(String sequence) {
+        return sequence.length() < SEQUENCE_DIGITS
+                ? "0".repeat(SEQUENCE_DIGITS - sequence.length()) + sequence
+                : sequence;
     }
 
     private List<OpenItem> oneTypoAway(String token) {

@@ -39,6 +39,15 @@ public record MatchingPolicy(
      * weights count against it. The defaults are chosen so that no single kind of evidence posts on its own except a
      * checked creditor reference whose amount settles the invoice: a reference needs the amount, an amount needs the
      * payer and uniqueness.
+     *
+     * <p>The last four combine evidence the way a careful clerk does when the payer is not confirmed:
+     * {@code amountConfirmsNumber}: a number written without its separators (or several numbers named together) whose
+     * amount settles exactly what it names counts as much as a number written exactly; {@code amountSinglesOutTypo}: the
+     * amount is exactly the open amount of the one invoice within one typo of the written number, and nothing else the
+     * text names competes with it; {@code partialOfTheOnlyNamedInvoice}: a part payment naming exactly one invoice by a
+     * checked creditor reference or its number as written, whose amount fits no other open item; {@code
+     * amountConfirmsSimilarName}: a name that only abbreviates one customer's name, when the amount settles the only open
+     * item or combination of that customer and no other customer has that amount open.
      */
     public record Weights(
             BigDecimal creditorReference,
@@ -58,12 +67,16 @@ public record MatchingPolicy(
             BigDecimal payerNameSimilar,
             BigDecimal payerContradicts,
             BigDecimal typoOfNamedInvoice,
-            BigDecimal onlyFit) {
+            BigDecimal onlyFit,
+            BigDecimal amountConfirmsNumber,
+            BigDecimal amountSinglesOutTypo,
+            BigDecimal partialOfTheOnlyNamedInvoice,
+            BigDecimal amountConfirmsSimilarName) {
 
         public static Weights defaults() {
             return new Weights(
                             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                            null, null, null)
+                            null, null, null, null, null, null, null)
                     .withDefaults();
         }
 
@@ -86,7 +99,11 @@ public record MatchingPolicy(
                     or(payerNameSimilar, "0.15"),
                     or(payerContradicts, "-0.30"),
                     or(typoOfNamedInvoice, "-0.30"),
-                    or(onlyFit, "0.35"));
+                    or(onlyFit, "0.35"),
+                    or(amountConfirmsNumber, "0.05"),
+                    or(amountSinglesOutTypo, "0.20"),
+                    or(partialOfTheOnlyNamedInvoice, "0.15"),
+                    or(amountConfirmsSimilarName, "0.10"));
         }
 
         private static BigDecimal or(BigDecimal value, String otherwise) {

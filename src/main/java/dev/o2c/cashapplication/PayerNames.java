@@ -57,6 +57,20 @@ public final class PayerNames {
     }
 
     /**
+     * The name without its last word when that is the beginning of a legal form the bank cut off ("NORDBAU BERLIN G"
+     * for "Nordbau Berlin GmbH", "... GMBH & C" for "... GmbH & Co. KG"), {@link #normalize normalised}; null when the
+     * name does not end so or has nothing else.
+     */
+    public static String withoutCutLegalForm(String name) {
+        // Whole legal forms are gone after normalising; a last word that only begins one was cut off.
+        String[] words = normalize(name).split(" ");
+        String last = words[words.length - 1];
+        boolean cut = words.length > 1
+                && LEGAL_FORMS.stream().anyMatch(form -> form.length() > last.length() && form.startsWith(last));
+        return cut ? String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)) : null;
+    }
+
+    /**
      * A bank's shortened or cut-off form of the customer's name: word by word, each word of the debtor name begins the
      * customer's word in the same place ("NORDWIND BERL." for "Nordwind Berlin GmbH"), the first word has at least
      * four letters, and the customer's name has no fewer words. Both names already {@link #normalize normalised}.

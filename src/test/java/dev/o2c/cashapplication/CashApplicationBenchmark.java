@@ -86,7 +86,7 @@ class CashApplicationBenchmark {
         long retained = usedHeapAfterGc() - baseline;
         long peak = peakHeap();
 
-        Score score = score(generated.truths(), proposals);
+        Score score = score(generated.truths(), lines, proposals);
         assertThat(lines).hasSize(generated.truths().size());
         if (!print) {
             return;
@@ -179,7 +179,7 @@ class CashApplicationBenchmark {
      * posted without a clerk otherwise, including any posting of a line that needs a clerk (a stranger, or a line that
      * fits several invoices equally).
      */
-    private static Score score(List<Truth> truths, Proposal[] proposals) {
+    private static Score score(List<Truth> truths, List<BankTransaction> lines, Proposal[] proposals) {
         Map<Kind, Counts> byKind = new EnumMap<>(Kind.class);
         Counts total = new Counts();
         int shown = 0;
@@ -195,8 +195,17 @@ class CashApplicationBenchmark {
             if (!proposal.postsAutomatically()) {
                 counts.toClerk++;
                 if (truth.settleable() && counts.examples++ < EXAMPLES) {
+                    BankTransaction line = lines.get(i);
                     System.out.printf(
-                            "  TO A CLERK %s: truth %s%n    reasons %s%n", truth.kind(), truth, proposal.reasons());
+                            "  TO A CLERK %s: truth %s%n    line %s from '%s' (%s), reference %s, text '%s'%n    reasons %s%n",
+                            truth.kind(),
+                            truth,
+                            line.amount(),
+                            line.debtorName(),
+                            line.debtorIban(),
+                            line.creditorReference(),
+                            line.remittanceText(),
+                            proposal.reasons());
                 }
                 continue;
             }

@@ -74,6 +74,37 @@ class CashMatcherTest {
     }
 
     @Test
+    void aNumberWrittenWithoutSeparatorsIsConfirmedByTheAmountWithoutThePayer() {
+        OpenItem invoice = invoice(1227, 2, "845.10");
+
+        Proposal proposal = match(payment("845.10").text("Rechnung 2026/1227"));
+
+        assertPosted(proposal, "0.900", 2);
+        assertThat(proposal.allocations()).containsExactly(paid(invoice, "845.10"));
+        assertThat(proposal.reasons().get(0))
+                .contains(
+                        "written without its separators", "the amount confirms the number written without separators");
+    }
+
+    @Test
+    void aNumberWrittenWithoutSeparatorsWhoseAmountDoesNotSettleItGoesToAClerk() {
+        invoice(1227, 2, "845.10");
+
+        assertToClerk(match(payment("845.00").text("Rechnung 2026/1227")));
+    }
+
+    @Test
+    void twoNumbersWrittenWithoutSeparatorsWhoseSumTheAmountIsArePostedTogether() {
+        OpenItem first = invoice(5729, 2, "100.00");
+        OpenItem second = invoice(1193, 2, "20.50");
+
+        Proposal proposal = match(payment("120.50").text("RG 2026/5729 2026001193"));
+
+        assertPosted(proposal, "0.900", 2);
+        assertThat(proposal.allocations()).containsExactly(paid(second, "20.50"), paid(first, "100.00"));
+    }
+
+    @Test
     void severalInvoiceNumbersInTheTextWithOrWithoutSeparatorsAndZeros() {
         OpenItem first = invoice(77, 2, "200.00");
         OpenItem second = invoice(78, 2, "35.00");
@@ -99,15 +130,69 @@ class CashMatcherTest {
     }
 
     @Test
-    void aNumberWithOneTypoGoesToAClerkWhenThePayerIsNotConfirmed() {
+    void aNumberWithOneTypoIsPostedWithoutThePayerWhenTheAmountSinglesOutOneInvoice() {
+        OpenItem invoice = invoice(123, 3, "410.20");
+        invoice(131, 2, "99.00");
+
+        Proposal proposal = match(payment("410.20").name("Somebody Else").text("invoice INV-2026-000132"));
+
+        assertPosted(proposal, "0.900", 3);
+        assertThat(proposal.allocations()).containsExactly(paid(invoice, "410.20"));
+        assertThat(proposal.reasons().get(0))
+                .contains("one typo or transposition from the text", "the amount singles out INV-2026-000123");
+    }
+
+    @Test
+    void aNumberWithOneTypoGoesToAClerkWhenTwoInvoicesOneTypoAwayFitTheAmount() {
         invoice(123, 3, "410.20");
+        invoice(131, 2, "410.20");
 
         Proposal proposal = match(payment("410.20").name("Somebody Else").text("invoice INV-2026-000132"));
 
         assertToClerk(proposal);
         assertThat(proposal.candidates())
                 .extracting(Proposal.Candidate::invoiceId)
-                .contains(123L);
+                .contains(123L, 131L);
+        assertThat(proposal.reasons()).anyMatch(reason -> reason.contains("fit about equally well"));
+    }
+
+    @Test
+    void aTypoLandingOnAnotherCustomersInvoiceFarBelowTheAmountIsReadAsTheTypo() {
+        OpenItem meant = invoice(9700, 3, "2522.63");
+        invoice(7900, 2, "742.36");
+
+        Proposal proposal = match(payment("2522.63").name("Somebody Else").text("Rechnung INV-2026-007900"));
+
+        assertPosted(proposal, "0.900", 3);
+        assertThat(proposal.allocations()).containsExactly(paid(meant, "2522.63"));
+    }
+
+    @Test
+    void aTypoLandingOnAnotherCustomersInvoiceTheAmountCouldPartlyPayIsLeftToAClerk() {
+        invoice(9700, 3, "2522.63");
+        invoice(7900, 2, "12742.36");
+
+        Proposal proposal = match(payment("2522.63").name("Somebody Else").text("Rechnung INV-2026-007900"));
+
+        assertToClerk(proposal);
+        assertThat(proposal.candidates())
+                .extracting(Proposal.Candidate::invoiceId)
+                .contains(9700L, 7900L);
+    }
+
+    @Test
+    void aNumberOfThePayersOwnInvoiceIsReadAsWrittenNotAsATypoOfAnInvoiceTheAmountSettles() {
+        invoice(9700, 3, "2522.63");
+        OpenItem named = invoice(7900, 2, "12742.36");
+
+        Proposal proposal = match(payment("2522.63").name("Berger & Soehne").text("Rechnung INV-2026-007900"));
+
+        assertPosted(proposal, "0.990", 2);
+        assertThat(proposal.allocations()).as("a part payment").containsExactly(paid(named, "2522.63"));
+        assertThat(proposal.candidates())
+                .filteredOn(candidate -> candidate.invoiceId() == 9700L)
+                .singleElement()
+                .satisfies(candidate -> assertThat(candidate.why()).doesNotContain("singles out"));
     }
 
     @Test
@@ -235,13 +320,14 @@ class CashMatcherTest {
     }
 
     @Test
-    void aDiscountTakenTooLateIsAPartialPaymentAndANumberAloneDoesNotPostIt() {
+    void aDiscountTakenTooLateIsAPartialPaymentAndTheRestStaysOpen() {
         OpenItem invoice = discounted(91, 1, "1000.00", TODAY.minusDays(10), "0.0200");
 
         Proposal proposal = match(payment("980.00").text(invoice.number()));
 
-        assertToClerk(proposal);
-        assertThat(proposal.allocations()).as("proposed to the clerk").containsExactly(paid(invoice, "980.00"));
+        assertPosted(proposal, "0.900", 1);
+        assertThat(proposal.allocations()).as("no discount").containsExactly(paid(invoice, "980.00"));
+        assertThat(proposal.unapplied()).isEqualByComparingTo("0");
     }
 
     @Test
@@ -303,13 +389,75 @@ class CashMatcherTest {
     }
 
     @Test
-    void aPartialPaymentWithoutAnyPayerConfirmationGoesToAClerk() {
+    void aPartialPaymentNamingOnlyOneInvoiceExactlyIsPostedWithoutThePayerWhenTheAmountFitsNothingElse() {
         OpenItem invoice = invoice(94, 1, "500.00");
+        OpenItem other = invoice(95, 2, "800.00");
+
+        Proposal byReference = match(payment("200.00").reference(invoice.creditorReference()));
+        assertPosted(byReference, "0.900", 1);
+        assertThat(byReference.allocations()).containsExactly(paid(invoice, "200.00"));
+        assertThat(byReference.reasons().get(0))
+                .contains("the payment names only INV-2026-000094", "a part payment of it");
+
+        Proposal byNumber = match(payment("300.00").text("Teilzahlung " + other.number()));
+        assertPosted(byNumber, "0.900", 2);
+        assertThat(byNumber.allocations()).containsExactly(paid(other, "300.00"));
+    }
+
+    @Test
+    void aPartialPaymentWithoutThePayerGoesToAClerkWhenTheAmountIsAnotherOpenInvoiceOfTheCustomer() {
+        OpenItem invoice = invoice(94, 1, "500.00");
+        invoice(95, 1, "200.00");
 
         Proposal proposal = match(payment("200.00").reference(invoice.creditorReference()));
 
         assertToClerk(proposal);
         assertThat(proposal.allocations()).containsExactly(paid(invoice, "200.00"));
+    }
+
+    @Test
+    void aPartialPaymentNamingANumberAsTextGoesToAClerkWhenTheAmountIsAnotherCustomersOpenInvoice() {
+        // A slip in a typed number can land on another real invoice; a creditor reference's check digits cannot.
+        OpenItem invoice = invoice(94, 1, "500.00");
+        invoice(95, 2, "200.00");
+
+        assertToClerk(match(payment("200.00").text("Teilzahlung " + invoice.number())));
+        assertPosted(match(payment("200.00").reference(invoice.creditorReference())), "0.900", 1);
+    }
+
+    @Test
+    void aPartialPaymentWithoutThePayerGoesToAClerkWhenTheTextNamesTwoInvoicesOrOnlyWithoutSeparators() {
+        OpenItem invoice = invoice(94, 1, "500.00");
+        invoice(96, 1, "700.00");
+
+        assertToClerk(match(payment("200.00").text("Teilzahlung " + invoice.number() + " INV-2026-000096")));
+        assertToClerk(match(payment("200.00").text("Teilzahlung 2026000094")));
+    }
+
+    @Test
+    void aPartialPaymentFromAnotherCustomersAccountGoesToAClerk() {
+        OpenItem invoice = invoice(94, 2, "500.00");
+
+        Proposal proposal = match(payment("200.00").iban(ACME_IBAN).reference(invoice.creditorReference()));
+
+        assertToClerk(proposal);
+    }
+
+    @Test
+    void aShortPaymentWithinToleranceNamingOnlyOneInvoiceAsWrittenIsWrittenOffWithoutThePayer() {
+        OpenItem invoice = invoice(92, 1, "1190.00");
+
+        Proposal proposal = match(payment("1186.50").text("Rechnung " + invoice.number()));
+
+        assertPosted(proposal, "0.900", 1);
+        assertThat(proposal.allocations())
+                .containsExactly(new PlannedAllocation(
+                        invoice.invoiceId(),
+                        invoice.number(),
+                        new BigDecimal("1186.50"),
+                        "DEDUCTION",
+                        new BigDecimal("3.50")));
+        assertThat(proposal.reasons().get(0)).contains("the shortfall is written off");
     }
 
     @Test
@@ -343,6 +491,7 @@ class CashMatcherTest {
     @Test
     void aNameAClerkTaughtIdentifiesThePayerNextTime() {
         OpenItem invoice = invoice(96, 3, "410.00");
+        invoice(97, 1, "410.00");
         Proposal before = match(payment("410.00").name("NORDWIND LOG."));
         assertToClerk(before);
         assertThat(before.reasons().get(0)).as("an abbreviated name is a hint").contains("similar to customer 3");
@@ -393,8 +542,57 @@ class CashMatcherTest {
     void aNameTheBankCutOffIsTheCustomersNameAnAbbreviationOnlySimilar() {
         payers.add(new Payer(5, "Westtextil Hamburg GmbH", null, "EUR"));
         invoice(30, 5, "61.00");
+        invoice(31, 1, "61.00");
 
         assertPosted(match(payment("61.00").name("WESTTEXTIL HAMBU")), "0.900", 5);
+        assertToClerk(match(payment("61.00").name("WESTT. HAMB.")));
+    }
+
+    @Test
+    void aNameTheBankCutOffInsideItsLegalFormIsTheCustomersName() {
+        payers.add(new Payer(5, "Nordbau Berlin GmbH", null, "EUR"));
+        OpenItem first = invoice(30, 5, "61.00");
+        OpenItem second = invoice(31, 5, "20.00");
+        invoice(32, 5, "500.00");
+
+        Proposal proposal = match(payment("81.00").name("NORDBAU BERLIN G").text("Sammelzahlung"));
+
+        assertPosted(proposal, "0.900", 5);
+        assertThat(proposal.allocations()).containsExactly(paid(first, "61.00"), paid(second, "20.00"));
+        assertThat(proposal.reasons().get(0)).contains("name 'NORDBAU BERLIN G' is customer 5's, cut off");
+    }
+
+    @Test
+    void aNameCutInsideTheLegalFormOfTwoCustomersOfThatNameIdentifiesNobody() {
+        payers.add(new Payer(5, "Nordbau Berlin GmbH", null, "EUR"));
+        payers.add(new Payer(6, "Nordbau Berlin AG", null, "EUR"));
+        invoice(30, 5, "61.00");
+
+        Proposal proposal = match(payment("61.00").name("NORDBAU BERLIN G"));
+
+        assertToClerk(proposal);
+        assertThat(proposal.customerId()).isNull();
+    }
+
+    @Test
+    void anAbbreviatedNameIsEnoughWhenTheAmountIsOpenWithThatCustomerOnlyAndOnce() {
+        payers.add(new Payer(5, "Westtextil Hamburg GmbH", null, "EUR"));
+        OpenItem invoice = invoice(30, 5, "61.00");
+        invoice(32, 5, "75.00");
+
+        Proposal proposal = match(payment("61.00").name("WESTT. HAMB."));
+
+        assertPosted(proposal, "0.900", 5);
+        assertThat(proposal.allocations()).containsExactly(paid(invoice, "61.00"));
+        assertThat(proposal.reasons().get(0)).contains("similar to customer 5's", "no other customer has 61.00 open");
+    }
+
+    @Test
+    void anAbbreviatedNameOfACustomerWithTwoInvoicesOfTheAmountGoesToAClerk() {
+        payers.add(new Payer(5, "Westtextil Hamburg GmbH", null, "EUR"));
+        invoice(30, 5, "61.00");
+        invoice(33, 5, "61.00");
+
         assertToClerk(match(payment("61.00").name("WESTT. HAMB.")));
     }
 
@@ -404,7 +602,7 @@ class CashMatcherTest {
         OpenItem unnamed = invoice(41, 1, "80.00");
         invoice(42, 1, "55.00");
 
-        Proposal proposal = match(payment("200.00").iban(ACME_IBAN).text("Rechnungen INV-2026-000040 u. 2026/41"));
+        Proposal proposal = match(payment("200.00").iban(ACME_IBAN).text("Rechnungen INV-2026-000040 u. Nr. 41"));
 
         assertPosted(proposal, "0.990", 1);
         assertThat(proposal.allocations()).containsExactly(paid(named, "120.00"), paid(unnamed, "80.00"));

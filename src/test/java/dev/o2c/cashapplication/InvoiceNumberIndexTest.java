@@ -25,6 +25,32 @@ class InvoiceNumberIndexTest {
     }
 
     @Test
+    void readsAYearAndASequenceWithoutItsZerosAfterASlash() {
+        assertThat(numbers(index.find("Rechnung 2026/123").exact())).containsExactly("INV-2026-000123");
+        assertThat(numbers(index.find("RG 2026/4567 u. 2026/77").exact()))
+                .containsExactly("INV-2026-004567", "INV-2026-000077");
+        assertThat(numbers(index.find("2026/120034").exact())).containsExactly("INV-2026-120034");
+        InvoiceNumberIndex later = new InvoiceNumberIndex(List.of(item(84594)));
+        assertThat(numbers(later.find("RG 2026/84594").exact())).containsExactly("INV-2026-084594");
+    }
+
+    @Test
+    void aYearAndOneOrTwoDigitsThatReadAsAMonthOrPartOfADateAreNoInvoiceNumber() {
+        InvoiceNumberIndex early = new InvoiceNumberIndex(IntStream.rangeClosed(1, 12)
+                .mapToObj(InvoiceNumberIndexTest::item)
+                .toList());
+
+        assertThat(early.find("Beitrag 2026/11").exact()).as("November").isEmpty();
+        assertThat(early.find("Miete 2026/07").exact()).as("July").isEmpty();
+        assertThat(index.find("Lieferung 2026/11/20, 123 Stueck").exact())
+                .as("a date")
+                .isEmpty();
+        assertThat(index.find("vom 20.11.2026/123").exact())
+                .as("the year of a date")
+                .isEmpty();
+    }
+
+    @Test
     void findsNumbersOneTypoAway() {
         assertThat(numbers(index.find("INV-2026-004576").oneTypoAway()))
                 .as("swapped")
