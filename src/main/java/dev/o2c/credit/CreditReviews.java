@@ -251,18 +251,18 @@ public class CreditReviews {
 
     /**
      * A payment was posted: the customer's oldest order waiting for a prepayment it covers (one payment, at least the
-     * stated amount, posted after the decision) is told so. A payment releases one order at most.
+     * stated amount, posted after the decision) is told so. A payment releases one order at most. The customer's waiting
+     * orders are read first: almost every payment has none, and then this is one query.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<Long> releaseOnPayment(long paymentId) {
-        if (approvals.existsByPrepaymentPaymentId(paymentId)) {
+    public Optional<Long> releaseOnPayment(long paymentId, long customerId) {
+        List<SalesOrder> waiting = orders.ofCustomerInStatus(customerId, OrderStatus.AWAITING_PREPAYMENT).stream()
+                .sorted(Comparator.comparing(SalesOrder::getId))
+                .toList();
+        if (waiting.isEmpty() || approvals.existsByPrepaymentPaymentId(paymentId)) {
             return Optional.empty();
         }
         Payment payment = payments.get(paymentId);
-        List<SalesOrder> waiting =
-                orders.ofCustomerInStatus(payment.getCustomerId(), OrderStatus.AWAITING_PREPAYMENT).stream()
-                        .sorted(Comparator.comparing(SalesOrder::getId))
-                        .toList();
         for (SalesOrder order : waiting) {
             Optional<CreditApproval> open = approvals.findByOrderIdOrderByIdAsc(order.getId()).stream()
                     .filter(approval -> approval.getDecision() == Decision.PREPAYMENT)

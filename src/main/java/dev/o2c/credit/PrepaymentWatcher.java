@@ -22,7 +22,7 @@ class PrepaymentWatcher {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onPaymentPosted(PaymentPosted event) {
         try {
-            reviews.releaseOnPayment(event.paymentId())
+            reviews.releaseOnPayment(event.paymentId(), event.customerId())
                     .ifPresent(orderId ->
                             log.info("payment {} releases order {} on prepayment", event.paymentId(), orderId));
         } catch (RuntimeException e) {
