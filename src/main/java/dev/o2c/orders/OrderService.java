@@ -126,7 +126,7 @@ public class OrderService {
 
     @Transactional(readOnly = true)
     public List<SalesOrder> ofCustomerInStatus(long customerId, OrderStatus status) {
-        return orders.findByCustomerIdAndStatusIn(customerId, List.of(status));
+        return orders.findByCustomerIdAndStatus(customerId, status);
     }
 
     @Transactional
