@@ -146,8 +146,10 @@ class CreditCheckLatencyBenchmark {
     /** Rate 0: one order at a time; otherwise open loop at that rate (orders/s). */
     private List<Long> measure(int orders, double rate, List<Long> ordering) throws Exception {
         return rate <= 0
-                ? DecisionLatency.oneAtATime(jdbc, orders, n -> place(ordering.get(n % ordering.size())))
-                : DecisionLatency.openLoop(jdbc, orders, rate, n -> place(ordering.get(n % ordering.size())));
+                ? DecisionLatency.oneAtATime(
+                        jdbc, orders, n -> DecisionLatency.placeOrder(api, ordering.get(n % ordering.size())))
+                : DecisionLatency.openLoop(
+                        jdbc, orders, rate, n -> DecisionLatency.placeOrder(api, ordering.get(n % ordering.size())));
     }
 
     /** Rows read by sequential scans so far, per table of the credit check's path (invoices and orders). */
@@ -217,20 +219,6 @@ class CreditCheckLatencyBenchmark {
           select 'BENCH-' || o.id, o.customer_id, o.id, 'EUR', current_date - 20, current_date + 10, 100, 0, 100, 100,
                  'OPEN'
           from o""", customerIds.toArray(Long[]::new), each);
-    }
-
-    private long place(long customerId) {
-        Api.Response response = api.post(
-                "sales",
-                "/api/orders",
-                Map.of(
-                        "customerId",
-                        customerId,
-                        "lines",
-                        List.of(Map.of(
-                                "sku", "BENCH-1", "description", "Benchmark", "quantity", 1, "unitPrice", 100))));
-        assertThat(response.status()).isEqualTo(201);
-        return response.body().path("id").asLong();
     }
 
     private long customer(String kind) {

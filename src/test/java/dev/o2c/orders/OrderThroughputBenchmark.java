@@ -103,8 +103,8 @@ class OrderThroughputBenchmark {
                 heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / 1048576.0 / orders * 1000);
 
         double rate = 0.8 * real;
-        List<Long> latencies =
-                DecisionLatency.openLoop(jdbc, orders, rate, n -> place(customerIds.get(n % customerIds.size())));
+        List<Long> latencies = DecisionLatency.openLoop(
+                jdbc, orders, rate, n -> DecisionLatency.placeOrder(api, customerIds.get(n % customerIds.size())));
         System.out.printf(
                 "  credit decision latency at %.1f orders/s (80 %% of the real path): p50 %d ms, p99 %d ms, max %d ms"
                         + " (%,d orders)%n%n",
@@ -182,7 +182,7 @@ class OrderThroughputBenchmark {
             int n;
             while ((n = next.getAndIncrement()) < count) {
                 long customerId = customerIds.get(n % customerIds.size());
-                long orderId = place(customerId);
+                long orderId = DecisionLatency.placeOrder(api, customerId);
                 awaitStatus(orderId, OrderStatus.APPROVED);
                 Api.Response shipped = api.post("sales", "/api/orders/" + orderId + "/shipment", null);
                 assertThat(shipped.status()).isEqualTo(200);
@@ -190,20 +190,6 @@ class OrderThroughputBenchmark {
             }
         });
         return count / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private long place(long customerId) {
-        Api.Response response = api.post(
-                "sales",
-                "/api/orders",
-                Map.of(
-                        "customerId",
-                        customerId,
-                        "lines",
-                        List.of(Map.of(
-                                "sku", "BENCH-1", "description", "Benchmark", "quantity", 1, "unitPrice", 100))));
-        assertThat(response.status()).isEqualTo(201);
-        return response.body().path("id").asLong();
     }
 
     private void awaitStatus(long orderId, OrderStatus status) throws InterruptedException {

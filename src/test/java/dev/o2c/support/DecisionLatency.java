@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DecisionLatency {
 
     private DecisionLatency() {}
+
+    /** Places the benchmarks' one-line order (100.00) for the customer through the API, as sales; answers its id. */
+    public static long placeOrder(Api api, long customerId) {
+        Api.Response response = api.post(
+                "sales",
+                "/api/orders",
+                Map.of(
+                        "customerId",
+                        customerId,
+                        "lines",
+                        List.of(Map.of(
+                                "sku", "BENCH-1", "description", "Benchmark", "quantity", 1, "unitPrice", 100))));
+        assertThat(response.status()).isEqualTo(201);
+        return response.body().path("id").asLong();
+    }
 
     /**
      * Places {@code count} orders at {@code perSecond} ({@code place} is given the order's number and answers its id)
