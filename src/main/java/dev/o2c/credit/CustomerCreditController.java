@@ -9,6 +9,7 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
+import dev.o2c.platform.security.OfficeStaff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -46,16 +47,7 @@ class CustomerCreditController {
     }
 
     @GetMapping("/{id}")
-    // office staff, not the warehouse (it sees only the disputes routed to it)
-    @Allowed({
-        Groups.SALES,
-        Groups.CREDIT_ANALYSTS,
-        Groups.CREDIT_MANAGERS,
-        Groups.COLLECTORS,
-        Groups.AR_CLERKS,
-        Groups.OPERATORS,
-        Groups.BUSINESS_ANALYSTS
-    })
+    @OfficeStaff
     CustomerCreditView get(@PathVariable long id) {
         return view(customers.get(id));
     }

@@ -6,6 +6,7 @@ import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.GroupRequiredException;
 import dev.o2c.platform.security.Groups;
+import dev.o2c.platform.security.OfficeStaff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -151,16 +152,7 @@ class CustomerController {
      * credit staff's changes to limit, risk class and hold are served by the credit module, which owns exposure.
      */
     @GetMapping
-    // office staff, not the warehouse (it sees only the disputes routed to it)
-    @Allowed({
-        Groups.SALES,
-        Groups.CREDIT_ANALYSTS,
-        Groups.CREDIT_MANAGERS,
-        Groups.COLLECTORS,
-        Groups.AR_CLERKS,
-        Groups.OPERATORS,
-        Groups.BUSINESS_ANALYSTS
-    })
+    @OfficeStaff
     List<CustomerView> list() {
         return repository.findAll().stream().map(CustomerView::of).toList();
     }

@@ -8,8 +8,7 @@ import dev.o2c.credit.CreditDecisions;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderView;
 import dev.o2c.orders.SalesOrder;
-import dev.o2c.platform.security.Allowed;
-import dev.o2c.platform.security.Groups;
+import dev.o2c.platform.security.OfficeStaff;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,31 +32,13 @@ class OrderOverviewController {
     }
 
     @GetMapping
-    // office staff, not the warehouse (it sees only the disputes routed to it)
-    @Allowed({
-        Groups.SALES,
-        Groups.CREDIT_ANALYSTS,
-        Groups.CREDIT_MANAGERS,
-        Groups.COLLECTORS,
-        Groups.AR_CLERKS,
-        Groups.OPERATORS,
-        Groups.BUSINESS_ANALYSTS
-    })
+    @OfficeStaff
     List<OrderOverview> recent() {
         return orders.recent().stream().map(this::overview).toList();
     }
 
     @GetMapping("/{id}")
-    // office staff, not the warehouse (it sees only the disputes routed to it)
-    @Allowed({
-        Groups.SALES,
-        Groups.CREDIT_ANALYSTS,
-        Groups.CREDIT_MANAGERS,
-        Groups.COLLECTORS,
-        Groups.AR_CLERKS,
-        Groups.OPERATORS,
-        Groups.BUSINESS_ANALYSTS
-    })
+    @OfficeStaff
     OrderOverview get(@PathVariable long id) {
         return overview(orders.get(id));
     }
