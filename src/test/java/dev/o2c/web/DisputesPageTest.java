@@ -98,8 +98,23 @@ class DisputesPageTest extends BrowserTest {
         browser.waitForText("#disputes-table", "No disputes.");
         browser.screenshot("40-collector-disputes");
 
+        // QUANTITY goes to the warehouse: from its task it reaches the dispute's page, without the list it may not read
+        HumanTask task = resolveTask(disputeId);
+        browser.login("warehouse");
+        browser.open("/tasks");
+        browser.waitForText("header nav", "Task inbox");
+        assertThat(browser.find("header nav").findElements(By.linkText("Disputes")))
+                .as("not in the warehouse's menu")
+                .isEmpty();
+        browser.openTaskFor(invoice.getNumber());
+        browser.find("a.dispute-link").click();
+        browser.waitForText("#dispute", "QUANTITY");
+        assertThat(browser.text("#dispute-comment")).isEqualTo(MARKUP);
+        assertThat(browser.text("#list")).contains("routed to them");
+
         // the warehouse accepts part of it: the page shows the outcome and links the credit note's PDF
-        Dispute resolved = acceptInPart(disputeId, "100.00");
+        Dispute resolved = acceptInPart(task, disputeId, "100.00");
+        browser.login("collector");
         browser.open("/disputes?id=" + disputeId);
         browser.waitForText("#dispute", "Accepted in part");
         assertThat(browser.text("#dispute")).contains("PARTIALLY_ACCEPTED", "100.00", "warehouse");
@@ -107,19 +122,15 @@ class DisputesPageTest extends BrowserTest {
                 .endsWith("/api/credit-notes/" + resolved.getCreditNoteId() + "/pdf");
         assertThat(browser.text("#credit-note-pdf")).startsWith("CN-");
         browser.waitForText("#dispute-audit", "DISPUTE_PARTIALLY_ACCEPTED");
+        browser.screenshot("41-dispute-credit-note");
 
-        // sales reads the dispute but not the audit trail (403 shown in its place); the warehouse has no such menu
+        // sales reads the dispute but not the audit trail (403 shown in its place)
         browser.login("sales");
         browser.open("/disputes?id=" + disputeId);
         browser.waitForText("#dispute-audit", "may not read");
         assertThat(browser.text("#dispute-comment")).isEqualTo(MARKUP);
         assertThat(browser.all("#open-panel")).singleElement().satisfies(panel -> assertThat(panel.isDisplayed())
                 .isTrue());
-        browser.login("warehouse");
-        browser.open("/tasks");
-        browser.waitForText("header nav", "Task inbox");
-        assertThat(browser.find("header nav").findElements(By.linkText("Disputes")))
-                .isEmpty();
     }
 
     @AfterEach
@@ -127,11 +138,15 @@ class DisputesPageTest extends BrowserTest {
         ledger.assertHold();
     }
 
-    /** Completes the dispute's "Resolve dispute" task as the warehouse (QUANTITY goes there); waits for the credit note. */
-    private Dispute acceptInPart(long disputeId, String acceptedAmount) {
+    /** The dispute's "Resolve dispute" task, once its process has started. */
+    private HumanTask resolveTask(long disputeId) {
         Dispute started = await().atMost(Scenario.PATIENCE)
                 .until(() -> disputes.get(disputeId), d -> d.getProcessInstanceKey() != null);
-        HumanTask task = scenario.awaitOpenTask(started.getProcessInstanceKey(), "Task_ResolveDispute");
+        return scenario.awaitOpenTask(started.getProcessInstanceKey(), "Task_ResolveDispute");
+    }
+
+    /** Completes the task as the warehouse, accepting part; waits for the credit note. */
+    private Dispute acceptInPart(HumanTask task, long disputeId, String acceptedAmount) {
         inbox.complete(
                 task.getJobKey(),
                 Map.of("disputeOutcome", "ACCEPT_PART", "acceptedAmount", new BigDecimal(acceptedAmount)),
