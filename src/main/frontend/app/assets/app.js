@@ -35,6 +35,8 @@ const NAV = [
   { href: '/orders', label: 'Orders', groups: ['sales'] },
   { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
   { href: '/worklist', label: 'Worklist', groups: ['collectors', 'credit-managers'] },
+  // not the warehouse: it reads only the disputes routed to it, from its tasks
+  { href: '/disputes', label: 'Disputes', groups: ['collectors', 'ar-clerks', 'sales', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/documents', label: 'Documents', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/dashboard', label: 'Receivables', groups: ['ar-clerks', 'collectors', 'credit-analysts', 'credit-managers', 'operators'] },
   { href: '/console', label: 'Process console', groups: ['operators'] },

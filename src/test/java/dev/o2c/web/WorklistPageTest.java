@@ -67,7 +67,7 @@ class WorklistPageTest extends BrowserTest {
         assertThat(browser.text("#disputes-summary")).contains("1 unresolved", "500.00");
         assertThat(browser.text("#disputes-table")).contains(invoice.getNumber(), "QUANTITY", "OPEN");
         assertThat(browser.find("#disputes-table a.dispute-link").getAttribute("href"))
-                .endsWith("/api/disputes/" + disputeId);
+                .endsWith("/disputes?id=" + disputeId);
         assertThat(browser.find("#case-statement").getAttribute("href"))
                 .endsWith("/api/customers/" + customer.getId() + "/statement/pdf");
 

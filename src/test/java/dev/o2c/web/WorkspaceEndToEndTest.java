@@ -77,10 +77,10 @@ class WorkspaceEndToEndTest extends BrowserTest {
         long orderId = placeOrder(web, customer, "Precision lenses, batch 7", "12000");
         web.screenshot("01-sales-order-placed");
         scenario.awaitStatus(orders.get(orderId), OrderStatus.CREDIT_REVIEW);
-        // sales answer disputes about prices, so they have the task inbox too
+        // sales answer disputes about prices, so they have the task inbox too, and open and read disputes
         assertThat(web.all("header nav a"))
                 .extracting(link -> link.getText())
-                .containsExactly("Task inbox", "Orders", "API");
+                .containsExactly("Task inbox", "Orders", "Disputes", "API");
 
         web.login("analyst");
         web.open("/tasks");
@@ -243,7 +243,7 @@ class WorkspaceEndToEndTest extends BrowserTest {
         web.login("clerk");
         assertThat(web.all("header nav a"))
                 .extracting(link -> link.getText())
-                .containsExactly("Task inbox", "Bank statements", "Documents", "Receivables", "API");
+                .containsExactly("Task inbox", "Bank statements", "Disputes", "Documents", "Receivables", "API");
         web.find("#logout").click();
         web.waitForText("#message", "logged out");
         web.open("/console");

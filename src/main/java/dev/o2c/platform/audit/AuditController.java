@@ -24,6 +24,7 @@ class AuditController {
             "task",
             "bank-statement",
             "journal-entry",
+            "dispute",
             // a decision table by its decision id, e.g. the back-tests of credit-decision
             "decision");
 

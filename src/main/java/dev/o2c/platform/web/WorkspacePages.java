@@ -23,6 +23,7 @@ class WorkspacePages implements WebMvcConfigurer {
             "models",
             "documents",
             "worklist",
+            "disputes",
             "backtest"
         }) {
             registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
