@@ -8,6 +8,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,6 +82,20 @@ final class Browser implements AutoCloseable {
 
     void waitForText(String css, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /**
+     * Clicks the element {@code locate} finds, locating it again when the page re-rendered it in between (a list that
+     * reloads after its first load replaces its rows, and for a moment has none).
+     */
+    void clickFresh(java.util.function.Supplier<WebElement> locate) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(java.util.NoSuchElementException.class)
+                .until(ignored -> {
+                    locate.get().click();
+                    return true;
+                });
     }
 
     void waitUntilGone(String css, String text) {

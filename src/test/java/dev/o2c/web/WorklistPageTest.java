@@ -50,7 +50,7 @@ class WorklistPageTest extends BrowserTest {
         new Select(browser.find("#filter")).selectByValue("unassigned");
         browser.find("#show").click();
         browser.waitForText("#worklist-table", customer.getName());
-        rowOf(customer).findElement(By.cssSelector("button.claim")).click();
+        browser.clickFresh(() -> rowOf(customer).findElement(By.cssSelector("button.claim")));
         browser.waitUntilGone("#worklist-table", customer.getName());
 
         new Select(browser.find("#filter")).selectByValue("mine");
