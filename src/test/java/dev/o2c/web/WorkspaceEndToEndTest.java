@@ -13,6 +13,7 @@ import dev.o2c.customers.PaymentTerms;
 import dev.o2c.customers.RiskClass;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
+import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import io.camunda.client.CamundaClient;
@@ -48,6 +49,9 @@ class WorkspaceEndToEndTest extends BrowserTest {
 
     @Autowired
     Scenario scenario;
+
+    @Autowired
+    Api api;
 
     @Autowired
     BankStatementImport imports;
@@ -111,6 +115,10 @@ class WorkspaceEndToEndTest extends BrowserTest {
         web.screenshot("05-operator-instance-advanced");
 
         long drill = startDrillWithIncident();
+        // the console's projection follows the engine's records a moment later, and the page needs the instance there
+        await().atMost(Scenario.PATIENCE)
+                .until(() ->
+                        api.get("operator", "/api/console/instances/" + drill).status() == 200);
         web.open("/instance?key=" + drill);
         web.waitForText("#incidents-table", "tax service timed out");
         web.waitFor(".djs-element.o2c-incident");
