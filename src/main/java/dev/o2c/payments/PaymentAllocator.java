@@ -56,13 +56,16 @@ class PaymentAllocator {
         }
     }
 
+    /** One settlement of a plan with its invoice, locked and checked. */
+    record LockedSettlement(InvoiceSettlement settlement, Invoice invoice) {}
+
     /**
      * Locks the plan's invoices and checks that each still has open what the plan settles, before anything is
      * written: when an invoice no longer has that much open (someone posted in between), {@link PlanOutdated} leaves
      * the transaction as it was, so a lane's batch of postings goes on without this one.
      */
-    List<Invoice> lockPlanned(long customerId, List<InvoiceSettlement> plan) {
-        List<Invoice> locked = new ArrayList<>(plan.size());
+    List<LockedSettlement> lockPlanned(long customerId, List<InvoiceSettlement> plan) {
+        List<LockedSettlement> locked = new ArrayList<>(plan.size());
         for (InvoiceSettlement settlement : plan) {
             Invoice invoice = invoiceRepository
                     .lockById(settlement.invoiceId())
@@ -73,24 +76,23 @@ class PaymentAllocator {
                 throw new PlanOutdated(invoice.getNumber() + " has " + invoice.getOpenAmount()
                         + " open, the plan settles " + settlement.settled());
             }
-            locked.add(invoice);
+            locked.add(new LockedSettlement(settlement, invoice));
         }
         return locked;
     }
 
     /**
-     * Per invoice the money applied and what is settled without money (discount or deduction), on the invoices
+     * Per invoice the money applied and what is settled without money (discount or deduction), on the settlements
      * {@link #lockPlanned} locked and checked, in the plan's order.
      */
-    void asPlanned(Payment payment, List<InvoiceSettlement> plan, List<Invoice> locked, String actor, String reason) {
-        for (int i = 0; i < plan.size(); i++) {
-            InvoiceSettlement settlement = plan.get(i);
-            Invoice invoice = locked.get(i);
+    void asPlanned(Payment payment, List<LockedSettlement> plan, String actor, String reason) {
+        for (LockedSettlement locked : plan) {
+            InvoiceSettlement settlement = locked.settlement();
             if (settlement.adjustment() != null) {
-                invoices.adjust(invoice, settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
+                invoices.adjust(locked.invoice(), settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
             }
             if (settlement.paid().signum() > 0) {
-                allocate(payment, invoice, settlement.paid(), actor);
+                allocate(payment, locked.invoice(), settlement.paid(), actor);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.o2c.payments;
 
-import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
@@ -86,7 +85,7 @@ public class PaymentService {
             return earlier.get();
         }
         Customer customer = lockCustomer(request);
-        List<Invoice> invoices = allocator.lockPlanned(customer.getId(), plan);
+        List<PaymentAllocator.LockedSettlement> locked = allocator.lockPlanned(customer.getId(), plan);
         Payment payment = payments.save(new Payment(
                 customer.getId(),
                 request.amount(),
@@ -96,7 +95,7 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        allocator.asPlanned(payment, plan, invoices, actor, reason);
+        allocator.asPlanned(payment, locked, actor, reason);
         audited(payment, customer, actor, reason);
         return payment;
     }
