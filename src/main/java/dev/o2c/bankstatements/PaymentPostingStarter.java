@@ -2,6 +2,7 @@ package dev.o2c.bankstatements;
 
 import dev.o2c.cashapplication.Proposal;
 import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.work.BulkWork;
 import io.grpc.Status.Code;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -74,6 +75,7 @@ class PaymentPostingStarter {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Duration sweepGrace;
+    private final BulkWork bulkWork;
     private volatile boolean straightThrough;
     /**
      * A few single-threaded lanes: the entries of one customer always take the same lane, so they post in the
@@ -93,6 +95,7 @@ class PaymentPostingStarter {
             ProposalCodec proposals,
             Clock clock,
             PlatformTransactionManager transactionManager,
+            BulkWork bulkWork,
             @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace,
             @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough,
             @Value("${o2c.cash-application.posting-lanes:4}") int postingLanes,
@@ -113,6 +116,7 @@ class PaymentPostingStarter {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sweepGrace = sweepGrace;
+        this.bulkWork = bulkWork;
     }
 
     @PreDestroy
@@ -368,7 +372,14 @@ class PaymentPostingStarter {
             }
         }
 
+        /** Bulk work while it runs: follow-up work that can wait (re-scoring the payers) waits for its end. */
         private void drain() {
+            try (BulkWork.Running running = bulkWork.begin()) {
+                drainBatches();
+            }
+        }
+
+        private void drainBatches() {
             while (true) {
                 List<Long> batch = new ArrayList<>(batchSize);
                 for (Long id = waiting.poll(); id != null; id = batch.size() < batchSize ? waiting.poll() : null) {
