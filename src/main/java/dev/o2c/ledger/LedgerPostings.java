@@ -22,7 +22,6 @@ import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.billing.InvoiceIssued;
 import dev.o2c.billing.InvoiceService;
 import dev.o2c.payments.Payment;
-import dev.o2c.payments.PaymentAllocation;
 import dev.o2c.payments.PaymentPosted;
 import dev.o2c.payments.PaymentService;
 import java.math.BigDecimal;
@@ -155,9 +154,7 @@ class LedgerPostings {
     @EventListener
     void on(PaymentPosted posted) {
         Payment payment = payments.get(posted.paymentId());
-        BigDecimal applied = payments.allocationsOf(payment.getId()).stream()
-                .map(PaymentAllocation::getAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal applied = posted.appliedTotal();
         String document = "PAY-" + payment.getId();
         journal.post(new JournalDraft(
                         payment.getValueDate(),

@@ -45,15 +45,21 @@ class PaymentAllocator {
         this.audit = audit;
     }
 
-    /** As much as is left of the payment to each open invoice in turn; what no invoice takes stays unapplied. */
-    void inPreferredOrder(Payment payment, String reference, List<Long> preferredInvoiceIds, String actor) {
+    /**
+     * As much as is left of the payment to each open invoice in turn; what no invoice takes stays unapplied. Returns
+     * what went where.
+     */
+    List<PaymentPosted.Applied> inPreferredOrder(
+            Payment payment, String reference, List<Long> preferredInvoiceIds, String actor) {
         List<Invoice> open = invoiceRepository.lockOpenByCustomer(payment.getCustomerId());
+        List<PaymentPosted.Applied> applied = new ArrayList<>();
         for (Invoice invoice : allocationOrder(open, reference, preferredInvoiceIds)) {
             if (payment.getUnappliedAmount().signum() == 0) {
                 break;
             }
-            allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor);
+            applied.add(allocate(payment, invoice, payment.getUnappliedAmount().min(invoice.getOpenAmount()), actor));
         }
+        return applied;
     }
 
     /** One settlement of a plan with its invoice, locked and checked. */
@@ -83,21 +89,23 @@ class PaymentAllocator {
 
     /**
      * Per invoice the money applied and what is settled without money (discount or deduction), on the settlements
-     * {@link #lockPlanned} locked and checked, in the plan's order.
+     * {@link #lockPlanned} locked and checked, in the plan's order. Returns what went where.
      */
-    void asPlanned(Payment payment, List<LockedSettlement> plan, String actor, String reason) {
+    List<PaymentPosted.Applied> asPlanned(Payment payment, List<LockedSettlement> plan, String actor, String reason) {
+        List<PaymentPosted.Applied> applied = new ArrayList<>();
         for (LockedSettlement locked : plan) {
             InvoiceSettlement settlement = locked.settlement();
             if (settlement.adjustment() != null) {
                 invoices.adjust(locked.invoice(), settlement.adjustmentKind(), settlement.adjustment(), actor, reason);
             }
             if (settlement.paid().signum() > 0) {
-                allocate(payment, locked.invoice(), settlement.paid(), actor);
+                applied.add(allocate(payment, locked.invoice(), settlement.paid(), actor));
             }
         }
+        return applied;
     }
 
-    private void allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
+    private PaymentPosted.Applied allocate(Payment payment, Invoice invoice, BigDecimal amount, String actor) {
         invoices.applyPayment(invoice, amount, payment.getValueDate());
         payment.allocated(amount);
         PaymentAllocation allocation =
@@ -117,6 +125,7 @@ class PaymentAllocator {
                 Map.of(
                         "invoiceStatus", invoice.getStatus().name(),
                         "openAmount", invoice.getOpenAmount()));
+        return new PaymentPosted.Applied(invoice.getId(), amount, invoice.getOpenAmount());
     }
 
     private static List<Invoice> allocationOrder(List<Invoice> oldestFirst, String reference, List<Long> preferred) {

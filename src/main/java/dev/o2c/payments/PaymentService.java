@@ -67,8 +67,9 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        allocator.inPreferredOrder(payment, request.reference(), request.preferredInvoiceIds(), actor);
-        audited(payment, customer, actor, request.reference());
+        List<PaymentPosted.Applied> applied =
+                allocator.inPreferredOrder(payment, request.reference(), request.preferredInvoiceIds(), actor);
+        audited(payment, customer, applied, actor, request.reference());
         return payment;
     }
 
@@ -95,8 +96,8 @@ public class PaymentService {
                 request.idempotencyKey(),
                 actor,
                 clock.instant()));
-        allocator.asPlanned(payment, locked, actor, reason);
-        audited(payment, customer, actor, reason);
+        List<PaymentPosted.Applied> applied = allocator.asPlanned(payment, locked, actor, reason);
+        audited(payment, customer, applied, actor, reason);
         return payment;
     }
 
@@ -114,7 +115,8 @@ public class PaymentService {
         return customer;
     }
 
-    private void audited(Payment payment, Customer customer, String actor, String reason) {
+    private void audited(
+            Payment payment, Customer customer, List<PaymentPosted.Applied> applied, String actor, String reason) {
         audit.record(
                 actor,
                 "PAYMENT_POSTED",
@@ -124,7 +126,7 @@ public class PaymentService {
                         + payment.getCurrency() + " from customer " + customer.getId() + ", unapplied "
                         + payment.getUnappliedAmount(),
                 reason);
-        events.publishEvent(new PaymentPosted(payment.getId(), customer.getId()));
+        events.publishEvent(new PaymentPosted(payment.getId(), customer.getId(), payment.getCurrency(), applied));
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,9 @@
 package dev.o2c.collections.writeoffs;
 
-import dev.o2c.payments.PaymentAllocation;
 import dev.o2c.payments.PaymentPosted;
-import dev.o2c.payments.PaymentService;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,19 +17,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ResidualWriteOff {
 
-    private final PaymentService payments;
     private final WriteOffs writeOffs;
 
-    ResidualWriteOff(PaymentService payments, WriteOffs writeOffs) {
-        this.payments = payments;
+    ResidualWriteOff(WriteOffs writeOffs) {
         this.writeOffs = writeOffs;
     }
 
+    /** Only an invoice the payment left with a residual is locked and looked at again; most are paid in full. */
     @EventListener
     void on(PaymentPosted posted) {
-        payments.allocationsOf(posted.paymentId()).stream()
-                .map(PaymentAllocation::getInvoiceId)
-                .distinct()
-                .forEach(writeOffs::writeOffResidual);
+        Map<Long, BigDecimal> openAfter = new LinkedHashMap<>();
+        posted.applied().forEach(applied -> openAfter.put(applied.invoiceId(), applied.openAfter()));
+        openAfter.forEach((invoiceId, open) -> {
+            if (writeOffs.isResidual(open, posted.currency())) {
+                writeOffs.writeOffResidual(invoiceId);
+            }
+        });
     }
 }

@@ -272,6 +272,11 @@ public class WriteOffs {
         return writeOff;
     }
 
+    /** Something is open, and no more than the system writes off without asking anyone. */
+    boolean isResidual(BigDecimal open, String currency) {
+        return open.signum() > 0 && open.compareTo(settings.autoToleranceFor(currency)) <= 0;
+    }
+
     /**
      * After a payment: what it left open on the invoice, when more than zero and no more than the configured tolerance,
      * is written off by the system (audited, actor "system"). Runs inside the payment's transaction.
@@ -281,7 +286,7 @@ public class WriteOffs {
         Invoice invoice = invoiceRows.lockById(invoiceId).orElseThrow();
         BigDecimal open = invoice.getOpenAmount();
         BigDecimal tolerance = settings.autoToleranceFor(invoice.getCurrency());
-        if (!invoice.getStatus().isOpen() || open.signum() <= 0 || open.compareTo(tolerance) > 0) {
+        if (!invoice.getStatus().isOpen() || !isResidual(open, invoice.getCurrency())) {
             return Optional.empty();
         }
         Customer customer = customers.get(invoice.getCustomerId());
