@@ -139,11 +139,18 @@ public class BankStatementImport {
         BankStatement statement = statements.save(new BankStatement(parsed, source, actor, clock.instant()));
         int line = 0;
         for (BankTransaction transaction : parsed.transactions()) {
-            BankEntry entry = entries.save(new BankEntry(statement.getId(), ++line, transaction, clock.instant()));
-            if (entry.applicable()) {
-                Proposal proposal = matcher.match(incoming(entry), book);
-                boolean trusted = proposal.postsAutomatically();
-                entry.proposed(proposals.write(proposal), proposal.confidence(), proposal.customerId(), trusted);
+            // matched before it is stored: one insert per line, not an insert and an update
+            BankEntry entry = new BankEntry(statement.getId(), ++line, transaction, clock.instant());
+            Proposal proposal = entry.applicable() ? matcher.match(incoming(entry), book) : null;
+            if (proposal != null) {
+                entry.proposed(
+                        proposals.write(proposal),
+                        proposal.confidence(),
+                        proposal.customerId(),
+                        proposal.postsAutomatically());
+            }
+            entries.save(entry);
+            if (proposal != null) {
                 events.publishEvent(new BankEntryReceived(entry.getId(), proposal.customerId()));
             }
         }
