@@ -12,7 +12,10 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +93,7 @@ class StatementImportBenchmark {
 
         long scoresBefore = jdbc.queryForObject("select coalesce(max(id), 0) from credit_score", Long.class);
         long cpuAtStart = processCpuNanos();
+        long databaseCpuAtStart = databaseCpuNanos();
         Instant start = Instant.now();
         StatementImportResult result = imports.importFile(generated.statement(), "benchmark", "benchmark");
         Duration importing = Duration.between(start, Instant.now());
@@ -104,6 +108,7 @@ class StatementImportBenchmark {
                         == 0);
         Duration posting = Duration.between(start, Instant.now());
         double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
+        double databaseCpuSeconds = (databaseCpuNanos() - databaseCpuAtStart) / 1e9;
         List<BankEntry> lines = entries.findByStatementIdOrderByLineNo(statementId);
         long posted = lines.stream()
                 .filter(entry -> entry.getStatus() == BankEntryStatus.POSTED)
@@ -136,6 +141,14 @@ class StatementImportBenchmark {
         System.out.printf(
                 "  CPU of the application's JVM from the upload to the last posting: %.1f s, %.1f ms per entry%n",
                 cpuSeconds, 1000 * cpuSeconds / lines.size());
+        System.out.printf(
+                "  CPU of PostgreSQL's processes meanwhile: %.1f s, %.1f ms per entry; both together %.1f ms per entry"
+                        + " (on %d cores at least %.1f s of wall time)%n",
+                databaseCpuSeconds,
+                1000 * databaseCpuSeconds / lines.size(),
+                1000 * (cpuSeconds + databaseCpuSeconds) / lines.size(),
+                Runtime.getRuntime().availableProcessors(),
+                (cpuSeconds + databaseCpuSeconds) / Runtime.getRuntime().availableProcessors());
         // the payers' credit scores follow once the lanes are idle (o2c.credit.scoring.bulk-hold): not part of the
         // posting figure above, so their catching up is shown here
         String payersOfStatement = """
@@ -164,6 +177,30 @@ class StatementImportBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the database's server processes (its backends and background workers, as pg_stat_activity lists
+     * them), read from /proc; 0 where there is no /proc. A backend that ends meanwhile takes its time with it, but the
+     * application's pool keeps its connections.
+     */
+    private long databaseCpuNanos() {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return 0;
+        }
+        long ticks = 0;
+        for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where pid is not null", Integer.class)) {
+            try {
+                String stat = Files.readString(proc.resolve(pid + "/stat"));
+                // the fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                // the process ended in between
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static double seconds(Duration duration) {

@@ -36,6 +36,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         dataSource.setMaximumPoolSize(poolSize);
+        // a batch of inserts (journal lines, pooled-id rows) travels as one multi-row insert
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }
