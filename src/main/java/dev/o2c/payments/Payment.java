@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,9 @@ import java.time.LocalDate;
 public class Payment {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // pooled ids (V49): the row is inserted at flush, with what was allocated, not inserted and then updated
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payment_ids")
+    @SequenceGenerator(name = "payment_ids", sequenceName = "payment_id_seq", allocationSize = 50)
     private Long id;
 
     private Long customerId;

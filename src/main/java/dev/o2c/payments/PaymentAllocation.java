@@ -4,13 +4,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import java.math.BigDecimal;
 
 @Entity
 public class PaymentAllocation {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // pooled ids (V49): the row is inserted at flush, with what was allocated, not inserted and then updated
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payment_allocation_ids")
+    @SequenceGenerator(name = "payment_allocation_ids", sequenceName = "payment_allocation_id_seq", allocationSize = 50)
     private Long id;
 
     private Long paymentId;
