@@ -6,6 +6,7 @@ import dev.o2c.billing.CreditNote;
 import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.CustomerCredits;
 import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceService;
 import dev.o2c.billing.InvoiceStatus;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.RiskClass;
@@ -63,6 +64,9 @@ class CreditNotesOnWrittenOffInvoicesTest {
 
     @Autowired
     PaymentService payments;
+
+    @Autowired
+    InvoiceService invoices;
 
     @Autowired
     AuditRepository audit;
@@ -168,6 +172,23 @@ class CreditNotesOnWrittenOffInvoicesTest {
         assertThat(customerCredits.availableFor(customer.getId())).isEmpty();
         assertThat(badDebtNetFor(invoice)).isZero();
         assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+    }
+
+    @Test
+    void writtenOffDunningChargesStayBadDebtAndAPaymentCountsAgainstThemFirst() {
+        Customer customer = customerWithVat();
+        Invoice invoice = scenario.invoiceFor(customer, "1000.00"); // 1,190.00
+        invoices.addDunningCharges(invoice.getId(), 2, new BigDecimal("40.00"), BigDecimal.ZERO); // 1,230.00 owed
+        pay(customer, invoice, "500.00");
+        writeOff(invoice, "730.00");
+
+        CreditNote note = issue(invoice, "1190.00", "All goods returned");
+
+        // after the note the customer still owes the 40.00 fee, and had paid 500.00: 460.00 is owed back
+        assertThat(note.getBadDebtReversalAmount()).isEqualByComparingTo("730.00");
+        assertThat(note.getCustomerCreditAmount()).isEqualByComparingTo("460.00");
+        assertThat(customerCredits.availableFor(customer.getId())).containsEntry("EUR", new BigDecimal("460.00"));
+        assertThat(badDebtNetFor(invoice)).isZero();
     }
 
     @Test
