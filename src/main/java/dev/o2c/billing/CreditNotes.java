@@ -27,12 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>customer credit: only the rest, money the customer paid for what is now credited, is owed back (account 2150).
  * </ol>
  *
- * Put as one rule: the credit notes on an invoice together owe the customer what was settled on it otherwise than by
+ * <p>Put as one rule: the credit notes on an invoice together owe the customer what was settled on it otherwise than by
  * write-off and credit note (payments, applied customer credit; discounts and accepted deductions count as settled, as
  * before) beyond what the invoice still asks for after all its credit notes, and never more. An invoice written off
  * entirely gets no customer credit from any credit note; 1,190 paid 500 and written off 690 gets at most 500. The
- * invoice's status does not change (a WRITTEN_OFF or PAID invoice stays so). A request key makes issuing idempotent: asking again with the same key returns the note already
- * issued.
+ * invoice's status does not change (a WRITTEN_OFF or PAID invoice stays so).
+ *
+ * <p>A request key makes issuing idempotent: asking again with the same key returns the note already issued.
  */
 @Service
 public class CreditNotes {
