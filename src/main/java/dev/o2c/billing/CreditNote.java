@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A credit note against one invoice: net and VAT at the invoice's rate. {@code appliedAmount} is what it took off the
- * invoice's open amount, {@code customerCreditAmount} what exceeded it (the invoice was partly paid) and is owed back
- * to the customer.
+ * A credit note against one invoice: net and VAT at the invoice's rate. Its total is split three ways, in this order:
+ * {@code appliedAmount} is what it took off the invoice's open amount; {@code badDebtReversalAmount} what it took off
+ * the part of the invoice written off as bad debt and not yet reversed by earlier credit notes (the customer never paid
+ * that part, so it is not owed back); {@code customerCreditAmount} the rest, which the customer had paid, owed back to
+ * the customer.
  */
 @Entity
 public class CreditNote {
@@ -31,6 +33,7 @@ public class CreditNote {
     private BigDecimal taxAmount;
     private BigDecimal totalAmount;
     private BigDecimal appliedAmount;
+    private BigDecimal badDebtReversalAmount;
     private BigDecimal customerCreditAmount;
 
     @Enumerated(EnumType.STRING)
@@ -50,6 +53,7 @@ public class CreditNote {
             BigDecimal netAmount,
             BigDecimal taxAmount,
             BigDecimal appliedAmount,
+            BigDecimal badDebtReversalAmount,
             String reason,
             String requestKey,
             String issuedBy,
@@ -63,7 +67,8 @@ public class CreditNote {
         this.taxAmount = taxAmount;
         this.totalAmount = netAmount.add(taxAmount);
         this.appliedAmount = appliedAmount;
-        this.customerCreditAmount = totalAmount.subtract(appliedAmount);
+        this.badDebtReversalAmount = badDebtReversalAmount;
+        this.customerCreditAmount = totalAmount.subtract(appliedAmount).subtract(badDebtReversalAmount);
         this.reason = reason;
         this.requestKey = requestKey;
         this.issuedBy = issuedBy;
@@ -109,6 +114,10 @@ public class CreditNote {
 
     public BigDecimal getAppliedAmount() {
         return appliedAmount;
+    }
+
+    public BigDecimal getBadDebtReversalAmount() {
+        return badDebtReversalAmount;
     }
 
     public BigDecimal getCustomerCreditAmount() {

@@ -16,10 +16,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues credit notes: each against one invoice, from its own gapless number series, with VAT at the invoice's rate.
- * What was open on the invoice is reduced (and the ledger reverses revenue and VAT against the receivable); what
- * exceeds the open amount of a partly paid invoice becomes customer credit. All credit notes on an invoice together
- * never exceed its total. A request key makes issuing idempotent: asking again with the same key returns the note
- * already issued.
+ * All credit notes on an invoice together never exceed its total. A note's amount is split in this order:
+ *
+ * <ol>
+ *   <li>applied: what is open on the invoice is reduced first, at most the open amount (the ledger reverses revenue
+ *       and VAT against the receivable);
+ *   <li>bad-debt reversal: then what write-offs took off the invoice (approved ones and the system's small residuals,
+ *       {@link Invoice#getWrittenOffAmount()}) and earlier credit notes have not reversed yet: the customer never paid
+ *       that part, so it is not owed back; revenue and VAT are reversed against bad debt expense instead;
+ *   <li>customer credit: only the rest, money the customer paid for what is now credited, is owed back (account 2150).
+ * </ol>
+ *
+ * <p>Put as one rule: the credit notes on an invoice together owe the customer what was settled on it otherwise than by
+ * write-off and credit note (payments, applied customer credit; discounts and accepted deductions count as settled, as
+ * before) beyond what the invoice still asks for after all its credit notes, and never more. An invoice written off
+ * entirely gets no customer credit from any credit note; 1,190 paid 500 and written off 690 gets at most 500. The
+ * invoice's status does not change (a WRITTEN_OFF or PAID invoice stays so).
+ *
+ * <p>A request key makes issuing idempotent: asking again with the same key returns the note already issued.
  */
 @Service
 public class CreditNotes {
@@ -99,6 +113,9 @@ public class CreditNotes {
             net = amount.subtract(tax);
         }
         BigDecimal applied = invoice.getStatus().isOpen() ? amount.min(invoice.getOpenAmount()) : BigDecimal.ZERO;
+        BigDecimal writtenOffNotReversed =
+                invoice.getWrittenOffAmount().subtract(sum(issued, CreditNote::getBadDebtReversalAmount));
+        BigDecimal badDebtReversal = amount.subtract(applied).min(writtenOffNotReversed.max(BigDecimal.ZERO));
         LocalDate today = LocalDate.now(clock);
         CreditNote note = creditNotes.save(new CreditNote(
                 numbers.next(today.getYear()),
@@ -107,6 +124,7 @@ public class CreditNotes {
                 net,
                 tax,
                 applied,
+                badDebtReversal,
                 request.reason(),
                 request.requestKey(),
                 actor,
@@ -125,7 +143,8 @@ public class CreditNotes {
                 invoice.getId(),
                 note.getNumber() + " total " + note.getTotalAmount() + " " + note.getCurrency() + " (net "
                         + note.getNetAmount() + ", VAT " + note.getTaxAmount() + "), open now "
-                        + invoice.getOpenAmount() + ", customer credit " + note.getCustomerCreditAmount(),
+                        + invoice.getOpenAmount() + ", bad debt reversed " + note.getBadDebtReversalAmount()
+                        + ", customer credit " + note.getCustomerCreditAmount(),
                 request.reason());
         events.publishEvent(new InvoiceAdjusted(
                 invoice.getId(), InvoiceAdjusted.Kind.CREDIT_NOTE, note.getTotalAmount(), note.getId()));

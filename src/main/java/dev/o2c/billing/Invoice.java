@@ -30,6 +30,12 @@ public class Invoice {
     private BigDecimal totalAmount;
     private BigDecimal chargesAmount;
     private BigDecimal openAmount;
+    /**
+     * What write-offs took off the open amount as bad debt (approved ones and the system's small residuals alike):
+     * the part of the invoice the customer never paid. Credit notes on the invoice reverse it before anything becomes
+     * customer credit.
+     */
+    private BigDecimal writtenOffAmount;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -68,6 +74,7 @@ public class Invoice {
         this.totalAmount = netAmount.add(taxAmount);
         this.chargesAmount = BigDecimal.ZERO.setScale(netAmount.scale());
         this.openAmount = totalAmount;
+        this.writtenOffAmount = BigDecimal.ZERO.setScale(netAmount.scale());
         this.status = InvoiceStatus.OPEN;
     }
 
@@ -83,6 +90,7 @@ public class Invoice {
      */
     void writeOff(BigDecimal amount, LocalDate on, boolean residual) {
         settle(amount, on, residual ? InvoiceStatus.PAID : InvoiceStatus.WRITTEN_OFF);
+        writtenOffAmount = writtenOffAmount.add(amount);
     }
 
     private void settle(BigDecimal amount, LocalDate on, InvoiceStatus whenClosed) {
@@ -203,6 +211,10 @@ public class Invoice {
 
     public BigDecimal getOpenAmount() {
         return openAmount;
+    }
+
+    public BigDecimal getWrittenOffAmount() {
+        return writtenOffAmount;
     }
 
     public InvoiceStatus getStatus() {

@@ -20,6 +20,8 @@ public record InvoiceView(
         BigDecimal totalAmount,
         BigDecimal chargesAmount,
         BigDecimal openAmount,
+        /** What write-offs took off as bad debt (credit notes on the invoice reverse it first). */
+        BigDecimal writtenOffAmount,
         InvoiceStatus status,
         int dunningLevel,
         LocalDate promisedDate) {
@@ -41,6 +43,7 @@ public record InvoiceView(
                 invoice.getTotalAmount(),
                 invoice.getChargesAmount(),
                 invoice.getOpenAmount(),
+                invoice.getWrittenOffAmount(),
                 invoice.getStatus(),
                 invoice.getDunningLevel(),
                 invoice.getPromisedDate());

@@ -161,6 +161,23 @@ public class ReceivableFigures {
         return credit;
     }
 
+    /**
+     * What write-offs took off invoices as bad debt less what credit notes reversed of it, per currency: the
+     * sub-ledger side of account 6800 bad debt expense.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> writtenOffNotReversedByCurrency() {
+        Map<String, BigDecimal> writtenOff = new TreeMap<>();
+        jdbc.query("""
+        select currency, sum(amount) as written_off from (
+          select currency, written_off_amount as amount from invoice
+          union all select currency, -bad_debt_reversal_amount from credit_note) movements
+        group by currency""", row -> {
+            writtenOff.put(row.getString("currency"), row.getBigDecimal("written_off"));
+        });
+        return writtenOff;
+    }
+
     /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> availableCustomerCreditByCurrency() {

@@ -108,8 +108,9 @@ class LedgerPostings {
     }
 
     /**
-     * A credit note reverses revenue and VAT against the receivable; what exceeded the invoice's open amount is owed
-     * back to the customer (customer credit) instead of reducing the receivable.
+     * A credit note reverses revenue and VAT against the receivable for what was open; against bad debt expense for
+     * what had been written off (the customer never paid it); what the customer had paid is owed back (customer
+     * credit). See {@link CreditNotes} for the order of the split.
      */
     private void postCreditNote(Invoice invoice, CreditNote note) {
         journal.post(new JournalDraft(
@@ -124,6 +125,7 @@ class LedgerPostings {
                 .debit(REVENUE, note.getNetAmount())
                 .debit(TAX_PAYABLE, note.getTaxAmount())
                 .credit(RECEIVABLE, note.getAppliedAmount())
+                .credit(BAD_DEBT_EXPENSE, note.getBadDebtReversalAmount())
                 .credit(CUSTOMER_CREDIT, note.getCustomerCreditAmount()));
     }
 

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Account totals, and the reconciliations that prove the ledger tells the truth: receivable equals what the
  * invoices say is open, unapplied cash equals what the payments say is unapplied, customer credit equals what credit
  * notes left owed back beyond the open amounts less what was applied to invoices or refunded, and equals the customers'
- * available credit balances. Read in one snapshot.
+ * available credit balances; bad debt expense equals what write-offs took off invoices less what credit notes reversed
+ * of it. Read in one snapshot.
  */
 @Service
 public class TrialBalance {
@@ -52,6 +53,10 @@ public class TrialBalance {
             BigDecimal customerCreditOwedTotal,
             /** The customers' available credit balances added up. */
             BigDecimal availableCustomerCreditTotal,
+            /** Account 6800, debit less credit. */
+            BigDecimal badDebtBalance,
+            /** What write-offs took off invoices less what credit notes reversed of it. */
+            BigDecimal writtenOffNotReversedTotal,
             boolean reconciled) {}
 
     public record Report(
@@ -96,39 +101,44 @@ public class TrialBalance {
     }
 
     private List<Reconciliation> reconciliations() {
-        record Books(BigDecimal receivable, BigDecimal unapplied, BigDecimal customerCredit) {}
+        record Books(BigDecimal receivable, BigDecimal unapplied, BigDecimal customerCredit, BigDecimal badDebt) {}
         Map<String, Books> ledger = new TreeMap<>();
         jdbc.query("""
         select e.currency,
                sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end) as receivable,
                sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied,
-               sum(case when l.account_code = '2150' then l.credit - l.debit else 0 end) as customer_credit
+               sum(case when l.account_code = '2150' then l.credit - l.debit else 0 end) as customer_credit,
+               sum(case when l.account_code = '6800' then l.debit - l.credit else 0 end) as bad_debt
         from journal_line l join journal_entry e on e.id = l.entry_id group by e.currency""", row -> {
             ledger.put(
                     row.getString("currency"),
                     new Books(
                             row.getBigDecimal("receivable"),
                             row.getBigDecimal("unapplied"),
-                            row.getBigDecimal("customer_credit")));
+                            row.getBigDecimal("customer_credit"),
+                            row.getBigDecimal("bad_debt")));
         });
         // the sub-ledgers' side comes from their owners, inside this transaction's snapshot
         Map<String, BigDecimal> open = receivables.openByCurrency();
         Map<String, BigDecimal> unappliedPayments = payments.unappliedByCurrency();
         Map<String, BigDecimal> customerCredit = receivables.customerCreditByCurrency();
         Map<String, BigDecimal> availableCredit = receivables.availableCustomerCreditByCurrency();
+        Map<String, BigDecimal> writtenOff = receivables.writtenOffNotReversedByCurrency();
         Set<String> currencies = new TreeSet<>(ledger.keySet());
         currencies.addAll(open.keySet());
         currencies.addAll(unappliedPayments.keySet());
         currencies.addAll(customerCredit.keySet());
         currencies.addAll(availableCredit.keySet());
+        currencies.addAll(writtenOff.keySet());
         return currencies.stream()
                 .map(currency -> {
-                    Books books =
-                            ledger.getOrDefault(currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                    Books books = ledger.getOrDefault(
+                            currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
                     BigDecimal openTotal = open.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal paymentsUnapplied = unappliedPayments.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal owedCredit = customerCredit.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal available = availableCredit.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal writtenOffTotal = writtenOff.getOrDefault(currency, BigDecimal.ZERO);
                     return new Reconciliation(
                             currency,
                             books.receivable(),
@@ -138,10 +148,13 @@ public class TrialBalance {
                             books.customerCredit(),
                             owedCredit,
                             available,
+                            books.badDebt(),
+                            writtenOffTotal,
                             books.receivable().compareTo(openTotal) == 0
                                     && books.unapplied().compareTo(paymentsUnapplied) == 0
                                     && books.customerCredit().compareTo(owedCredit) == 0
-                                    && owedCredit.compareTo(available) == 0);
+                                    && owedCredit.compareTo(available) == 0
+                                    && books.badDebt().compareTo(writtenOffTotal) == 0);
                 })
                 .toList();
     }

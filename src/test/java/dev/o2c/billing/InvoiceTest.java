@@ -32,6 +32,7 @@ class InvoiceTest {
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice.getPaidOn()).as("the day it became paid").isEqualTo(LocalDate.of(2026, 2, 5));
         assertThat(invoice.getOpenAmount()).isZero();
+        assertThat(invoice.getWrittenOffAmount()).isZero();
     }
 
     @Test
@@ -65,6 +66,9 @@ class InvoiceTest {
         assertThat(invoice.getStatus().isOpen()).isFalse();
         assertThat(invoice.getOpenAmount()).isZero();
         assertThat(invoice.getPaidOn()).as("the day it stopped being owed").isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(invoice.getWrittenOffAmount())
+                .as("both write-offs, not the payment")
+                .isEqualByComparingTo("100.00");
         assertThatThrownBy(() -> invoice.addCharges(BigDecimal.ONE))
                 .isInstanceOf(IllegalInvoiceTransitionException.class);
         for (InvoiceStatus target : InvoiceStatus.values()) {
@@ -86,5 +90,6 @@ class InvoiceTest {
 
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice.getPaidOn()).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(invoice.getWrittenOffAmount()).isEqualByComparingTo("0.60");
     }
 }

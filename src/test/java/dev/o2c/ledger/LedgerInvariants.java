@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The ledger's promises, checked against the database in one snapshot (other tests' processes keep running): every
  * entry balances, receivable equals open invoices, unapplied cash equals unapplied payments, customer credit (2150)
- * equals credit notes' customer credit less applications and refunds, and equals every customer's available balance.
+ * equals credit notes' customer credit less applications and refunds, and equals every customer's available balance;
+ * bad debt expense (6800) equals what write-offs took off invoices less what credit notes reversed of it.
  */
 @Component
 public class LedgerInvariants {
@@ -52,6 +53,10 @@ public class LedgerInvariants {
                     .as("customers' available credit vs credit notes less applications and refunds in "
                             + reconciliation.currency())
                     .isEqualByComparingTo(reconciliation.customerCreditOwedTotal());
+            assertThat(reconciliation.badDebtBalance())
+                    .as("bad debt expense vs invoices written off less credit notes' bad-debt reversals in "
+                            + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.writtenOffNotReversedTotal());
         });
         assertThat(receivables.customerCreditBalancesOutOfStep())
                 .as("customers' available credit balances out of step with their documents")
