@@ -3,19 +3,18 @@ package dev.o2c.credit;
 import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
-import dev.o2c.payments.PaymentPosted;
 import dev.o2c.platform.engine.ProcessCommands;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Money in changes the credit picture: orders of that customer waiting in credit review are checked again, and an
- * order the policy now approves no longer waits for a person.
+ * Something changed the credit picture (money in, a new limit): orders of that customer waiting in credit review are
+ * checked again, and an order the policy now approves no longer waits for a person. Payments come through
+ * {@link OrdersWaitingOnPayment}.
  */
 @Component
 public class CreditRecheck {
@@ -31,14 +30,14 @@ public class CreditRecheck {
         this.processes = processes;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    public void onPaymentPosted(PaymentPosted event) {
-        requestFor(event.customerId(), "payment-" + event.paymentId());
-    }
-
     /** Asks every order of the customer that waits in review to be checked again; once per cause and order. */
     public void requestFor(long customerId, String cause) {
-        for (SalesOrder order : orders.ofCustomerInStatus(customerId, OrderStatus.CREDIT_REVIEW)) {
+        request(orders.ofCustomerInStatus(customerId, OrderStatus.CREDIT_REVIEW), cause);
+    }
+
+    /** Asks these orders, waiting in review, to be checked again; once per cause and order. */
+    void request(List<SalesOrder> inReview, String cause) {
+        for (SalesOrder order : inReview) {
             try {
                 // no time to live: only an order waiting at its review right now is re-checked
                 processes.publish(

@@ -251,8 +251,7 @@ public class CreditReviews {
 
     /**
      * A payment was posted: the customer's oldest order waiting for a prepayment it covers (one payment, at least the
-     * stated amount, posted after the decision) is told so. A payment releases one order at most. The customer's waiting
-     * orders are read first: almost every payment has none, and then this is one query.
+     * stated amount, posted after the decision) is told so. A payment releases one order at most.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Long> releaseOnPayment(long paymentId, long customerId) {

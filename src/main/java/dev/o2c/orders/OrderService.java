@@ -129,6 +129,12 @@ public class OrderService {
         return orders.findByCustomerIdAndStatus(customerId, status);
     }
 
+    /** The customer's orders waiting on a credit decision: in credit review, or released on prepayment not yet paid. */
+    @Transactional(readOnly = true)
+    public List<SalesOrder> ofCustomerWaitingOnCredit(long customerId) {
+        return orders.findWaitingOnCredit(customerId);
+    }
+
     @Transactional
     public void moveToReview(long orderId, String actor, String reason) {
         SalesOrder order = lock(orderId);

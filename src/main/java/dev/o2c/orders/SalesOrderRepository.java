@@ -28,6 +28,10 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o where o.customerId = :customerId and o.status = :status")
     List<SalesOrder> findByCustomerIdAndStatus(Long customerId, OrderStatus status);
 
+    @Query("select o from SalesOrder o where o.customerId = :customerId and o.status in"
+            + " (dev.o2c.orders.OrderStatus.CREDIT_REVIEW, dev.o2c.orders.OrderStatus.AWAITING_PREPAYMENT)")
+    List<SalesOrder> findWaitingOnCredit(long customerId);
+
     List<SalesOrder> findTop200ByOrderByIdDesc();
 
     List<SalesOrder> findByStatusOrderByPlacedAtAsc(OrderStatus status);
