@@ -5,16 +5,19 @@ import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.platform.work.BulkWork;
 import io.grpc.Status.Code;
 import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +30,7 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -76,6 +80,7 @@ class PaymentPostingStarter {
     private final TransactionTemplate transactions;
     private final Duration sweepGrace;
     private final BulkWork bulkWork;
+    private final JdbcTemplate jdbc;
     private volatile boolean straightThrough;
     /**
      * A few single-threaded lanes: the entries of one customer always take the same lane, so they post in the
@@ -96,6 +101,7 @@ class PaymentPostingStarter {
             Clock clock,
             PlatformTransactionManager transactionManager,
             BulkWork bulkWork,
+            JdbcTemplate jdbc,
             @Value("${o2c.bank-statements.start-grace:PT1M}") Duration sweepGrace,
             @Value("${o2c.cash-application.straight-through:true}") boolean straightThrough,
             @Value("${o2c.cash-application.posting-lanes:4}") int postingLanes,
@@ -117,6 +123,7 @@ class PaymentPostingStarter {
         this.transactions = new TransactionTemplate(transactionManager);
         this.sweepGrace = sweepGrace;
         this.bulkWork = bulkWork;
+        this.jdbc = jdbc;
     }
 
     @PreDestroy
@@ -217,12 +224,9 @@ class PaymentPostingStarter {
     private Map<Long, Optional<BankEntryPosting.Outcome>> postTogether(List<Long> sure) {
         try {
             return transactions.execute(tx -> {
-                Instant now = clock.instant();
-                List<Long> claimed = sure.stream()
-                        .filter(id -> entries.claimFirstStart(id, now) == 1)
-                        .toList();
+                Set<Long> claimed = claimFirstStarts(sure, clock.instant());
                 Map<Long, Optional<BankEntryPosting.Outcome>> outcomes = new HashMap<>();
-                claimed.forEach(id -> outcomes.put(id, posting.postInBatch(id)));
+                sure.stream().filter(claimed::contains).forEach(id -> outcomes.put(id, posting.postInBatch(id)));
                 return outcomes;
             });
         } catch (RuntimeException e) {
@@ -232,6 +236,17 @@ class PaymentPostingStarter {
                     e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The batch's claims in one statement (as {@link BankEntryRepository#claimFirstStart} does for one entry): the ids
+     * of those this starter won.
+     */
+    private Set<Long> claimFirstStarts(List<Long> ids, Instant now) {
+        return new HashSet<>(jdbc.queryForList("""
+          update bank_entry set start_claimed_at = ?, start_attempts = start_attempts + 1
+          where id = any(?) and process_instance_key is null and start_claimed_at is null
+          returning id""", Long.class, Timestamp.from(now), ids.toArray(Long[]::new)));
     }
 
     /**
