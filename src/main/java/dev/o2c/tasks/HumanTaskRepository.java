@@ -1,5 +1,6 @@
 package dev.o2c.tasks;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -11,6 +12,8 @@ public interface HumanTaskRepository extends JpaRepository<HumanTask, Long> {
             Long processInstanceKey, String elementId, HumanTask.Status status);
 
     List<HumanTask> findByProcessInstanceKeyOrderByCreatedAtAsc(Long processInstanceKey);
+
+    List<HumanTask> findByProcessInstanceKeyIn(Collection<Long> processInstanceKeys);
 
     long countByStatusAndFormId(HumanTask.Status status, String formId);
 }

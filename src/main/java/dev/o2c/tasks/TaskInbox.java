@@ -10,6 +10,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status.Code;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskInbox {
+
+    /** Keys per query of {@link #dueDatesIn}: far below PostgreSQL's limit on bind parameters. */
+    private static final int DUE_DATES_PER_QUERY = 1_000;
 
     private final HumanTaskRepository tasks;
     private final FormRegistry forms;
@@ -73,6 +78,28 @@ public class TaskInbox {
     public boolean hadTaskIn(long processInstanceKey, CurrentUser user) {
         return tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(processInstanceKey).stream()
                 .anyMatch(task -> user.inAnyGroup(task.candidateGroups()));
+    }
+
+    /**
+     * For each of these process instances whose tasks have a due date (the model's {@code zeebe:taskSchedule}), the
+     * earliest one, whatever became of the task since (open, done or withdrawn): when its work was, or is, due.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> dueDatesIn(Collection<Long> processInstanceKeys) {
+        Map<Long, Instant> due = new HashMap<>();
+        List<Long> keys = List.copyOf(processInstanceKeys);
+        for (int from = 0; from < keys.size(); from += DUE_DATES_PER_QUERY) {
+            tasks
+                    .findByProcessInstanceKeyIn(keys.subList(from, Math.min(keys.size(), from + DUE_DATES_PER_QUERY)))
+                    .stream()
+                    .filter(task -> task.getDueAt() != null)
+                    .forEach(task -> due.merge(task.getProcessInstanceKey(), task.getDueAt(), TaskInbox::earlier));
+        }
+        return due;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @Transactional(readOnly = true)

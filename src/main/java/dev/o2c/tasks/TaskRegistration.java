@@ -6,7 +6,7 @@ import dev.o2c.platform.engine.ProcessModels;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -72,9 +72,13 @@ public class TaskRegistration {
         }
     }
 
-    private static Instant dueAt(String header) {
+    /**
+     * Zeebe writes a due date computed in FEEL (e.g. {@code now() + duration("P3D")}) with its zone after the offset,
+     * {@code 2026-12-06T11:48:24.001Z[Etc/UTC]}; one written as a literal has only the offset. Both parse here.
+     */
+    static Instant dueAt(String header) {
         return header == null || header.isBlank()
                 ? null
-                : OffsetDateTime.parse(header).toInstant();
+                : ZonedDateTime.parse(header).toInstant();
     }
 }

@@ -11,6 +11,7 @@ import dev.o2c.collections.PromiseView;
 import dev.o2c.collections.PromisesToPay;
 import dev.o2c.collections.disputes.Dispute;
 import dev.o2c.collections.disputes.DisputeView;
+import dev.o2c.collections.disputes.DisputeViews;
 import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
@@ -41,6 +42,7 @@ class CollectionCaseController {
     private final CollectionCases cases;
     private final PromisesToPay promises;
     private final Disputes disputes;
+    private final DisputeViews disputeViews;
     private final Clock clock;
 
     CollectionCaseController(
@@ -50,8 +52,10 @@ class CollectionCaseController {
             CollectionCases cases,
             PromisesToPay promises,
             Disputes disputes,
+            DisputeViews disputeViews,
             Clock clock) {
         this.disputes = disputes;
+        this.disputeViews = disputeViews;
         this.customers = customers;
         this.invoices = invoices;
         this.dunning = dunning;
@@ -85,7 +89,7 @@ class CollectionCaseController {
                 items,
                 promises.ofCustomer(id).stream().map(PromiseView::of).toList(),
                 cases.notesOf(id).stream().map(NoteView::of).toList(),
-                UnresolvedDisputes.of(customer.getCurrency(), disputes.unresolvedOf(id)));
+                UnresolvedDisputes.of(customer.getCurrency(), disputes.unresolvedOf(id), disputeViews));
     }
 
     record CustomerFacts(long id, String name, String email, String riskClass, boolean creditHold) {}
@@ -99,12 +103,12 @@ class CollectionCaseController {
      */
     record UnresolvedDisputes(int count, BigDecimal amount, String currency, List<DisputeView> items) {
 
-        static UnresolvedDisputes of(String currency, List<Dispute> disputes) {
+        static UnresolvedDisputes of(String currency, List<Dispute> disputes, DisputeViews views) {
             return new UnresolvedDisputes(
                     disputes.size(),
                     disputes.stream().map(Dispute::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
                     currency,
-                    disputes.stream().map(DisputeView::of).toList());
+                    views.of(disputes));
         }
     }
 

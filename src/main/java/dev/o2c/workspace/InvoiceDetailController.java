@@ -9,6 +9,7 @@ import dev.o2c.collections.DunningService;
 import dev.o2c.collections.Reminder;
 import dev.o2c.collections.disputes.DisputeReaders;
 import dev.o2c.collections.disputes.DisputeView;
+import dev.o2c.collections.disputes.DisputeViews;
 import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.payments.PaymentAllocation;
 import dev.o2c.payments.PaymentService;
@@ -37,6 +38,7 @@ class InvoiceDetailController {
     private final Disputes disputes;
     private final CreditNotes creditNotes;
     private final DisputeReaders readers;
+    private final DisputeViews disputeViews;
 
     InvoiceDetailController(
             InvoiceService invoices,
@@ -44,8 +46,10 @@ class InvoiceDetailController {
             PaymentService payments,
             Disputes disputes,
             CreditNotes creditNotes,
-            DisputeReaders readers) {
+            DisputeReaders readers,
+            DisputeViews disputeViews) {
         this.readers = readers;
+        this.disputeViews = disputeViews;
         this.invoices = invoices;
         this.dunning = dunning;
         this.payments = payments;
@@ -74,7 +78,7 @@ class InvoiceDetailController {
                 dunning.remindersFor(id).stream().map(ReminderView::of).toList(),
                 payments.allocationsTo(id).stream().map(AllocationView::of).toList(),
                 disputes.unresolvedAmount(id),
-                disputes.forInvoice(id).stream().map(DisputeView::of).toList(),
+                disputeViews.of(disputes.forInvoice(id)),
                 creditNotes.forInvoice(id).stream().map(CreditNoteView::of).toList());
     }
 

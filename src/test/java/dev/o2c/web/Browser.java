@@ -84,6 +84,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** As {@link #waitForText(String, String)}, for what the page is meant to take longer than the usual 30 s. */
+    void waitForText(String css, String text, Duration patience) {
+        new WebDriverWait(driver, patience)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
     /**
      * Clicks the element {@code locate} finds, locating it again when the page re-rendered it in between (a list that
      * reloads after its first load replaces its rows, and for a moment has none).

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o2c.collections.disputes.Dispute;
+import dev.o2c.collections.disputes.DisputeStatus;
 import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
+import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskInbox;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +51,9 @@ class DisputesPageTest extends BrowserTest {
 
     @Autowired
     LedgerInvariants ledger;
+
+    @Autowired
+    Api api;
 
     @Test
     void aCollectorOpensADisputeAndReadsItAsText() throws Exception {
@@ -100,12 +110,26 @@ class DisputesPageTest extends BrowserTest {
 
         // QUANTITY goes to the warehouse: from its task it reaches the dispute's page, without the list it may not read
         HumanTask task = resolveTask(disputeId);
+        // due when the routing table's SLA passes, as the warehouse's inbox shows it
+        String due = shownDate(task.getDueAt());
+        new Select(browser.find("#status")).selectByValue("OPEN");
+        browser.find("#show").click();
+        browser.waitForText("#disputes-table", due);
+        assertThat(browser.text("#disputes-table thead")).containsIgnoringCase("Due (SLA)");
+        assertThat(browser.text("#disputes-table")).doesNotContain("overdue");
+        browser.open("/disputes?id=" + disputeId);
+        browser.waitForText("#dispute", due);
         browser.login("warehouse");
         browser.open("/tasks");
         browser.waitForText("header nav", "Task inbox");
         assertThat(browser.find("header nav").findElements(By.linkText("Disputes")))
                 .as("not in the warehouse's menu")
                 .isEmpty();
+        browser.waitForText("#task-table", invoice.getNumber());
+        assertThat(browser.all("#task-table tbody tr"))
+                .filteredOn(row -> row.getText().contains(invoice.getNumber()))
+                .singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains(due));
         browser.openTaskFor(invoice.getNumber());
         browser.find("a.dispute-link").click();
         browser.waitForText("#dispute", "QUANTITY");
@@ -131,6 +155,39 @@ class DisputesPageTest extends BrowserTest {
         assertThat(browser.text("#dispute-comment")).isEqualTo(MARKUP);
         assertThat(browser.all("#open-panel")).singleElement().satisfies(panel -> assertThat(panel.isDisplayed())
                 .isTrue());
+    }
+
+    @Test
+    void anUnresolvedDisputePastItsSlaShowsOverdue() throws Exception {
+        Customer customer = scenario.customer("NET30", "100000", RiskClass.B);
+        var invoice = scenario.invoiceFor(customer, "300.00");
+        Api.Response opened = api.post(
+                "clerk", "/api/invoices/" + invoice.getId() + "/disputes", Map.of("reasonCode", "DUPLICATE_BILLING"));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        long disputeId = opened.body().path("id").asLong();
+        HumanTask task = resolveTask(disputeId);
+        assertThat(task.getDueAt()).as("duplicate billing: 2 days").isNotNull();
+
+        scenario.advance(Duration.ofDays(3));
+        await().atMost(Scenario.PATIENCE).until(() -> disputes.get(disputeId).getStatus() == DisputeStatus.ESCALATED);
+        openBrowser();
+        browser.login("clerk");
+        browser.open("/disputes");
+        browser.find("#customer").sendKeys(String.valueOf(customer.getId()));
+        browser.find("#show").click();
+        browser.waitForText("#disputes-table", invoice.getNumber());
+        assertThat(browser.text("#disputes-table .dispute-due"))
+                .isEqualTo("overdue since " + shownDate(task.getDueAt()) + ", " + shownTime(task.getDueAt()));
+        browser.screenshot("42-dispute-overdue");
+    }
+
+    /** The day as the page writes it (en-GB, the browser runs on this machine's time zone). */
+    private static String shownDate(Instant instant) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    private static String shownTime(Instant instant) {
+        return DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(instant.atZone(ZoneId.systemDefault()));
     }
 
     @AfterEach

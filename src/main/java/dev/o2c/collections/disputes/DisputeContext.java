@@ -24,9 +24,16 @@ class DisputeContext implements TaskContextProvider {
     private final InvoiceService invoices;
     private final CreditNotes creditNotes;
     private final CustomerAccount accounts;
+    private final DisputeViews views;
 
-    DisputeContext(Disputes disputes, InvoiceService invoices, CreditNotes creditNotes, CustomerAccount accounts) {
+    DisputeContext(
+            Disputes disputes,
+            InvoiceService invoices,
+            CreditNotes creditNotes,
+            CustomerAccount accounts,
+            DisputeViews views) {
         this.disputes = disputes;
+        this.views = views;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.accounts = accounts;
@@ -42,7 +49,7 @@ class DisputeContext implements TaskContextProvider {
         Dispute dispute = disputes.get(Long.parseLong(variables.get("disputeId").toString()));
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("kind", "dispute");
-        context.put("dispute", DisputeView.of(dispute));
+        context.put("dispute", views.of(dispute));
         context.put("invoice", CustomerAccount.invoice(invoices.get(dispute.getInvoiceId())));
         context.put(
                 "creditNotes",
@@ -51,11 +58,10 @@ class DisputeContext implements TaskContextProvider {
                         .toList());
         context.put(
                 "earlierDisputes",
-                disputes.search(null, dispute.getCustomerId()).stream()
+                views.of(disputes.search(null, dispute.getCustomerId()).stream()
                         .filter(earlier -> !earlier.getId().equals(dispute.getId()))
                         .limit(EARLIER_DISPUTES)
-                        .map(DisputeView::of)
-                        .toList());
+                        .toList()));
         // the customer's credit and payments are finance's business: the warehouse sees whom the goods went to
         context.put(
                 "customer",

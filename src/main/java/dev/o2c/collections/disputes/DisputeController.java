@@ -26,9 +26,11 @@ class DisputeController {
     private final DisputeIntake intake;
     private final Disputes disputes;
     private final DisputeReaders readers;
+    private final DisputeViews views;
 
-    DisputeController(DisputeIntake intake, Disputes disputes, DisputeReaders readers) {
+    DisputeController(DisputeIntake intake, Disputes disputes, DisputeReaders readers, DisputeViews views) {
         this.intake = intake;
+        this.views = views;
         this.disputes = disputes;
         this.readers = readers;
     }
@@ -44,7 +46,7 @@ class DisputeController {
                 new Disputes.NewDispute(invoiceId, request.amount(), request.reasonCode(), request.comment()),
                 CurrentUser.get().name());
         return ResponseEntity.created(URI.create("/api/disputes/" + dispute.getId()))
-                .body(DisputeView.of(dispute));
+                .body(views.of(dispute));
     }
 
     @GetMapping("/api/disputes")
@@ -58,7 +60,7 @@ class DisputeController {
     })
     List<DisputeView> search(
             @RequestParam(required = false) DisputeStatus status, @RequestParam(required = false) Long customerId) {
-        return disputes.search(status, customerId).stream().map(DisputeView::of).toList();
+        return views.of(disputes.search(status, customerId));
     }
 
     /** The warehouse reads only the disputes routed to it (DisputeReaders). */
@@ -75,7 +77,7 @@ class DisputeController {
     DisputeView get(@PathVariable long id) {
         Dispute dispute = disputes.get(id);
         readers.checkMayRead(dispute, CurrentUser.get());
-        return DisputeView.of(dispute);
+        return views.of(dispute);
     }
 
     record OpenDispute(

@@ -3,7 +3,10 @@ package dev.o2c.collections.disputes;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A dispute as the API and the invoice view show it. */
+/**
+ * A dispute as the API and the invoice view show it. {@code dueAt}: when its resolution task is due (its routing's SLA,
+ * null before the task exists); {@code overdue}: unresolved and past it.
+ */
 public record DisputeView(
         long id,
         long invoiceId,
@@ -21,9 +24,11 @@ public record DisputeView(
         String rejectionReason,
         String resolvedBy,
         Instant resolvedAt,
-        Long creditNoteId) {
+        Long creditNoteId,
+        Instant dueAt,
+        boolean overdue) {
 
-    public static DisputeView of(Dispute d) {
+    static DisputeView of(Dispute d, Instant dueAt, Instant now) {
         return new DisputeView(
                 d.getId(),
                 d.getInvoiceId(),
@@ -41,6 +46,8 @@ public record DisputeView(
                 d.getRejectionReason(),
                 d.getResolvedBy(),
                 d.getResolvedAt(),
-                d.getCreditNoteId());
+                d.getCreditNoteId(),
+                dueAt,
+                d.getStatus().isUnresolved() && dueAt != null && now.isAfter(dueAt));
     }
 }

@@ -9,6 +9,7 @@ import static dev.o2c.collections.disputes.DisputeScenario.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.o2c.billing.CreditNote;
 import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.Invoice;
@@ -34,6 +35,7 @@ import dev.o2c.tasks.HumanTaskRepository;
 import dev.o2c.tasks.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -291,12 +293,29 @@ class DisputeResolutionProcessTest {
         Invoice invoice = invoice("500.00");
         Dispute dispute = disputes.open(invoice, null, "DAMAGED_GOODS"); // SLA 3 days
         HumanTask routed = disputes.awaitTask(dispute, RESOLVE);
+        // the inbox's due date is the routing table's SLA, the moment the task escalates
+        assertThat(routed.getDueAt())
+                .isBetween(
+                        dispute.getOpenedAt().plus(Duration.ofDays(3)),
+                        routed.getCreatedAt().plus(Duration.ofDays(3)));
+        JsonNode routedView =
+                api.get("collector", "/api/disputes/" + dispute.getId()).body();
+        assertThat(Instant.parse(routedView.path("dueAt").asText())).isEqualTo(routed.getDueAt());
+        assertThat(routedView.path("overdue").asBoolean()).isFalse();
 
         scenario.advance(Duration.ofDays(2));
         assertThat(service.get(dispute.getId()).getStatus()).isEqualTo(DisputeStatus.OPEN);
 
         scenario.advance(Duration.ofDays(2));
         HumanTask escalated = disputes.awaitTask(dispute, RESOLVE_ESCALATED);
+        assertThat(escalated.getDueAt()).as("credit managers decide now").isNull();
+        JsonNode listed = api.get("collector", "/api/disputes?customerId=" + dispute.getCustomerId())
+                .body();
+        assertThat(listed).hasSize(1);
+        assertThat(Instant.parse(listed.path(0).path("dueAt").asText()))
+                .as("still the routed team's due date")
+                .isEqualTo(routed.getDueAt());
+        assertThat(listed.path(0).path("overdue").asBoolean()).isTrue();
         assertThat(escalated.candidateGroups()).containsExactly("credit-managers");
         assertThat(service.get(dispute.getId()).getStatus()).isEqualTo(DisputeStatus.ESCALATED);
         assertThat(tasks.findById(routed.getJobKey()).orElseThrow().getStatus()).isEqualTo(HumanTask.Status.ESCALATED);
