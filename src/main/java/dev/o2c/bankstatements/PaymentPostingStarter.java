@@ -225,6 +225,7 @@ class PaymentPostingStarter {
         try {
             return transactions.execute(tx -> {
                 Set<Long> claimed = claimFirstStarts(sure, clock.instant());
+                posting.prepareBatch(claimed);
                 Map<Long, Optional<BankEntryPosting.Outcome>> outcomes = new HashMap<>();
                 sure.stream().filter(claimed::contains).forEach(id -> outcomes.put(id, posting.postInBatch(id)));
                 return outcomes;

@@ -3,6 +3,7 @@ package dev.o2c.billing;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +19,11 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Invoice i where i.id = :id")
     Optional<Invoice> lockById(Long id);
+
+    /** Several at once, in id order (the order every locker follows, so two of them cannot deadlock). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.id in :ids order by i.id")
+    List<Invoice> lockAllById(Collection<Long> ids);
 
     @Query("select coalesce(sum(i.openAmount), 0) from Invoice i where i.customerId = :customerId")
     BigDecimal openAmountFor(Long customerId);

@@ -8,12 +8,17 @@ import dev.o2c.payments.PaymentService.InvoiceSettlement;
 import dev.o2c.payments.PaymentService.PlanOutdated;
 import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.engine.ProcessCommands;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +36,21 @@ class PaymentAllocator {
     private final InvoiceService invoices;
     private final ProcessCommands processes;
     private final AuditLog audit;
+    private final EntityManager entityManager;
 
     PaymentAllocator(
             PaymentAllocationRepository allocations,
             InvoiceRepository invoiceRepository,
             InvoiceService invoices,
             ProcessCommands processes,
-            AuditLog audit) {
+            AuditLog audit,
+            EntityManager entityManager) {
         this.allocations = allocations;
         this.invoiceRepository = invoiceRepository;
         this.invoices = invoices;
         this.processes = processes;
         this.audit = audit;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -62,6 +70,13 @@ class PaymentAllocator {
         return applied;
     }
 
+    /** Locks these invoices in id order, for postings that will find them locked without asking again. */
+    void lockAll(Collection<Long> invoiceIds) {
+        if (!invoiceIds.isEmpty()) {
+            invoiceRepository.lockAllById(new TreeSet<>(invoiceIds));
+        }
+    }
+
     /** One settlement of a plan with its invoice, locked and checked. */
     record LockedSettlement(InvoiceSettlement settlement, Invoice invoice) {}
 
@@ -73,8 +88,8 @@ class PaymentAllocator {
     List<LockedSettlement> lockPlanned(long customerId, List<InvoiceSettlement> plan) {
         List<LockedSettlement> locked = new ArrayList<>(plan.size());
         for (InvoiceSettlement settlement : plan) {
-            Invoice invoice = invoiceRepository
-                    .lockById(settlement.invoiceId())
+            Invoice invoice = Optional.ofNullable(
+                            entityManager.find(Invoice.class, settlement.invoiceId(), LockModeType.PESSIMISTIC_WRITE))
                     .filter(found -> found.getCustomerId().equals(customerId))
                     .orElseThrow(() -> new PlanOutdated(
                             "invoice " + settlement.invoiceId() + " is not customer " + customerId + "'s"));

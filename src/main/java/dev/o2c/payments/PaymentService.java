@@ -4,15 +4,20 @@ import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerRepository;
 import dev.o2c.platform.audit.AuditLog;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,6 +36,7 @@ public class PaymentService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     PaymentService(
             PaymentRepository payments,
@@ -39,7 +45,8 @@ public class PaymentService {
             PaymentAllocator allocator,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            EntityManager entityManager) {
         this.payments = payments;
         this.allocations = allocations;
         this.customers = customers;
@@ -47,6 +54,7 @@ public class PaymentService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -101,9 +109,23 @@ public class PaymentService {
         return payment;
     }
 
+    /**
+     * Locks, in id order, the customers and invoices a batch of planned postings will touch, before the first of them
+     * posts. Each posting then finds its customer and invoices locked in the persistence context and asks the database
+     * nothing more about them, and the batch's rows are written together at commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForPlannedPostings(Collection<Long> customerIds, Collection<Long> invoiceIds) {
+        if (!customerIds.isEmpty()) {
+            customers.lockAllById(new TreeSet<>(customerIds));
+        }
+        allocator.lockAll(invoiceIds);
+    }
+
+    /** Locked for this transaction; no query when {@link #lockForPlannedPostings} locked it already. */
     private Customer lockCustomer(NewPayment request) {
-        Customer customer = customers
-                .lockById(request.customerId())
+        Customer customer = Optional.ofNullable(
+                        entityManager.find(Customer.class, request.customerId(), LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(
                         () -> new InvalidPaymentException("customerId", "no customer with id " + request.customerId()));
         if (!customer.getCurrency().equals(request.currency())) {
