@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.o2c.cashapplication.OpenItem;
 import dev.o2c.cashapplication.Payer;
 import dev.o2c.cashapplication.StatementGenerator;
+import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.support.IntegrationTest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -52,6 +53,9 @@ class StatementImportBenchmark {
 
     @Autowired
     ZeebeTestEngine engine;
+
+    @Autowired
+    LedgerInvariants ledger;
 
     @Test
     void importsAndPostsAStatement() {
@@ -171,6 +175,8 @@ class StatementImportBenchmark {
                 "  credit scores of the %,d paying customers all current %.1f s after the upload (%,d computed)%n",
                 payers, seconds(scoring), scores);
         assertThat(posted).isEqualTo(automatic);
+        // thousands of postings written in batches: the receivable still equals the open invoices, and so on
+        ledger.assertHold();
         assertThat(published).isGreaterThanOrEqualTo(allocations);
     }
 
