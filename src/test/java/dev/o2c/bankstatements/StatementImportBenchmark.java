@@ -95,6 +95,21 @@ class StatementImportBenchmark {
                     item.totalAmount());
         }
 
+        // the invoices are booked as issued (Dr 1200, Cr 4000), as billing would have booked them, so that the ledger
+        // invariants can be checked after the postings; one statement, so no entry is ever without its lines
+        jdbc.update("""
+          with booked as (
+            insert into journal_entry (posted_at, effective_date, kind, document, description, customer_id, currency,
+                                       posted_by, idempotency_key)
+            select now(), issue_date, 'INVOICE', number, 'invoice issued', customer_id, currency, 'benchmark',
+                   'invoice-' || id
+            from invoice i where not exists (select 1 from journal_entry e where e.idempotency_key = 'invoice-' || i.id)
+            returning id, idempotency_key)
+          insert into journal_line (entry_id, account_code, debit, credit)
+          select b.id, account.code, case when account.code = '1200' then i.total_amount else 0 end,
+                 case when account.code = '4000' then i.total_amount else 0 end
+          from booked b join invoice i on b.idempotency_key = 'invoice-' || i.id
+          cross join (values ('1200'), ('4000')) as account (code)""");
         long scoresBefore = jdbc.queryForObject("select coalesce(max(id), 0) from credit_score", Long.class);
         long cpuAtStart = processCpuNanos();
         long databaseCpuAtStart = databaseCpuNanos();
