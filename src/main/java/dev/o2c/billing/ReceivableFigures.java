@@ -125,11 +125,7 @@ public class ReceivableFigures {
     /** What customers still owe on invoices, per currency (the sub-ledger side of the receivables reconciliation). */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> openByCurrency() {
-        Map<String, BigDecimal> open = new TreeMap<>();
-        jdbc.query("select currency, sum(open_amount) as open from invoice group by currency", row -> {
-            open.put(row.getString("currency"), row.getBigDecimal("open"));
-        });
-        return open;
+        return perCurrency("select currency, sum(open_amount) as amount from invoice group by currency");
     }
 
     /** What each customer still owes on invoices, for customers that owe anything. */
@@ -150,15 +146,11 @@ public class ReceivableFigures {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> customerCreditByCurrency() {
-        Map<String, BigDecimal> credit = new TreeMap<>();
-        jdbc.query("""
-        select currency, sum(amount) as credit from (
+        return perCurrency("""
+        select currency, sum(amount) as amount from (
           select currency, customer_credit_amount as amount from credit_note
           union all select currency, -amount from customer_credit_use) movements
-        group by currency""", row -> {
-            credit.put(row.getString("currency"), row.getBigDecimal("credit"));
-        });
-        return credit;
+        group by currency""");
     }
 
     /**
@@ -167,26 +159,17 @@ public class ReceivableFigures {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> writtenOffNotReversedByCurrency() {
-        Map<String, BigDecimal> writtenOff = new TreeMap<>();
-        jdbc.query("""
-        select currency, sum(amount) as written_off from (
+        return perCurrency("""
+        select currency, sum(amount) as amount from (
           select currency, written_off_amount as amount from invoice
           union all select currency, -bad_debt_reversal_amount from credit_note) movements
-        group by currency""", row -> {
-            writtenOff.put(row.getString("currency"), row.getBigDecimal("written_off"));
-        });
-        return writtenOff;
+        group by currency""");
     }
 
     /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> availableCustomerCreditByCurrency() {
-        Map<String, BigDecimal> available = new TreeMap<>();
-        jdbc.query(
-                "select currency, sum(available) as available from customer_credit_balance group by currency", row -> {
-                    available.put(row.getString("currency"), row.getBigDecimal("available"));
-                });
-        return available;
+        return perCurrency("select currency, sum(available) as amount from customer_credit_balance group by currency");
     }
 
     /**
@@ -208,5 +191,14 @@ public class ReceivableFigures {
         where coalesce(b.available, 0) <> coalesce(d.amount, 0) order by 1, 2""",
                 (row, i) -> "customer " + row.getLong("customer_id") + " " + row.getString("currency") + ": balance "
                         + row.getBigDecimal("available") + ", documents " + row.getBigDecimal("documents"));
+    }
+
+    /** A query's rows of {@code currency} and {@code amount}, by currency in alphabetical order. */
+    private Map<String, BigDecimal> perCurrency(String sql) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query(sql, row -> {
+            amounts.put(row.getString("currency"), row.getBigDecimal("amount"));
+        });
+        return amounts;
     }
 }
