@@ -151,6 +151,11 @@ class CreditReviewPathsTest {
         Customer customer = scenario.customer("NET30", "50000", RiskClass.C);
         SalesOrder order = scenario.order(customer, "11000.00");
         HumanTask analystTask = scenario.awaitReview(order);
+        // the inbox shows the review as due when its SLA (P1D here) passes, the moment it escalates
+        assertThat(analystTask.getDueAt())
+                .isBetween(
+                        analystTask.getCreatedAt().plus(Duration.ofDays(1)).minus(Duration.ofMinutes(1)),
+                        analystTask.getCreatedAt().plus(Duration.ofDays(1)));
 
         scenario.advance(Duration.ofHours(25));
 
