@@ -18,7 +18,8 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.idempotencyKey = :key")
     Optional<Payment> findByIdempotencyKey(String key);
 
-    List<Payment> findByCustomerIdOrderByIdAsc(Long customerId);
+    /** Oldest first by when they were posted: pooled ids are not in time order across application replicas. */
+    List<Payment> findByCustomerIdOrderByPostedAtAscIdAsc(Long customerId);
 
     @Query("select p.currency as currency, sum(p.unappliedAmount) as amount from Payment p group by p.currency")
     List<CurrencyAmount> unappliedByCurrency();

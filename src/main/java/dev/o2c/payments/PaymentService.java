@@ -159,7 +159,7 @@ public class PaymentService {
     /** The customer's latest payments, newest first. */
     @Transactional(readOnly = true)
     public List<Payment> recentOf(long customerId, int limit) {
-        List<Payment> all = payments.findByCustomerIdOrderByIdAsc(customerId);
+        List<Payment> all = payments.findByCustomerIdOrderByPostedAtAscIdAsc(customerId);
         return all.subList(Math.max(0, all.size() - limit), all.size()).reversed();
     }
 

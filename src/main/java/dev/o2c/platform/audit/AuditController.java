@@ -39,7 +39,7 @@ class AuditController {
         if (!ENTITY_TYPES.contains(entityType)) {
             throw new InvalidValueException("entityType", "must be one of " + ENTITY_TYPES);
         }
-        return records.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream()
+        return records.trailOf(entityType, entityId).stream()
                 .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))
                 .toList();
     }
