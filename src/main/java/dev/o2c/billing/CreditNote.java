@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A credit note against one invoice: net and VAT at the invoice's rate. Its total is split three ways, in this order:
+ * A credit note against one invoice: net and VAT at the invoice's rate. Its total is split five ways, in this order:
  * {@code appliedAmount} is what it took off the invoice's open amount; {@code badDebtReversalAmount} what it took off
- * the part of the invoice written off as bad debt and not yet reversed by earlier credit notes (the customer never paid
- * that part, so it is not owed back); {@code customerCreditAmount} the rest, which the customer had paid, owed back to
- * the customer.
+ * the part of the invoice written off as bad debt and not yet reversed by earlier credit notes; {@code
+ * discountReversalAmount} and {@code deductionReversalAmount} likewise of the early-payment discounts and accepted
+ * short-payment deductions the invoice was settled by (the customer never paid any of these parts, so they are not
+ * owed back); {@code customerCreditAmount} the rest, which the customer had paid, owed back to the customer.
  */
 @Entity
 public class CreditNote {
@@ -34,6 +35,8 @@ public class CreditNote {
     private BigDecimal totalAmount;
     private BigDecimal appliedAmount;
     private BigDecimal badDebtReversalAmount;
+    private BigDecimal discountReversalAmount;
+    private BigDecimal deductionReversalAmount;
     private BigDecimal customerCreditAmount;
 
     @Enumerated(EnumType.STRING)
@@ -54,6 +57,8 @@ public class CreditNote {
             BigDecimal taxAmount,
             BigDecimal appliedAmount,
             BigDecimal badDebtReversalAmount,
+            BigDecimal discountReversalAmount,
+            BigDecimal deductionReversalAmount,
             String reason,
             String requestKey,
             String issuedBy,
@@ -68,7 +73,13 @@ public class CreditNote {
         this.totalAmount = netAmount.add(taxAmount);
         this.appliedAmount = appliedAmount;
         this.badDebtReversalAmount = badDebtReversalAmount;
-        this.customerCreditAmount = totalAmount.subtract(appliedAmount).subtract(badDebtReversalAmount);
+        this.discountReversalAmount = discountReversalAmount;
+        this.deductionReversalAmount = deductionReversalAmount;
+        this.customerCreditAmount = totalAmount
+                .subtract(appliedAmount)
+                .subtract(badDebtReversalAmount)
+                .subtract(discountReversalAmount)
+                .subtract(deductionReversalAmount);
         this.reason = reason;
         this.requestKey = requestKey;
         this.issuedBy = issuedBy;
@@ -118,6 +129,14 @@ public class CreditNote {
 
     public BigDecimal getBadDebtReversalAmount() {
         return badDebtReversalAmount;
+    }
+
+    public BigDecimal getDiscountReversalAmount() {
+        return discountReversalAmount;
+    }
+
+    public BigDecimal getDeductionReversalAmount() {
+        return deductionReversalAmount;
     }
 
     public BigDecimal getCustomerCreditAmount() {

@@ -24,14 +24,21 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>bad-debt reversal: then what write-offs took off the invoice (approved ones and the system's small residuals,
  *       {@link Invoice#getWrittenOffAmount()}) and earlier credit notes have not reversed yet: the customer never paid
  *       that part, so it is not owed back; revenue and VAT are reversed against bad debt expense instead;
+ *   <li>discount reversal, then deduction reversal: likewise what early-payment discounts ({@link
+ *       Invoice#getDiscountedAmount()}), then accepted short-payment deductions ({@link Invoice#getDeductedAmount()})
+ *       settled on the invoice and earlier credit notes have not reversed yet: settled, but never paid, so not owed
+ *       back; revenue and VAT are reversed against discounts allowed (4900) or short-payment deductions (6900);
  *   <li>customer credit: only the rest, money the customer paid for what is now credited, is owed back (account 2150).
  * </ol>
  *
- * <p>Put as one rule: the credit notes on an invoice together owe the customer what was settled on it otherwise than by
- * write-off and credit note (payments, applied customer credit; discounts and accepted deductions count as settled, as
- * before) beyond what the invoice still asks for after all its credit notes, and never more. An invoice written off
- * entirely gets no customer credit from any credit note; 1,190 paid 500 and written off 690 gets at most 500. The
- * invoice's status does not change (a WRITTEN_OFF or PAID invoice stays so).
+ * <p>Each reversal comes first, up to what is not yet reversed, not in proportion: a note of 300 on 1,000 paid 980 with
+ * a 20 discount reverses the 20 and owes 280; a second note of 700 owes 700 (980 in all).
+ *
+ * <p>Put as one rule: the credit notes on an invoice together owe the customer what was paid on it (payments, applied
+ * customer credit; not write-offs, discounts, deductions or credit notes) beyond what the invoice still asks for after
+ * all its credit notes, and never more. An invoice written off entirely gets no customer credit from any credit note;
+ * 1,190 paid 500 and written off 690 gets at most 500; 1,000 paid 980 with a 20 discount at most 980. The invoice's
+ * status does not change (a WRITTEN_OFF or PAID invoice stays so).
  *
  * <p>A request key makes issuing idempotent: asking again with the same key returns the note already issued.
  */
@@ -113,9 +120,15 @@ public class CreditNotes {
             net = amount.subtract(tax);
         }
         BigDecimal applied = invoice.getStatus().isOpen() ? amount.min(invoice.getOpenAmount()) : BigDecimal.ZERO;
-        BigDecimal writtenOffNotReversed =
-                invoice.getWrittenOffAmount().subtract(sum(issued, CreditNote::getBadDebtReversalAmount));
-        BigDecimal badDebtReversal = amount.subtract(applied).min(writtenOffNotReversed.max(BigDecimal.ZERO));
+        BigDecimal left = amount.subtract(applied);
+        BigDecimal badDebtReversal =
+                reversal(left, invoice.getWrittenOffAmount(), issued, CreditNote::getBadDebtReversalAmount);
+        left = left.subtract(badDebtReversal);
+        BigDecimal discountReversal =
+                reversal(left, invoice.getDiscountedAmount(), issued, CreditNote::getDiscountReversalAmount);
+        left = left.subtract(discountReversal);
+        BigDecimal deductionReversal =
+                reversal(left, invoice.getDeductedAmount(), issued, CreditNote::getDeductionReversalAmount);
         LocalDate today = LocalDate.now(clock);
         CreditNote note = creditNotes.save(new CreditNote(
                 numbers.next(today.getYear()),
@@ -125,6 +138,8 @@ public class CreditNotes {
                 tax,
                 applied,
                 badDebtReversal,
+                discountReversal,
+                deductionReversal,
                 request.reason(),
                 request.requestKey(),
                 actor,
@@ -144,7 +159,8 @@ public class CreditNotes {
                 note.getNumber() + " total " + note.getTotalAmount() + " " + note.getCurrency() + " (net "
                         + note.getNetAmount() + ", VAT " + note.getTaxAmount() + "), open now "
                         + invoice.getOpenAmount() + ", bad debt reversed " + note.getBadDebtReversalAmount()
-                        + ", customer credit " + note.getCustomerCreditAmount(),
+                        + ", discount reversed " + note.getDiscountReversalAmount() + ", deduction reversed "
+                        + note.getDeductionReversalAmount() + ", customer credit " + note.getCustomerCreditAmount(),
                 request.reason());
         events.publishEvent(new InvoiceAdjusted(
                 invoice.getId(), InvoiceAdjusted.Kind.CREDIT_NOTE, note.getTotalAmount(), note.getId()));
@@ -187,6 +203,18 @@ public class CreditNotes {
                     + "); use a new key for a new credit note");
         }
         return earlier;
+    }
+
+    /**
+     * What of {@code left} reverses a part settled without payment: at most {@code settled} less what earlier notes
+     * reversed of it.
+     */
+    private static BigDecimal reversal(
+            BigDecimal left,
+            BigDecimal settled,
+            List<CreditNote> issued,
+            java.util.function.Function<CreditNote, BigDecimal> reversed) {
+        return left.min(settled.subtract(sum(issued, reversed)).max(BigDecimal.ZERO));
     }
 
     private static BigDecimal sum(List<CreditNote> notes, java.util.function.Function<CreditNote, BigDecimal> amount) {

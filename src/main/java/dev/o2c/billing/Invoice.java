@@ -36,6 +36,13 @@ public class Invoice {
      * customer credit.
      */
     private BigDecimal writtenOffAmount;
+    /**
+     * What early-payment discounts took off the open amount: settled, but never paid. Credit notes reverse it (after
+     * bad debt) before anything becomes customer credit.
+     */
+    private BigDecimal discountedAmount;
+    /** What accepted short-payment deductions took off the open amount: settled, never paid; reversed like discounts. */
+    private BigDecimal deductedAmount;
 
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
@@ -75,6 +82,8 @@ public class Invoice {
         this.chargesAmount = BigDecimal.ZERO.setScale(netAmount.scale());
         this.openAmount = totalAmount;
         this.writtenOffAmount = BigDecimal.ZERO.setScale(netAmount.scale());
+        this.discountedAmount = BigDecimal.ZERO.setScale(netAmount.scale());
+        this.deductedAmount = BigDecimal.ZERO.setScale(netAmount.scale());
         this.status = InvoiceStatus.OPEN;
     }
 
@@ -107,11 +116,23 @@ public class Invoice {
     }
 
     /**
-     * Closes part of the open amount without money: an early-payment discount the terms allow, or a small short payment
-     * accepted as a deduction. Never more than is open.
+     * Closes part of the open amount without money by a billing document (a credit note, applied customer credit).
+     * Never more than is open.
      */
     void adjust(BigDecimal amount, LocalDate on) {
         applyPayment(amount, on);
+    }
+
+    /** Closes part of the open amount by an early-payment discount the terms allow; kept as discounted. */
+    void allowDiscount(BigDecimal amount, LocalDate on) {
+        applyPayment(amount, on);
+        discountedAmount = discountedAmount.add(amount);
+    }
+
+    /** Closes part of the open amount by a small short payment accepted as a deduction; kept as deducted. */
+    void acceptDeduction(BigDecimal amount, LocalDate on) {
+        applyPayment(amount, on);
+        deductedAmount = deductedAmount.add(amount);
     }
 
     /** Dunning fees and interest are owed on top of the invoice total. */
@@ -215,6 +236,14 @@ public class Invoice {
 
     public BigDecimal getWrittenOffAmount() {
         return writtenOffAmount;
+    }
+
+    public BigDecimal getDiscountedAmount() {
+        return discountedAmount;
+    }
+
+    public BigDecimal getDeductedAmount() {
+        return deductedAmount;
     }
 
     public InvoiceStatus getStatus() {

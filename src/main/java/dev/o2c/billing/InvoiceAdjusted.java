@@ -17,7 +17,10 @@ public record InvoiceAdjusted(long invoiceId, Kind kind, BigDecimal amount, Long
         DISCOUNT,
         /** A short payment within tolerance, accepted and written off. */
         DEDUCTION,
-        /** A credit note: revenue and VAT reversed; beyond what was open it becomes customer credit. */
+        /**
+         * A credit note: revenue and VAT reversed; beyond what was open it reverses write-offs, discounts and
+         * deductions, and only the rest becomes customer credit.
+         */
         CREDIT_NOTE,
         /** An uncollectable amount written off as bad debt (approved, or a small residual written off by the system). */
         WRITE_OFF

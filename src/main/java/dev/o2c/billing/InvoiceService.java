@@ -185,7 +185,11 @@ public class InvoiceService {
             throw new IllegalArgumentException(
                     "write-offs go through writeOff, which knows how they close the invoice");
         }
-        invoice.adjust(amount, LocalDate.now(clock));
+        if (kind == InvoiceAdjusted.Kind.DISCOUNT) {
+            invoice.allowDiscount(amount, LocalDate.now(clock));
+        } else {
+            invoice.acceptDeduction(amount, LocalDate.now(clock));
+        }
         return adjusted(invoice, kind, amount, actor, reason);
     }
 

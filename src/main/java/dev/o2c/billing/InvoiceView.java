@@ -22,6 +22,10 @@ public record InvoiceView(
         BigDecimal openAmount,
         /** What write-offs took off as bad debt (credit notes on the invoice reverse it first). */
         BigDecimal writtenOffAmount,
+        /** What early-payment discounts settled (credit notes reverse it after bad debt). */
+        BigDecimal discountedAmount,
+        /** What accepted short-payment deductions settled (credit notes reverse it after discounts). */
+        BigDecimal deductedAmount,
         InvoiceStatus status,
         int dunningLevel,
         LocalDate promisedDate) {
@@ -44,6 +48,8 @@ public record InvoiceView(
                 invoice.getChargesAmount(),
                 invoice.getOpenAmount(),
                 invoice.getWrittenOffAmount(),
+                invoice.getDiscountedAmount(),
+                invoice.getDeductedAmount(),
                 invoice.getStatus(),
                 invoice.getDunningLevel(),
                 invoice.getPromisedDate());

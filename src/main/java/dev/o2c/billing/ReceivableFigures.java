@@ -166,6 +166,32 @@ public class ReceivableFigures {
         group by currency""");
     }
 
+    /**
+     * What early-payment discounts settled on invoices less what credit notes reversed of it, per currency: the
+     * sub-ledger side of account 4900 discounts allowed.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> discountedNotReversedByCurrency() {
+        return perCurrency("""
+        select currency, sum(amount) as amount from (
+          select currency, discounted_amount as amount from invoice
+          union all select currency, -discount_reversal_amount from credit_note) movements
+        group by currency""");
+    }
+
+    /**
+     * What accepted short-payment deductions settled on invoices less what credit notes reversed of it, per currency:
+     * the sub-ledger side of account 6900 short-payment deductions.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> deductedNotReversedByCurrency() {
+        return perCurrency("""
+        select currency, sum(amount) as amount from (
+          select currency, deducted_amount as amount from invoice
+          union all select currency, -deduction_reversal_amount from credit_note) movements
+        group by currency""");
+    }
+
     /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> availableCustomerCreditByCurrency() {

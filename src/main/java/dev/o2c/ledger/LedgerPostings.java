@@ -108,9 +108,9 @@ class LedgerPostings {
     }
 
     /**
-     * A credit note reverses revenue and VAT against the receivable for what was open; against bad debt expense for
-     * what had been written off (the customer never paid it); what the customer had paid is owed back (customer
-     * credit). See {@link CreditNotes} for the order of the split.
+     * A credit note reverses revenue and VAT against the receivable for what was open; against bad debt expense,
+     * discounts allowed and short-payment deductions for what write-offs, discounts and deductions had settled (the
+     * customer never paid it); what the customer had paid is owed back (customer credit). See {@link CreditNotes} for the order of the split.
      */
     private void postCreditNote(Invoice invoice, CreditNote note) {
         journal.post(new JournalDraft(
@@ -126,6 +126,8 @@ class LedgerPostings {
                 .debit(TAX_PAYABLE, note.getTaxAmount())
                 .credit(RECEIVABLE, note.getAppliedAmount())
                 .credit(BAD_DEBT_EXPENSE, note.getBadDebtReversalAmount())
+                .credit(DISCOUNTS_ALLOWED, note.getDiscountReversalAmount())
+                .credit(DEDUCTIONS, note.getDeductionReversalAmount())
                 .credit(CUSTOMER_CREDIT, note.getCustomerCreditAmount()));
     }
 

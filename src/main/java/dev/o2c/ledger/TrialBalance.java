@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * invoices say is open, unapplied cash equals what the payments say is unapplied, customer credit equals what credit
  * notes left owed back beyond the open amounts less what was applied to invoices or refunded, and equals the customers'
  * available credit balances; bad debt expense equals what write-offs took off invoices less what credit notes reversed
- * of it. Read in one snapshot.
+ * of it, and likewise discounts allowed (4900) with discounts, short-payment deductions (6900) with deductions (no
+ * other posting touches these accounts). Read in one snapshot.
  */
 @Service
 public class TrialBalance {
@@ -57,6 +58,14 @@ public class TrialBalance {
             BigDecimal badDebtBalance,
             /** What write-offs took off invoices less what credit notes reversed of it. */
             BigDecimal writtenOffNotReversedTotal,
+            /** Account 4900, debit less credit. */
+            BigDecimal discountsBalance,
+            /** What early-payment discounts settled on invoices less what credit notes reversed of it. */
+            BigDecimal discountedNotReversedTotal,
+            /** Account 6900, debit less credit. */
+            BigDecimal deductionsBalance,
+            /** What accepted short-payment deductions settled on invoices less what credit notes reversed of it. */
+            BigDecimal deductedNotReversedTotal,
             boolean reconciled) {}
 
     public record Report(
@@ -101,14 +110,30 @@ public class TrialBalance {
     }
 
     private List<Reconciliation> reconciliations() {
-        record Books(BigDecimal receivable, BigDecimal unapplied, BigDecimal customerCredit, BigDecimal badDebt) {}
+        record Books(
+                BigDecimal receivable,
+                BigDecimal unapplied,
+                BigDecimal customerCredit,
+                BigDecimal badDebt,
+                BigDecimal discounts,
+                BigDecimal deductions) {
+            static final Books NONE = new Books(
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+        }
         Map<String, Books> ledger = new TreeMap<>();
         jdbc.query("""
         select e.currency,
                sum(case when l.account_code = '1200' then l.debit - l.credit else 0 end) as receivable,
                sum(case when l.account_code = '2100' then l.credit - l.debit else 0 end) as unapplied,
                sum(case when l.account_code = '2150' then l.credit - l.debit else 0 end) as customer_credit,
-               sum(case when l.account_code = '6800' then l.debit - l.credit else 0 end) as bad_debt
+               sum(case when l.account_code = '6800' then l.debit - l.credit else 0 end) as bad_debt,
+               sum(case when l.account_code = '4900' then l.debit - l.credit else 0 end) as discounts,
+               sum(case when l.account_code = '6900' then l.debit - l.credit else 0 end) as deductions
         from journal_line l join journal_entry e on e.id = l.entry_id group by e.currency""", row -> {
             ledger.put(
                     row.getString("currency"),
@@ -116,7 +141,9 @@ public class TrialBalance {
                             row.getBigDecimal("receivable"),
                             row.getBigDecimal("unapplied"),
                             row.getBigDecimal("customer_credit"),
-                            row.getBigDecimal("bad_debt")));
+                            row.getBigDecimal("bad_debt"),
+                            row.getBigDecimal("discounts"),
+                            row.getBigDecimal("deductions")));
         });
         // the sub-ledgers' side comes from their owners, inside this transaction's snapshot
         Map<String, BigDecimal> open = receivables.openByCurrency();
@@ -124,21 +151,26 @@ public class TrialBalance {
         Map<String, BigDecimal> customerCredit = receivables.customerCreditByCurrency();
         Map<String, BigDecimal> availableCredit = receivables.availableCustomerCreditByCurrency();
         Map<String, BigDecimal> writtenOff = receivables.writtenOffNotReversedByCurrency();
+        Map<String, BigDecimal> discounted = receivables.discountedNotReversedByCurrency();
+        Map<String, BigDecimal> deducted = receivables.deductedNotReversedByCurrency();
         Set<String> currencies = new TreeSet<>(ledger.keySet());
         currencies.addAll(open.keySet());
         currencies.addAll(unappliedPayments.keySet());
         currencies.addAll(customerCredit.keySet());
         currencies.addAll(availableCredit.keySet());
         currencies.addAll(writtenOff.keySet());
+        currencies.addAll(discounted.keySet());
+        currencies.addAll(deducted.keySet());
         return currencies.stream()
                 .map(currency -> {
-                    Books books = ledger.getOrDefault(
-                            currency, new Books(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                    Books books = ledger.getOrDefault(currency, Books.NONE);
                     BigDecimal openTotal = open.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal paymentsUnapplied = unappliedPayments.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal owedCredit = customerCredit.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal available = availableCredit.getOrDefault(currency, BigDecimal.ZERO);
                     BigDecimal writtenOffTotal = writtenOff.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal discountedTotal = discounted.getOrDefault(currency, BigDecimal.ZERO);
+                    BigDecimal deductedTotal = deducted.getOrDefault(currency, BigDecimal.ZERO);
                     return new Reconciliation(
                             currency,
                             books.receivable(),
@@ -150,11 +182,17 @@ public class TrialBalance {
                             available,
                             books.badDebt(),
                             writtenOffTotal,
+                            books.discounts(),
+                            discountedTotal,
+                            books.deductions(),
+                            deductedTotal,
                             books.receivable().compareTo(openTotal) == 0
                                     && books.unapplied().compareTo(paymentsUnapplied) == 0
                                     && books.customerCredit().compareTo(owedCredit) == 0
                                     && owedCredit.compareTo(available) == 0
-                                    && books.badDebt().compareTo(writtenOffTotal) == 0);
+                                    && books.badDebt().compareTo(writtenOffTotal) == 0
+                                    && books.discounts().compareTo(discountedTotal) == 0
+                                    && books.deductions().compareTo(deductedTotal) == 0);
                 })
                 .toList();
     }

@@ -3,10 +3,9 @@ package dev.o2c.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.o2c.support.MigrationDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,18 +19,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class WrittenOffMigrationTest {
 
-    private static EmbeddedPostgres postgres;
+    private static MigrationDatabase database;
     private static JdbcTemplate jdbc;
     private static long customer;
 
     @BeforeAll
     static void migrateFromV46WithData() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        migrateTo("46");
-        customer = jdbc.queryForObject("""
-                insert into customer (name, email, currency, payment_terms, credit_limit, risk_class, created_at)
-                values ('Migrated GmbH', 'ap@migrated.example', 'EUR', 'NET30', 10000, 'B', now()) returning id""", Long.class);
+        database = new MigrationDatabase();
+        jdbc = database.jdbc();
+        database.migrateTo("46");
+        customer = database.customer();
 
         // closed by an approved write-off of all that was open (its posting's audit says so)
         long closedByWriteOff = invoice("INV-M-1", "PAID", "0.00");
@@ -53,12 +50,12 @@ class WrittenOffMigrationTest {
         long open = invoice("INV-M-5", "PARTIALLY_PAID", "690.00");
         writeOff(open, "690.00", null, false, "REJECTED");
 
-        migrateTo("47");
+        database.migrateTo("47");
     }
 
     @AfterAll
     static void stop() throws IOException {
-        postgres.close();
+        database.close();
     }
 
     @Test
@@ -107,24 +104,8 @@ class WrittenOffMigrationTest {
         return jdbc.queryForObject("select status from invoice where number = ?", String.class, invoice);
     }
 
-    private static void migrateTo(String version) {
-        Flyway.configure()
-                .dataSource(postgres.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
-    }
-
     private static long invoice(String number, String status, String open) {
-        long order = jdbc.queryForObject("""
-                insert into sales_order (customer_id, currency, total_amount, status, placed_by, placed_at)
-                values (?, 'EUR', 1000.00, 'COMPLETED', 'sales', now()) returning id""", Long.class, customer);
-        return jdbc.queryForObject("""
-                insert into invoice (number, customer_id, order_id, currency, issue_date, due_date, net_amount, tax_amount,
-                                     total_amount, open_amount, status, paid_on)
-                values (?, ?, ?, 'EUR', date '2026-09-01', date '2026-10-01', 1000.00, 190.00, 1190.00, ?, ?,
-                        case when ? = 'PAID' then date '2026-11-15' end) returning id""", Long.class, number, customer, order, new BigDecimal(open), status, status);
+        return database.invoice(customer, number, status, open);
     }
 
     private static long writeOff(long invoice, String amount, String posted, boolean automatic, String status) {

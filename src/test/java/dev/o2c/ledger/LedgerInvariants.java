@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The ledger's promises, checked against the database in one snapshot (other tests' processes keep running): every
  * entry balances, receivable equals open invoices, unapplied cash equals unapplied payments, customer credit (2150)
  * equals credit notes' customer credit less applications and refunds, and equals every customer's available balance;
- * bad debt expense (6800) equals what write-offs took off invoices less what credit notes reversed of it.
+ * bad debt expense (6800) equals what write-offs took off invoices less what credit notes reversed of it; discounts
+ * allowed (4900) and short-payment deductions (6900) likewise equal what discounts and deductions settled on invoices
+ * less what credit notes reversed of them.
  */
 @Component
 public class LedgerInvariants {
@@ -57,6 +59,14 @@ public class LedgerInvariants {
                     .as("bad debt expense vs invoices written off less credit notes' bad-debt reversals in "
                             + reconciliation.currency())
                     .isEqualByComparingTo(reconciliation.writtenOffNotReversedTotal());
+            assertThat(reconciliation.discountsBalance())
+                    .as("discounts allowed vs invoices' discounts less credit notes' discount reversals in "
+                            + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.discountedNotReversedTotal());
+            assertThat(reconciliation.deductionsBalance())
+                    .as("short-payment deductions vs invoices' deductions less credit notes' deduction reversals in "
+                            + reconciliation.currency())
+                    .isEqualByComparingTo(reconciliation.deductedNotReversedTotal());
         });
         assertThat(receivables.customerCreditBalancesOutOfStep())
                 .as("customers' available credit balances out of step with their documents")

@@ -3,7 +3,6 @@ package dev.o2c.collections.writeoffs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o2c.billing.CreditNote;
-import dev.o2c.billing.CreditNotes;
 import dev.o2c.billing.CustomerCredits;
 import dev.o2c.billing.Invoice;
 import dev.o2c.billing.InvoiceService;
@@ -15,6 +14,7 @@ import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditRecord;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.support.Api;
+import dev.o2c.support.CreditNoteDesk;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
@@ -25,11 +25,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Credit notes on invoices written off as bad debt: the written-off part was never paid, so a credit note reverses the
@@ -57,9 +55,6 @@ class CreditNotesOnWrittenOffInvoicesTest {
     EngineRecords engine;
 
     @Autowired
-    CreditNotes creditNotes;
-
-    @Autowired
     CustomerCredits customerCredits;
 
     @Autowired
@@ -72,10 +67,10 @@ class CreditNotesOnWrittenOffInvoicesTest {
     AuditRepository audit;
 
     @Autowired
-    JdbcTemplate jdbc;
+    LedgerInvariants ledger;
 
     @Autowired
-    LedgerInvariants ledger;
+    CreditNoteDesk desk;
 
     @Autowired
     Clock clock;
@@ -269,33 +264,15 @@ class CreditNotesOnWrittenOffInvoicesTest {
     }
 
     private CreditNote issue(Invoice invoice, String amount, String reason) {
-        Api.Response response = api.post(
-                "clerk",
-                "/api/invoices/" + invoice.getId() + "/credit-notes",
-                Map.of("amount", new BigDecimal(amount), "reason", reason));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return creditNotes.get(response.body().path("id").asLong());
+        return desk.issue(invoice, amount, reason);
     }
 
-    /** The credit note's journal entry, debit less credit per account. */
     private Map<String, BigDecimal> creditNoteLines(CreditNote note) {
-        Map<String, BigDecimal> lines = new TreeMap<>();
-        jdbc.query(
-                """
-                select l.account_code, l.debit - l.credit as amount from journal_entry e
-                join journal_line l on l.entry_id = e.id where e.kind = 'CREDIT_NOTE' and e.document = ?""",
-                row -> {
-                    lines.put(row.getString("account_code"), row.getBigDecimal("amount"));
-                },
-                note.getNumber());
-        return lines;
+        return desk.journalLines(note);
     }
 
     /** What stays on 6800 bad debt expense for the invoice: write-offs less the credit notes' reversals. */
     private BigDecimal badDebtNetFor(Invoice invoice) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(l.debit - l.credit), 0) from journal_entry e join journal_line l on l.entry_id = e.id
-                where l.account_code = '6800' and (e.document = ? or e.document in
-                  (select number from credit_note where invoice_id = ?))""", BigDecimal.class, invoice.getNumber(), invoice.getId());
+        return desk.netOnAccountFor(invoice, "6800");
     }
 }
