@@ -4,18 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o2c.billing.Invoice;
 import dev.o2c.customers.Customer;
-import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
 import dev.o2c.support.EngineRecords;
 import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.HumanTaskRepository;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +25,6 @@ class CollectionScenario {
 
     private final Scenario scenario;
     private final EngineRecords engine;
-    private final PaymentService payments;
     private final ReminderRepository reminders;
     private final HumanTaskRepository tasks;
     private final Clock clock;
@@ -36,13 +32,11 @@ class CollectionScenario {
     CollectionScenario(
             Scenario scenario,
             EngineRecords engine,
-            PaymentService payments,
             ReminderRepository reminders,
             HumanTaskRepository tasks,
             Clock clock) {
         this.scenario = scenario;
         this.engine = engine;
-        this.payments = payments;
         this.reminders = reminders;
         this.tasks = tasks;
         this.clock = clock;
@@ -79,16 +73,7 @@ class CollectionScenario {
     }
 
     void pay(Customer customer, Invoice invoice, String amount) {
-        payments.post(
-                new PaymentService.NewPayment(
-                        customer.getId(),
-                        new BigDecimal(amount),
-                        "EUR",
-                        invoice.getNumber(),
-                        LocalDate.now(clock),
-                        null,
-                        List.of()),
-                "clerk");
+        scenario.pay(customer, invoice, amount);
     }
 
     LocalDate today() {

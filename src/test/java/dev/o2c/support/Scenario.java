@@ -13,11 +13,14 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.orders.ShipmentConfirmation;
+import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.engine.TimeTravel;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.HumanTaskRepository;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,8 @@ public class Scenario {
     private final TimeTravel timeTravel;
     private final ShipmentConfirmation shipments;
     private final EngineRecords engine;
+    private final PaymentService payments;
+    private final Clock clock;
 
     Scenario(
             CustomerService customers,
@@ -45,7 +50,11 @@ public class Scenario {
             HumanTaskRepository tasks,
             TimeTravel timeTravel,
             ShipmentConfirmation shipments,
-            EngineRecords engine) {
+            EngineRecords engine,
+            PaymentService payments,
+            Clock clock) {
+        this.payments = payments;
+        this.clock = clock;
         this.shipments = shipments;
         this.engine = engine;
         this.customers = customers;
@@ -54,6 +63,20 @@ public class Scenario {
         this.invoices = invoices;
         this.tasks = tasks;
         this.timeTravel = timeTravel;
+    }
+
+    /** A payment by a clerk, today, naming the invoice: applied to it first, the rest oldest first. */
+    public void pay(Customer customer, Invoice invoice, String amount) {
+        payments.post(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        new BigDecimal(amount),
+                        invoice.getCurrency(),
+                        invoice.getNumber(),
+                        LocalDate.now(clock),
+                        null,
+                        List.of()),
+                "clerk");
     }
 
     public Customer customer(String terms, String limit, RiskClass risk) {

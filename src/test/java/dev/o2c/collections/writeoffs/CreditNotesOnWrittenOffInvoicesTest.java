@@ -10,7 +10,6 @@ import dev.o2c.billing.InvoiceStatus;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
-import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditRecord;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.support.Api;
@@ -21,9 +20,6 @@ import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskInbox;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +54,6 @@ class CreditNotesOnWrittenOffInvoicesTest {
     CustomerCredits customerCredits;
 
     @Autowired
-    PaymentService payments;
-
-    @Autowired
     InvoiceService invoices;
 
     @Autowired
@@ -71,9 +64,6 @@ class CreditNotesOnWrittenOffInvoicesTest {
 
     @Autowired
     CreditNoteDesk desk;
-
-    @Autowired
-    Clock clock;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -125,7 +115,7 @@ class CreditNotesOnWrittenOffInvoicesTest {
     void onAnInvoicePartlyPaidAndTheRestWrittenOffOnlyWhatWasPaidBecomesCustomerCredit() {
         Customer customer = customerWithVat();
         Invoice invoice = scenario.invoiceFor(customer, "1000.00"); // 1,190.00
-        pay(customer, invoice, "500.00");
+        scenario.pay(customer, invoice, "500.00");
         writeOff(invoice, "690.00");
         assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
 
@@ -174,7 +164,7 @@ class CreditNotesOnWrittenOffInvoicesTest {
         Customer customer = customerWithVat();
         Invoice invoice = scenario.invoiceFor(customer, "1000.00"); // 1,190.00
         invoices.addDunningCharges(invoice.getId(), 2, new BigDecimal("40.00"), BigDecimal.ZERO); // 1,230.00 owed
-        pay(customer, invoice, "500.00");
+        scenario.pay(customer, invoice, "500.00");
         writeOff(invoice, "730.00");
 
         CreditNote note = issue(invoice, "1190.00", "All goods returned");
@@ -208,7 +198,7 @@ class CreditNotesOnWrittenOffInvoicesTest {
     void aSmallResidualTheSystemWroteOffIsReversedTooSoTheCustomerGetsBackWhatItPaid() {
         Customer customer = customerWithVat();
         Invoice invoice = scenario.invoiceFor(customer, "1000.00"); // 1,190.00
-        pay(customer, invoice, "1189.40"); // the 0.60 left is written off by the system; the invoice is PAID
+        scenario.pay(customer, invoice, "1189.40"); // the 0.60 left is written off by the system; the invoice is PAID
         assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
 
         CreditNote note = issue(invoice, "1190.00", "All goods returned");
@@ -224,7 +214,7 @@ class CreditNotesOnWrittenOffInvoicesTest {
     void onAPaidInvoiceWithoutWriteOffAllOfACreditNoteIsStillCustomerCredit() {
         Customer customer = customerWithVat();
         Invoice invoice = scenario.invoiceFor(customer, "100.00"); // 119.00
-        pay(customer, invoice, "119.00");
+        scenario.pay(customer, invoice, "119.00");
 
         CreditNote note = issue(invoice, "119.00", "Returned");
 
@@ -248,19 +238,6 @@ class CreditNotesOnWrittenOffInvoicesTest {
                 WriteOffApprovalProcessTest.MANAGER);
         engine.awaitCompleted(writeOff.getProcessInstanceKey(), "EndEvent_WrittenOff");
         assertThat(writeOffs.get(writeOff.getId()).getStatus()).isEqualTo(WriteOff.Status.POSTED);
-    }
-
-    private void pay(Customer customer, Invoice invoice, String amount) {
-        payments.post(
-                new PaymentService.NewPayment(
-                        customer.getId(),
-                        new BigDecimal(amount),
-                        "EUR",
-                        invoice.getNumber(),
-                        LocalDate.now(clock),
-                        null,
-                        List.of()),
-                "clerk");
     }
 
     private CreditNote issue(Invoice invoice, String amount, String reason) {

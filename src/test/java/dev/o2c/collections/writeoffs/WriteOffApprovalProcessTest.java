@@ -240,7 +240,7 @@ class WriteOffApprovalProcessTest {
     void anApprovedWriteOffOfAllThatIsOpenClosesTheInvoiceAsWrittenOffAndEndsItsDunning() {
         Customer customer = scenario.customer("5000");
         Invoice invoice = scenario.invoiceFor(customer, "130.00");
-        pay(customer, invoice, "50.00");
+        scenario.pay(customer, invoice, "50.00");
         WriteOff writeOff = writeOffs.request(
                 invoice.getId(), new BigDecimal("80.00"), "EUR", "Customer insolvent, rest lost", "collector");
         HumanTask task = scenario.awaitOpenTask(writeOff.getProcessInstanceKey(), APPROVE_TASK);
@@ -344,7 +344,7 @@ class WriteOffApprovalProcessTest {
     void aSmallResidualAfterAPaymentIsWrittenOffByTheSystemAndClosesTheInvoice() {
         Customer customer = scenario.customer("5000");
         Invoice invoice = scenario.invoiceFor(customer, "100.00");
-        pay(customer, invoice, "99.40");
+        scenario.pay(customer, invoice, "99.40");
 
         Invoice closed = scenario.invoice(invoice.getId());
         assertThat(closed.getStatus()).isEqualTo(InvoiceStatus.PAID);
@@ -373,22 +373,9 @@ class WriteOffApprovalProcessTest {
 
         // more than the tolerance stays open and is dunned as before
         Invoice other = scenario.invoiceFor(customer, "100.00");
-        pay(customer, other, "98.50");
+        scenario.pay(customer, other, "98.50");
         assertThat(scenario.invoice(other.getId()).getOpenAmount()).isEqualByComparingTo("1.50");
         assertThat(writeOffs.forInvoice(other.getId())).isEmpty();
-    }
-
-    private void pay(Customer customer, Invoice invoice, String amount) {
-        payments.post(
-                new PaymentService.NewPayment(
-                        customer.getId(),
-                        new BigDecimal(amount),
-                        "EUR",
-                        invoice.getNumber(),
-                        LocalDate.now(clock),
-                        null,
-                        List.of()),
-                "clerk");
     }
 
     private static Map<String, Object> approve(String comment) {
