@@ -159,11 +159,7 @@ public class ReceivableFigures {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> writtenOffNotReversedByCurrency() {
-        return perCurrency("""
-        select currency, sum(amount) as amount from (
-          select currency, written_off_amount as amount from invoice
-          union all select currency, -bad_debt_reversal_amount from credit_note) movements
-        group by currency""");
+        return onInvoicesLessReversed("written_off_amount", "bad_debt_reversal_amount");
     }
 
     /**
@@ -172,11 +168,7 @@ public class ReceivableFigures {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> discountedNotReversedByCurrency() {
-        return perCurrency("""
-        select currency, sum(amount) as amount from (
-          select currency, discounted_amount as amount from invoice
-          union all select currency, -discount_reversal_amount from credit_note) movements
-        group by currency""");
+        return onInvoicesLessReversed("discounted_amount", "discount_reversal_amount");
     }
 
     /**
@@ -185,11 +177,7 @@ public class ReceivableFigures {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> deductedNotReversedByCurrency() {
-        return perCurrency("""
-        select currency, sum(amount) as amount from (
-          select currency, deducted_amount as amount from invoice
-          union all select currency, -deduction_reversal_amount from credit_note) movements
-        group by currency""");
+        return onInvoicesLessReversed("deducted_amount", "deduction_reversal_amount");
     }
 
     /** The customers' available credit balances (the rows applications and refunds lock), added up per currency. */
@@ -217,6 +205,16 @@ public class ReceivableFigures {
         where coalesce(b.available, 0) <> coalesce(d.amount, 0) order by 1, 2""",
                 (row, i) -> "customer " + row.getLong("customer_id") + " " + row.getString("currency") + ": balance "
                         + row.getBigDecimal("available") + ", documents " + row.getBigDecimal("documents"));
+    }
+
+    /**
+     * What invoices were settled by one kind of adjustment (an invoice column) less what credit notes reversed of it (a
+     * credit-note column), per currency. The column names are this class's constants, never input.
+     */
+    private Map<String, BigDecimal> onInvoicesLessReversed(String invoiceColumn, String creditNoteColumn) {
+        return perCurrency("select currency, sum(amount) as amount from (select currency, " + invoiceColumn
+                + " as amount from invoice union all select currency, -" + creditNoteColumn
+                + " from credit_note) movements group by currency");
     }
 
     /** A query's rows of {@code currency} and {@code amount}, by currency in alphabetical order. */
