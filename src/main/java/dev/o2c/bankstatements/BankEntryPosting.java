@@ -15,10 +15,10 @@ import dev.o2c.payments.PaymentService.InvoiceSettlement;
 import dev.o2c.payments.PaymentService.NewPayment;
 import dev.o2c.platform.audit.AuditLog;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -93,8 +93,8 @@ public class BankEntryPosting {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void prepareBatch(Collection<Long> claimedEntryIds) {
-        Set<Long> customerIds = new TreeSet<>();
-        Set<Long> invoiceIds = new TreeSet<>();
+        Set<Long> customerIds = new HashSet<>();
+        Set<Long> invoiceIds = new HashSet<>();
         for (BankEntry entry : entries.findAllById(claimedEntryIds)) {
             if (entry.getStatus() == BankEntryStatus.MATCHED) {
                 Proposal proposal = proposals.read(entry.getProposal());

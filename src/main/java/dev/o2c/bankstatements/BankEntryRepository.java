@@ -21,15 +21,10 @@ interface BankEntryRepository extends JpaRepository<BankEntry, Long> {
     List<BankEntry> findWithoutProcess(Collection<BankEntryStatus> statuses, Instant before);
 
     /**
-     * Claims the entry's start: only succeeds while it has no instance and its claim is still the one the caller saw
-     * (none, for the start after import). Of two starters at the same moment exactly one gets 1.
+     * Claims again the start of an entry the sweep found: only succeeds while it has no instance and its claim is still
+     * the one the sweep saw. Of two starters at the same moment exactly one gets 1. (The first claims, of entries never
+     * claimed, are PaymentPostingStarter's, a batch at a time.)
      */
-    @Modifying
-    @Query(value = """
-      update bank_entry set start_claimed_at = :now, start_attempts = start_attempts + 1
-      where id = :id and process_instance_key is null and start_claimed_at is null""", nativeQuery = true)
-    int claimFirstStart(long id, Instant now);
-
     @Modifying
     @Query(value = """
       update bank_entry set start_claimed_at = :now, start_attempts = start_attempts + 1

@@ -240,8 +240,8 @@ class PaymentPostingStarter {
     }
 
     /**
-     * The batch's claims in one statement (as {@link BankEntryRepository#claimFirstStart} does for one entry): the ids
-     * of those this starter won.
+     * Claims the starts of entries never claimed, in one statement: only an entry without instance and without claim
+     * is taken, so of two starters at the same moment exactly one wins each. Returns the ids this starter won.
      */
     private Set<Long> claimFirstStarts(List<Long> ids, Instant now) {
         return new HashSet<>(jdbc.queryForList("""
@@ -259,7 +259,7 @@ class PaymentPostingStarter {
         BankEntryStatus status = transactions.execute(tx -> {
             Instant now = clock.instant();
             int claimed = seenClaim == null
-                    ? entries.claimFirstStart(entryId, now)
+                    ? claimFirstStarts(List.of(entryId), now).size()
                     : entries.reclaimStart(entryId, seenClaim, now);
             if (claimed == 0) {
                 return null;

@@ -110,7 +110,8 @@ class LedgerPostings {
     /**
      * A credit note reverses revenue and VAT against the receivable for what was open; against bad debt expense,
      * discounts allowed and short-payment deductions for what write-offs, discounts and deductions had settled (the
-     * customer never paid it); what the customer had paid is owed back (customer credit). See {@link CreditNotes} for the order of the split.
+     * customer never paid it); what the customer had paid is owed back (customer credit). See {@link CreditNotes} for
+     * the order of the split.
      */
     private void postCreditNote(Invoice invoice, CreditNote note) {
         journal.post(new JournalDraft(

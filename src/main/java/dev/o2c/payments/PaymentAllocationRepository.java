@@ -6,7 +6,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, Long> {
 
-    // declared, not derived: on a hot path (see README, "Queries on hot paths")
     @Query("select a from PaymentAllocation a where a.paymentId = :paymentId order by a.id")
     List<PaymentAllocation> findByPaymentIdOrderByIdAsc(Long paymentId);
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 
@@ -73,7 +72,7 @@ class PaymentAllocator {
     /** Locks these invoices in id order, for postings that will find them locked without asking again. */
     void lockAll(Collection<Long> invoiceIds) {
         if (!invoiceIds.isEmpty()) {
-            invoiceRepository.lockAllById(new TreeSet<>(invoiceIds));
+            invoiceRepository.lockAllById(invoiceIds);
         }
     }
 

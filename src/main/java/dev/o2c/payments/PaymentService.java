@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -117,7 +116,7 @@ public class PaymentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForPlannedPostings(Collection<Long> customerIds, Collection<Long> invoiceIds) {
         if (!customerIds.isEmpty()) {
-            customers.lockAllById(new TreeSet<>(customerIds));
+            customers.lockAllById(customerIds);
         }
         allocator.lockAll(invoiceIds);
     }
