@@ -12,6 +12,7 @@ import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.support.Api;
+import dev.o2c.support.EngineRecords;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -20,10 +21,8 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +74,9 @@ class PaymentPostingStartTest {
 
     @Autowired
     ZeebeTestEngine engine;
+
+    @Autowired
+    EngineRecords engineRecords;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -325,20 +327,7 @@ class PaymentPostingStartTest {
 
     /** The payment-posting instances the engine created for the entry (by their bankEntryId variable). */
     private Set<Long> instancesOf(long entryId) {
-        Set<Long> withVariable = records(ValueType.VARIABLE).stream()
-                .map(record -> (VariableRecordValue) record.getValue())
-                .filter(value -> value.getName().equals("bankEntryId")
-                        && value.getValue().equals(String.valueOf(entryId)))
-                .map(VariableRecordValue::getProcessInstanceKey)
-                .collect(Collectors.toSet());
-        return records(ValueType.PROCESS_INSTANCE).stream()
-                .filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-                .map(record -> (ProcessInstanceRecordValue) record.getValue())
-                .filter(value -> value.getBpmnElementType() == BpmnElementType.PROCESS
-                        && value.getBpmnProcessId().equals(PaymentPostingStarter.PROCESS_ID)
-                        && withVariable.contains(value.getProcessInstanceKey()))
-                .map(ProcessInstanceRecordValue::getProcessInstanceKey)
-                .collect(Collectors.toSet());
+        return engineRecords.instancesOf(PaymentPostingStarter.PROCESS_ID, "bankEntryId", entryId);
     }
 
     /** Start messages for this entry the engine refused because it had one already. */

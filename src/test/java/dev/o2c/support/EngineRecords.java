@@ -8,11 +8,15 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +75,26 @@ public class EngineRecords {
                 .filter(job -> job.getProcessInstanceKey() == processInstanceKey)
                 .map(JobRecordValue::getType)
                 .toList();
+    }
+
+    /** The instances of the process the engine created with a start variable {@code name} of {@code value}. */
+    public Set<Long> instancesOf(String bpmnProcessId, String name, long value) {
+        Set<Long> withVariable = StreamSupport.stream(
+                        engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(record -> record.getValueType() == ValueType.VARIABLE)
+                .map(record -> (VariableRecordValue) record.getValue())
+                .filter(variable ->
+                        variable.getName().equals(name) && variable.getValue().equals(String.valueOf(value)))
+                .map(VariableRecordValue::getProcessInstanceKey)
+                .collect(Collectors.toSet());
+        return processInstanceRecords().stream()
+                .filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .map(Record::getValue)
+                .filter(instance -> instance.getBpmnElementType() == BpmnElementType.PROCESS
+                        && instance.getBpmnProcessId().equals(bpmnProcessId)
+                        && withVariable.contains(instance.getProcessInstanceKey()))
+                .map(ProcessInstanceRecordValue::getProcessInstanceKey)
+                .collect(Collectors.toSet());
     }
 
     @SuppressWarnings("unchecked")

@@ -68,8 +68,19 @@ public class Dispute {
         this.status = DisputeStatus.OPEN;
     }
 
-    void startedAs(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
+    /**
+     * Records the process instance that resolves this dispute. The first to ask wins and asking again is harmless; any
+     * other instance is refused, and so is every instance of a dispute withdrawn because its start seemed to fail.
+     */
+    boolean startedAs(long processInstanceKey) {
+        if (this.processInstanceKey == null) {
+            if (status == DisputeStatus.CANCELLED) {
+                return false;
+            }
+            this.processInstanceKey = processInstanceKey;
+            return true;
+        }
+        return this.processInstanceKey == processInstanceKey;
     }
 
     /** OPEN -> ESCALATED: the routed team missed the SLA. */

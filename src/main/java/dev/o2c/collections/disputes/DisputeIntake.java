@@ -2,11 +2,15 @@ package dev.o2c.collections.disputes;
 
 import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.engine.ProcessCommands;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,6 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Opens a dispute and starts its dispute-resolution process, both or neither. The dispute commits first, so the
  * process's workers always find it; should the engine refuse the start, the dispute is cancelled (audited).
+ *
+ * <p>Should the application stop between the dispute's commit and the start (or before it recorded the instance), the
+ * start sweep starts the process of every open dispute that has none recorded after {@code o2c.disputes.start-grace}.
+ * A start may thus happen twice when the first did get through; the process's first task records its instance on the
+ * dispute (first one wins) and ends any other before it routes the dispute, so a team never sees a dispute twice.
  */
 @Service
 public class DisputeIntake {
@@ -25,19 +34,27 @@ public class DisputeIntake {
 
     public static final String PROCESS_ID = "dispute-resolution";
 
+    static final String SWEEP_ACTOR = "system:dispute-start-sweep";
+
     private final Disputes disputes;
     private final CustomerService customers;
     private final ProcessCommands processes;
     private final TransactionTemplate afterCommit;
+    private final Clock clock;
+    private final Duration startGrace;
 
     DisputeIntake(
             Disputes disputes,
             CustomerService customers,
             ProcessCommands processes,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${o2c.disputes.start-grace:PT5M}") Duration startGrace) {
         this.disputes = disputes;
         this.customers = customers;
         this.processes = processes;
+        this.clock = clock;
+        this.startGrace = startGrace;
         this.afterCommit = new TransactionTemplate(transactions);
         this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -87,7 +104,7 @@ public class DisputeIntake {
                     status -> disputes.cancelUnstarted(disputeId, actor, String.valueOf(e.getMessage())));
             return;
         }
-        afterCommit.executeWithoutResult(status -> disputes.startedAs(disputeId, processInstanceKey));
+        recordStart(disputeId, processInstanceKey);
     }
 
     private void start(Dispute dispute, String actor) {
@@ -98,7 +115,40 @@ public class DisputeIntake {
             disputes.cancelUnstarted(dispute.getId(), actor, String.valueOf(e.getMessage()));
             throw e;
         }
-        disputes.startedAs(dispute.getId(), processInstanceKey);
+        recordStart(dispute.getId(), processInstanceKey);
+    }
+
+    private void recordStart(long disputeId, long processInstanceKey) {
+        if (!disputes.startedAs(disputeId, processInstanceKey)) {
+            log.info(
+                    "dispute {}: another instance was recorded first; instance {} ends at its first task",
+                    disputeId,
+                    processInstanceKey);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${o2c.disputes.start-sweep:PT1M}", initialDelayString = "PT1M")
+    public void startMissed() {
+        startMissed(startGrace);
+    }
+
+    /**
+     * Starts the process of every open dispute opened more than {@code grace} ago that has no instance recorded; one
+     * that fails stays as it is for the next sweep. Returns how many it started.
+     */
+    int startMissed(Duration grace) {
+        int started = 0;
+        for (Dispute missed : disputes.unstartedOpenedBefore(clock.instant().minus(grace))) {
+            try {
+                long processInstanceKey = processes.start(PROCESS_ID, variables(missed));
+                disputes.restarting(missed.getId());
+                recordStart(missed.getId(), processInstanceKey);
+                started++;
+            } catch (RuntimeException e) {
+                log.warn("dispute {}: its process could not be started yet: {}", missed.getId(), e.getMessage());
+            }
+        }
+        return started;
     }
 
     private Map<String, Object> variables(Dispute dispute) {

@@ -17,6 +17,11 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
 
     List<Dispute> findByInvoiceIdOrderByIdDesc(Long invoiceId);
 
+    @Query("""
+      select d from Dispute d where d.status = dev.o2c.collections.disputes.DisputeStatus.OPEN
+      and d.processInstanceKey is null and d.openedAt < :before order by d.id""")
+    List<Dispute> findUnstartedOpenedBefore(java.time.Instant before);
+
     /** What is disputed and not resolved yet on one invoice: dunning leaves it alone. */
     @Query("""
       select coalesce(sum(d.amount), 0) from Dispute d where d.invoiceId = :invoiceId

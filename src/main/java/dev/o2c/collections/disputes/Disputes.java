@@ -128,9 +128,31 @@ public class Disputes {
                 });
     }
 
+    /**
+     * Records the dispute's process instance, the first one only (see {@link Dispute#startedAs}). False when the dispute
+     * has another instance or was withdrawn: that instance must end before it routes the dispute.
+     */
     @Transactional
-    void startedAs(long disputeId, long processInstanceKey) {
-        lock(disputeId).startedAs(processInstanceKey);
+    public boolean startedAs(long disputeId, long processInstanceKey) {
+        return lock(disputeId).startedAs(processInstanceKey);
+    }
+
+    /** Open disputes whose process never got recorded, opened before {@code before}: for the start sweep. */
+    @Transactional(readOnly = true)
+    List<Dispute> unstartedOpenedBefore(Instant before) {
+        return disputes.findUnstartedOpenedBefore(before);
+    }
+
+    /** The sweep is starting the process of a dispute whose first start left no trace: audited. */
+    @Transactional
+    void restarting(long disputeId) {
+        audit.record(
+                DisputeIntake.SWEEP_ACTOR,
+                "DISPUTE_PROCESS_RESTARTED",
+                ENTITY,
+                disputeId,
+                "its process had not been recorded; started again",
+                null);
     }
 
     /** The engine refused to start the dispute's process: the dispute is taken back, audited. */
