@@ -122,8 +122,13 @@ public class WriteOff {
         return writeOff;
     }
 
-    void started(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
+    /** Records the approval's process instance: the first to ask wins, asking again is harmless, others are refused. */
+    boolean started(long processInstanceKey) {
+        if (this.processInstanceKey == null) {
+            this.processInstanceKey = processInstanceKey;
+            return true;
+        }
+        return this.processInstanceKey == processInstanceKey;
     }
 
     /** Keeps who the authority table says may approve (the process's business rule task decided it). */

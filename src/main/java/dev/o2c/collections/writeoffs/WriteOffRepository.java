@@ -16,6 +16,11 @@ interface WriteOffRepository extends JpaRepository<WriteOff, Long> {
 
     List<WriteOff> findByInvoiceIdOrderByIdAsc(Long invoiceId);
 
+    @Query("""
+      select w from WriteOff w where w.status = dev.o2c.collections.writeoffs.WriteOff$Status.REQUESTED
+      and w.processInstanceKey is null and w.requestedAt < :before order by w.id""")
+    List<WriteOff> findUnstartedRequestedBefore(java.time.Instant before);
+
     List<WriteOff> findTop200ByOrderByIdDesc();
 
     List<WriteOff> findTop200ByAutomaticOrderByIdDesc(boolean automatic);

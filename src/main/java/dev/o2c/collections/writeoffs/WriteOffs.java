@@ -120,12 +120,45 @@ public class WriteOffs {
             transaction.executeWithoutResult(status -> writeOffs.deleteById(id));
             throw e;
         }
-        long id = writeOff.getId();
-        return transaction.execute(status -> {
-            WriteOff stored = lock(id);
-            stored.started(key);
-            return stored;
-        });
+        startedAs(writeOff.getId(), key);
+        return get(writeOff.getId());
+    }
+
+    /**
+     * Records the write-off's approval instance, the first one only. False when the write-off has another instance or
+     * is gone (taken back because its start seemed to fail): that instance must end before anyone is asked to approve.
+     */
+    public boolean startedAs(long writeOffId, long processInstanceKey) {
+        // a template, not @Transactional: request and restart call this on the same instance
+        return Boolean.TRUE.equals(transaction.execute(status -> writeOffs
+                .lockById(writeOffId)
+                .map(writeOff -> writeOff.started(processInstanceKey))
+                .orElse(false)));
+    }
+
+    /** Requested write-offs whose approval never got recorded, requested before {@code before}: for the start sweep. */
+    @Transactional(readOnly = true)
+    List<WriteOff> unstartedRequestedBefore(Instant before) {
+        return writeOffs.findUnstartedRequestedBefore(before);
+    }
+
+    /**
+     * Starts the approval of a write-off whose first start left no trace (the application stopped between the
+     * write-off's commit and the start), audited. The process's first task ends the instance should the first start
+     * have got through after all.
+     */
+    void restart(WriteOff writeOff, String actor) {
+        Invoice invoice = invoices.get(writeOff.getInvoiceId());
+        Customer customer = customers.get(writeOff.getCustomerId());
+        long key = processes.start(PROCESS, startVariables(writeOff, invoice, customer));
+        transaction.executeWithoutResult(status -> audit.record(
+                actor,
+                "WRITE_OFF_PROCESS_RESTARTED",
+                ENTITY,
+                writeOff.getId(),
+                "its approval process had not been recorded; started again",
+                null));
+        startedAs(writeOff.getId(), key);
     }
 
     private static void check(Invoice invoice, BigDecimal amount, String currency) {

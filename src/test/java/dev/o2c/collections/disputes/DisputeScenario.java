@@ -47,10 +47,16 @@ class DisputeScenario {
         return api.post(user, "/api/invoices/" + invoice.getId() + "/disputes", body);
     }
 
+    /**
+     * Opens the dispute and waits until it is routed (its team's task exists, and with it the SLA timer), so a test may
+     * move the clock on at once: the process registers itself first, in a job of its own.
+     */
     Dispute open(Invoice invoice, String amount, String reasonCode) {
         Api.Response response = post("collector", invoice, amount, reasonCode, "Customer called about " + reasonCode);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return disputes.get(response.body().path("id").asLong());
+        Dispute dispute = disputes.get(response.body().path("id").asLong());
+        awaitTask(dispute, RESOLVE);
+        return dispute;
     }
 
     HumanTask awaitTask(Dispute dispute, String elementId) {
