@@ -1,7 +1,9 @@
 package dev.o2c.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.o2c.tasks.HumanTask;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -11,6 +13,8 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -71,6 +75,32 @@ public class EngineRecords {
                 .filter(job -> job.getProcessInstanceKey() == processInstanceKey)
                 .map(JobRecordValue::getType)
                 .toList();
+    }
+
+    /**
+     * The inbox holds the task as due {@code policy} after the engine created it: the model's {@code zeebe:taskSchedule
+     * dueDate}, {@code now() + duration(...)}, which the engine evaluates on its clock while it processes the command
+     * that creates the task's job, so {@code now()} lies between that command's record and the job's; registered
+     * without losing the zone or a millisecond.
+     */
+    public void assertDueAfterCreation(HumanTask task, Duration policy) {
+        List<Record<?>> records = new ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(records::add);
+        Record<?> created = records.stream()
+                .filter(record -> record.getValueType() == ValueType.JOB
+                        && record.getIntent() == JobIntent.CREATED
+                        && record.getKey() == task.getJobKey())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the engine created no job " + task.getJobKey()));
+        Record<?> command = records.stream()
+                .filter(record -> record.getPosition() == created.getSourceRecordPosition())
+                .findFirst()
+                .orElseThrow();
+        assertThat(task.getDueAt())
+                .as("%s due %s after the engine created it", task.getElementId(), policy)
+                .isBetween(
+                        Instant.ofEpochMilli(command.getTimestamp()).plus(policy),
+                        Instant.ofEpochMilli(created.getTimestamp()).plus(policy));
     }
 
     @SuppressWarnings("unchecked")
