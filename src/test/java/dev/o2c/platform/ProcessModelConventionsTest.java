@@ -127,7 +127,7 @@ class ProcessModelConventionsTest {
         });
         assertThat(withoutDueDate)
                 .as("user tasks without a due date, so the inbox cannot show when they are late: in Modeler, select"
-                        + " the task, under 'Task schedule' enter a 'Due date' such as =now() + duration(\"P2D\"), and"
+                        + " the task and in the properties panel enter its 'Due date', e.g. =now() + duration(\"P2D\"), and"
                         + " say why in its documentation and in README's 'When human tasks are due'")
                 .isEmpty();
     }

@@ -15,6 +15,7 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 /** Reads the engine's own record stream: which elements an instance passed and whether it ended. */
 @Component
 public class EngineRecords {
+
+    private static final String DUE_DATE_HEADER = "io.camunda.zeebe:dueDate";
 
     private final ZeebeTestEngine engine;
 
@@ -80,8 +83,8 @@ public class EngineRecords {
     /**
      * The inbox holds the task as due {@code policy} after the engine created it: the model's {@code zeebe:taskSchedule
      * dueDate}, {@code now() + duration(...)}, which the engine evaluates on its clock while it processes the command
-     * that creates the task's job, so {@code now()} lies between that command's record and the job's; registered
-     * without losing the zone or a millisecond.
+     * that creates the task's job, so {@code now()} lies between that command's record and the job's. The inbox keeps
+     * the very instant the engine wrote into the job (a zoned date-time), to the millisecond.
      */
     public void assertDueAfterCreation(HumanTask task, Duration policy) {
         List<Record<?>> records = new ArrayList<>();
@@ -96,6 +99,12 @@ public class EngineRecords {
                 .filter(record -> record.getPosition() == created.getSourceRecordPosition())
                 .findFirst()
                 .orElseThrow();
+        String written =
+                ((JobRecordValue) created.getValue()).getCustomHeaders().get(DUE_DATE_HEADER);
+        assertThat(written).as("%s has a due date", task.getElementId()).isNotBlank();
+        assertThat(task.getDueAt())
+                .as("%s as the engine wrote it", task.getElementId())
+                .isEqualTo(ZonedDateTime.parse(written).toInstant());
         assertThat(task.getDueAt())
                 .as("%s due %s after the engine created it", task.getElementId(), policy)
                 .isBetween(
