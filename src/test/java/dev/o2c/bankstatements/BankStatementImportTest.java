@@ -18,6 +18,7 @@ import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -224,6 +225,7 @@ class BankStatementImportTest {
         BankEntry entry = awaitEntry(statementId, BankEntryStatus.NEEDS_CLERK);
         HumanTask task = scenario.awaitOpenTask(awaitProcess(entry), "Task_MatchPayment");
         assertThat(task.candidateGroups()).contains("ar-clerks");
+        engine.assertDueAfterCreation(task, Duration.ofDays(1)); // cash applied by the next day (the model's P1D)
 
         Api.Response foreign = complete(
                 task,

@@ -21,6 +21,7 @@ import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.HumanTaskRepository;
 import dev.o2c.tasks.TaskInbox;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,7 @@ class InvoiceCollectionProcessTest {
         collection.days(14);
         HumanTask followUp = collection.awaitFollowUp(invoice, 0);
         assertThat(followUp.candidateGroups()).containsExactly("collectors");
+        engine.assertDueAfterCreation(followUp, Duration.ofDays(2)); // the call is due two days on (the model's P2D)
         assertThat(inbox.variablesOf(followUp)).containsEntry("customerEmail", customer.getEmail());
 
         assertThatThrownBy(() -> inbox.complete(

@@ -192,6 +192,7 @@ class CreditReviewDecisionsTest {
         HumanTask second = scenario.awaitOpenTask(order.getProcessInstanceKey(), "Task_SecondApproval");
         assertThat(second.candidateGroups()).containsExactly(Groups.CREDIT_MANAGERS);
         assertThat(second.getFormId()).isEqualTo("credit-second-approval");
+        engine.assertDueAfterCreation(second, Duration.ofDays(1)); // the model's P1D for the second approver
         assertThat(inbox.variablesOf(second)).containsEntry("firstApprover", "manager");
         assertThat(orders.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CREDIT_REVIEW);
         Map<String, Object> confirm = Map.of("secondApproval", "CONFIRM", "secondApprovalComment", "Agreed");

@@ -19,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What analysts and operators rely on when they open processes/ in Modeler: every task type has a worker, every user
- * task a form and candidate groups, every called decision and process exists, every element a name and a shape.
+ * task a form, candidate groups and a due date, every called decision and process exists, every element a name and a
+ * shape.
  */
 class ProcessModelConventionsTest {
 
@@ -108,6 +110,26 @@ class ProcessModelConventionsTest {
         List<ModelChecks.Finding> findings = new ArrayList<>();
         modelsByFile.forEach((file, model) -> findings.addAll(ModelChecks.userTasks(file, model, formIds)));
         assertThat(findings).as("user tasks this application cannot run").isEmpty();
+    }
+
+    @Test
+    void everyUserTaskHasADueDate() {
+        List<String> withoutDueDate = new ArrayList<>();
+        modelsByFile.forEach((file, model) -> {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+                if (schedule == null
+                        || schedule.getDueDate() == null
+                        || schedule.getDueDate().isBlank()) {
+                    withoutDueDate.add(file + ": " + task.getId());
+                }
+            }
+        });
+        assertThat(withoutDueDate)
+                .as("user tasks without a due date, so the inbox cannot show when they are late: in Modeler, select"
+                        + " the task and in the properties panel enter its 'Due date', e.g. =now() + duration(\"P2D\"), and"
+                        + " say why in its documentation and in README's 'When human tasks are due'")
+                .isEmpty();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.o2c.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.o2c.tasks.HumanTask;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -13,6 +15,9 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
 /** Reads the engine's own record stream: which elements an instance passed and whether it ended. */
 @Component
 public class EngineRecords {
+
+    private static final String DUE_DATE_HEADER = "io.camunda.zeebe:dueDate";
 
     private final ZeebeTestEngine engine;
 
@@ -95,6 +102,38 @@ public class EngineRecords {
                         && withVariable.contains(instance.getProcessInstanceKey()))
                 .map(ProcessInstanceRecordValue::getProcessInstanceKey)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The inbox holds the task as due {@code policy} after the engine created it: the model's {@code zeebe:taskSchedule
+     * dueDate}, {@code now() + duration(...)}, which the engine evaluates on its clock while it processes the command
+     * that creates the task's job, so {@code now()} lies between that command's record and the job's. The inbox keeps
+     * the very instant the engine wrote into the job (a zoned date-time), to the millisecond.
+     */
+    public void assertDueAfterCreation(HumanTask task, Duration policy) {
+        List<Record<?>> records = new ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(records::add);
+        Record<?> created = records.stream()
+                .filter(record -> record.getValueType() == ValueType.JOB
+                        && record.getIntent() == JobIntent.CREATED
+                        && record.getKey() == task.getJobKey())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the engine created no job " + task.getJobKey()));
+        Record<?> command = records.stream()
+                .filter(record -> record.getPosition() == created.getSourceRecordPosition())
+                .findFirst()
+                .orElseThrow();
+        String written =
+                ((JobRecordValue) created.getValue()).getCustomHeaders().get(DUE_DATE_HEADER);
+        assertThat(written).as("%s has a due date", task.getElementId()).isNotBlank();
+        assertThat(task.getDueAt())
+                .as("%s as the engine wrote it", task.getElementId())
+                .isEqualTo(ZonedDateTime.parse(written).toInstant());
+        assertThat(task.getDueAt())
+                .as("%s due %s after the engine created it", task.getElementId(), policy)
+                .isBetween(
+                        Instant.ofEpochMilli(command.getTimestamp()).plus(policy),
+                        Instant.ofEpochMilli(created.getTimestamp()).plus(policy));
     }
 
     @SuppressWarnings("unchecked")

@@ -25,6 +25,7 @@ import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,7 @@ class WriteOffApprovalProcessTest {
 
         HumanTask task = scenario.awaitOpenTask(writeOff.getProcessInstanceKey(), APPROVE_TASK);
         assertThat(task.candidateGroups()).containsExactly(Groups.COLLECTORS, Groups.CREDIT_MANAGERS);
+        engine.assertDueAfterCreation(task, Duration.ofDays(3)); // the model's P3D for the approval
         assertThat(task.getBusinessKey()).isEqualTo(invoice.getNumber());
         assertThat(writeOffs.get(writeOff.getId()).getAuthorityGroup()).isEqualTo(Groups.COLLECTORS);
 
@@ -214,6 +216,7 @@ class WriteOffApprovalProcessTest {
         HumanTask second = scenario.awaitOpenTask(writeOff.getProcessInstanceKey(), CONFIRM_TASK);
         assertThat(writeOffs.get(writeOff.getId()).getStatus()).isEqualTo(WriteOff.Status.AWAITING_SECOND_APPROVAL);
         assertThat(inbox.variablesOf(second)).containsEntry("firstApprover", "manager");
+        engine.assertDueAfterCreation(second, Duration.ofDays(2)); // the model's P2D for the confirmation
 
         assertThatThrownBy(() -> inbox.complete(second.getJobKey(), approve("still fine"), MANAGER))
                 .isInstanceOf(NotPermittedException.class)

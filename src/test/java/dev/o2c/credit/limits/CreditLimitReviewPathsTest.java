@@ -22,6 +22,7 @@ import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import dev.o2c.tasks.TaskInbox;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +117,9 @@ class CreditLimitReviewPathsTest {
         Api.Response shown = api.get("analyst", "/api/tasks/" + task.getJobKey());
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body().toString()).contains("credit-limit-review").contains("Seasonal peak");
+        // due five days on (the model's P5D), and the inbox shows that date
+        engine.assertDueAfterCreation(task, Duration.ofDays(5));
+        assertThat(Instant.parse(shown.body().path("dueAt").asText())).isEqualTo(task.getDueAt());
 
         Api.Response completed = api.post(
                 "analyst",
@@ -203,6 +207,7 @@ class CreditLimitReviewPathsTest {
         assertThat(awaiting.isSecondApproverRequired()).isTrue();
         HumanTask second = scenario.awaitOpenTask(awaiting.getProcessInstanceKey(), "Task_ConfirmCreditLimit");
         assertThat(second.getFormId()).isEqualTo("credit-limit-second-approval");
+        engine.assertDueAfterCreation(second, Duration.ofDays(2)); // the model's P2D for the second approver
         assertThat(second.candidateGroups()).containsExactly(Groups.CREDIT_MANAGERS);
         assertThat(customers.get(customer.getId()).getCreditLimit()).isEqualByComparingTo("10000");
 
