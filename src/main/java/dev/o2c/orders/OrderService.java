@@ -6,6 +6,7 @@ import dev.o2c.platform.audit.AuditLog;
 import dev.o2c.platform.money.Amounts;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +67,29 @@ public class OrderService {
         return order;
     }
 
-    /** The order's process has started: remembered on the order, once. */
+    /**
+     * The order's process has started: remembered on the order, once. True when the order has this instance (now or
+     * already); false when it has another, or is gone (taken back because its start seemed to fail): that instance
+     * must end before the order's credit is checked.
+     */
     @Transactional
-    public void recordProcessStart(long orderId, long processInstanceKey) {
-        orders.recordProcessInstance(orderId, processInstanceKey);
+    public boolean recordProcessStart(long orderId, long processInstanceKey) {
+        return orders.recordProcessInstance(orderId, processInstanceKey) == 1
+                || orders.findById(orderId)
+                        .map(order -> Long.valueOf(processInstanceKey).equals(order.getProcessInstanceKey()))
+                        .orElse(false);
+    }
+
+    /** Orders still in credit check whose process never got recorded, placed before {@code before}: for the sweep. */
+    @Transactional(readOnly = true)
+    public List<SalesOrder> unstartedPlacedBefore(Instant before) {
+        return orders.findUnstartedPlacedBefore(before);
+    }
+
+    /** The sweep is starting the process of an order whose first start left no trace: audited. */
+    @Transactional
+    public void restarting(long orderId, String actor) {
+        audit.record(actor, "ORDER_PROCESS_RESTARTED", ENTITY, orderId, "its process had not been recorded", null);
     }
 
     /**

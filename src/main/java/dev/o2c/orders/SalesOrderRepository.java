@@ -20,6 +20,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("update SalesOrder o set o.processInstanceKey = :key where o.id = :id and o.processInstanceKey is null")
     int recordProcessInstance(Long id, long key);
 
+    @Query("""
+      select o from SalesOrder o where o.status = dev.o2c.orders.OrderStatus.CREDIT_CHECK
+      and o.processInstanceKey is null and o.placedAt < :before order by o.id""")
+    List<SalesOrder> findUnstartedPlacedBefore(java.time.Instant before);
+
     @Query("select coalesce(sum(o.reservedAmount), 0) from SalesOrder o where o.customerId = :customerId")
     BigDecimal reservedFor(Long customerId);
 
