@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,11 @@ class CustomerAccountApiTest {
         AccountScenario.Account built = scenario.build("Account API");
         long id = built.customer().getId();
         customers.changeCreditLimit(id, new BigDecimal("12000.00"), "manager", "grew <fast>");
+        Api.Response dispute = api.post(
+                "collector",
+                "/api/invoices/" + built.partPaid().getId() + "/disputes",
+                Map.of("amount", "100.00", "reasonCode", "PRICE", "comment", "list price <was> lower"));
+        assertThat(dispute.status()).isEqualTo(201);
 
         JsonNode account = ok("collector", "/api/customer-accounts/" + id);
 
@@ -67,7 +73,8 @@ class CustomerAccountApiTest {
         assertThat(item.path("openAmount").decimalValue()).isEqualByComparingTo("1500.00");
         assertThat(item.path("status").asText()).isEqualTo("PARTIALLY_PAID");
         assertThat(item.path("daysOverdue").asLong()).isEqualTo(built.partPaid().daysOverdue(LocalDate.now(clock)));
-        assertThat(item.path("disputeId").isNull()).isTrue();
+        assertThat(item.path("disputeId").asLong())
+                .isEqualTo(dispute.body().path("id").asLong());
 
         JsonNode note = account.path("creditNotes").path(0);
         assertThat(account.path("creditNotes")).hasSize(1);
@@ -104,7 +111,14 @@ class CustomerAccountApiTest {
                 .isEqualByComparingTo("980.00");
         assertThat(account.path("unappliedPayments").size()).isZero();
 
-        assertThat(account.path("disputes").path("count").asInt()).isZero();
+        assertThat(account.path("disputes").path("count").asInt()).isEqualTo(1);
+        assertThat(account.path("disputes").path("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(account.path("disputes")
+                        .path("items")
+                        .path(0)
+                        .path("comment")
+                        .asText())
+                .isEqualTo("list price <was> lower");
         assertThat(account.path("limitChanges")).hasSize(1);
         assertThat(account.path("limitChanges").path(0).path("reason").asText()).isEqualTo("grew <fast>");
         assertThat(actions(account.path("auditTrail"))).contains("CREDIT_LIMIT_CHANGED");
