@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -146,12 +147,14 @@ class CustomerAccountController {
         LocalDate today = LocalDate.now(clock);
         List<Invoice> all = invoices.search(id, null);
         Map<Long, String> numbers = all.stream().collect(Collectors.toMap(Invoice::getId, Invoice::getNumber));
+        Set<String> invoiceNumbers = Set.copyOf(numbers.values());
         List<Dispute> unresolved = disputes.unresolvedOf(id);
         Map<Long, Long> disputeOf = unresolved.stream()
                 .collect(Collectors.toMap(Dispute::getInvoiceId, Dispute::getId, (first, later) -> first));
-        // the user's own open tasks on the customer's invoices (a collection task's business key is the invoice)
+        // the open tasks of the user's groups on the customer's invoices: an invoice's tasks (collection follow-up,
+        // dispute, write-off) carry its number as their business key, and invoice numbers are unique
         Map<String, Long> taskOf = tasks.openFor(user).stream()
-                .filter(task -> Long.valueOf(id).equals(task.getCustomerId()) && task.getBusinessKey() != null)
+                .filter(task -> task.getBusinessKey() != null && invoiceNumbers.contains(task.getBusinessKey()))
                 .collect(Collectors.toMap(HumanTask::getBusinessKey, HumanTask::getJobKey, (first, later) -> first));
 
         List<OpenItem> openItems = all.stream()

@@ -1,13 +1,18 @@
 package dev.o2c.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.o2c.collections.disputes.Dispute;
+import dev.o2c.collections.disputes.Disputes;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.support.AccountScenario;
 import dev.o2c.support.Api;
 import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.Scenario;
+import dev.o2c.tasks.HumanTask;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,10 +28,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CustomerAccountApiTest {
 
     @Autowired
-    AccountScenario scenario;
+    AccountScenario accounts;
 
     @Autowired
     CustomerService customers;
+
+    @Autowired
+    Scenario scenario;
+
+    @Autowired
+    Disputes disputes;
 
     @Autowired
     Api api;
@@ -44,14 +55,19 @@ class CustomerAccountApiTest {
 
     @Test
     void theAccountShowsWhatIsOwedTheCreditNotesSplitThePaymentsAndTheLimitChanges() {
-        AccountScenario.Account built = scenario.build("Account API");
+        AccountScenario.Account built = accounts.build("Account API");
         long id = built.customer().getId();
         customers.changeCreditLimit(id, new BigDecimal("12000.00"), "manager", "grew <fast>");
         Api.Response dispute = api.post(
                 "collector",
                 "/api/invoices/" + built.partPaid().getId() + "/disputes",
-                Map.of("amount", "100.00", "reasonCode", "PRICE", "comment", "list price <was> lower"));
+                Map.of("amount", "100.00", "reasonCode", "DUPLICATE_BILLING", "comment", "billed <twice>"));
         assertThat(dispute.status()).isEqualTo(201);
+        long disputeId = dispute.body().path("id").asLong();
+        // routed to the AR clerks: their task on the invoice, not the collector's
+        Dispute started = await().atMost(Scenario.PATIENCE)
+                .until(() -> disputes.get(disputeId), d -> d.getProcessInstanceKey() != null);
+        HumanTask task = scenario.awaitOpenTask(started.getProcessInstanceKey(), "Task_ResolveDispute");
 
         JsonNode account = ok("collector", "/api/customer-accounts/" + id);
 
@@ -73,8 +89,14 @@ class CustomerAccountApiTest {
         assertThat(item.path("openAmount").decimalValue()).isEqualByComparingTo("1500.00");
         assertThat(item.path("status").asText()).isEqualTo("PARTIALLY_PAID");
         assertThat(item.path("daysOverdue").asLong()).isEqualTo(built.partPaid().daysOverdue(LocalDate.now(clock)));
-        assertThat(item.path("disputeId").asLong())
-                .isEqualTo(dispute.body().path("id").asLong());
+        assertThat(item.path("disputeId").asLong()).isEqualTo(disputeId);
+        assertThat(item.path("taskId").isNull()).isTrue();
+        assertThat(ok("clerk", "/api/customer-accounts/" + id)
+                        .path("openItems")
+                        .path(0)
+                        .path("taskId")
+                        .asLong())
+                .isEqualTo(task.getJobKey());
 
         JsonNode note = account.path("creditNotes").path(0);
         assertThat(account.path("creditNotes")).hasSize(1);
@@ -118,7 +140,7 @@ class CustomerAccountApiTest {
                         .path(0)
                         .path("comment")
                         .asText())
-                .isEqualTo("list price <was> lower");
+                .isEqualTo("billed <twice>");
         assertThat(account.path("limitChanges")).hasSize(1);
         assertThat(account.path("limitChanges").path(0).path("reason").asText()).isEqualTo("grew <fast>");
         assertThat(actions(account.path("auditTrail"))).contains("CREDIT_LIMIT_CHANGED");
@@ -141,7 +163,7 @@ class CustomerAccountApiTest {
 
     @Test
     void creditStaffSeeTheLatestScoreTheScoreEndpointShows() {
-        AccountScenario.Account built = scenario.build("Account score");
+        AccountScenario.Account built = accounts.build("Account score");
         long id = built.customer().getId();
         assertThat(api.post("analyst", "/api/customers/" + id + "/score/recompute", null)
                         .status())
@@ -158,7 +180,7 @@ class CustomerAccountApiTest {
 
     @Test
     void otherGroupsAreRefusedAndUnknownOrMalformedIdsAreProblems() {
-        AccountScenario.Account built = scenario.build("Account refused");
+        AccountScenario.Account built = accounts.build("Account refused");
         String path = "/api/customer-accounts/" + built.customer().getId();
         for (String user : List.of("sales", "warehouse", "operator", "modeler")) {
             assertThat(api.get(user, path).status()).as(user).isEqualTo(403);
