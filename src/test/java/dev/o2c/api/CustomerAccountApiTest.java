@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.o2c.billing.Invoice;
 import dev.o2c.collections.disputes.Dispute;
 import dev.o2c.collections.disputes.Disputes;
+import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
+import dev.o2c.customers.RiskClass;
 import dev.o2c.ledger.LedgerInvariants;
 import dev.o2c.support.AccountScenario;
 import dev.o2c.support.Api;
@@ -15,6 +18,7 @@ import dev.o2c.support.Scenario;
 import dev.o2c.tasks.HumanTask;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -146,11 +150,7 @@ class CustomerAccountApiTest {
         assertThat(actions(account.path("auditTrail"))).contains("CREDIT_LIMIT_CHANGED");
 
         // the list: the same figures, overdue nothing yet (due in 30 days)
-        JsonNode row = StreamSupport.stream(
-                        ok("clerk", "/api/customer-accounts").spliterator(), false)
-                .filter(r -> r.path("id").asLong() == id)
-                .findFirst()
-                .orElseThrow();
+        JsonNode row = rowOf(id);
         assertThat(row.path("name").asText()).isEqualTo(built.customer().getName());
         // rescoring after the payments may have moved it from B: the list and the account agree
         assertThat(row.path("riskClass").asText())
@@ -159,6 +159,26 @@ class CustomerAccountApiTest {
         assertThat(row.path("exposure").decimalValue()).isEqualByComparingTo("1500.00");
         assertThat(row.path("openAmount").decimalValue()).isEqualByComparingTo("1500.00");
         assertThat(row.path("overdueAmount").decimalValue()).isZero();
+    }
+
+    @Test
+    void anOverdueInvoiceCountsItsDaysByTheInvoicesRuleAndIsOverdueInTheList() {
+        Customer customer = scenario.customer("NET5", "50000", RiskClass.B);
+        Invoice invoice = scenario.invoiceFor(customer, "1000.00");
+        scenario.advance(Duration.ofDays(7));
+
+        JsonNode item = ok("collector", "/api/customer-accounts/" + customer.getId())
+                .path("openItems")
+                .path(0);
+
+        Invoice now = scenario.invoice(invoice.getId());
+        long daysOverdue = now.daysOverdue(LocalDate.now(clock));
+        assertThat(daysOverdue).isPositive();
+        assertThat(item.path("daysOverdue").asLong()).isEqualTo(daysOverdue);
+        assertThat(item.path("openAmount").decimalValue()).isEqualByComparingTo(now.getOpenAmount());
+        JsonNode row = rowOf(customer.getId());
+        assertThat(row.path("overdueAmount").decimalValue()).isEqualByComparingTo(now.getOpenAmount());
+        assertThat(row.path("openAmount").decimalValue()).isEqualByComparingTo(now.getOpenAmount());
     }
 
     @Test
@@ -203,6 +223,13 @@ class CustomerAccountApiTest {
         Api.Response malformed = api.get("clerk", "/api/customer-accounts/abc");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    private JsonNode rowOf(long customerId) {
+        return StreamSupport.stream(ok("clerk", "/api/customer-accounts").spliterator(), false)
+                .filter(r -> r.path("id").asLong() == customerId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private JsonNode ok(String user, String path) {
