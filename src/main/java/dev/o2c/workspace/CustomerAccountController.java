@@ -20,8 +20,8 @@ import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.CustomerView;
 import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
-import dev.o2c.platform.audit.AuditRecord;
 import dev.o2c.platform.audit.AuditRepository;
+import dev.o2c.platform.audit.AuditView;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.CurrentUser;
 import dev.o2c.platform.security.Groups;
@@ -179,8 +179,8 @@ class CustomerAccountController {
                 .filter(payment -> payment.getUnappliedAmount().signum() != 0)
                 .forEach(payment ->
                         unapplied.merge(payment.getCurrency(), payment.getUnappliedAmount(), BigDecimal::add));
-        List<AuditEntry> trail = audit.trailOf("customer", String.valueOf(id)).reversed().stream()
-                .map(AuditEntry::of)
+        List<AuditView> trail = audit.trailOf("customer", String.valueOf(id)).reversed().stream()
+                .map(AuditView::of)
                 .toList();
         BigDecimal current = exposure.of(id);
         return new Account(
@@ -237,8 +237,8 @@ class CustomerAccountController {
             Map<String, BigDecimal> customerCredit,
             CollectionCaseController.UnresolvedDisputes disputes,
             List<PromiseView> promises,
-            List<AuditEntry> limitChanges,
-            List<AuditEntry> auditTrail) {}
+            List<AuditView> limitChanges,
+            List<AuditView> auditTrail) {}
 
     /**
      * An open invoice with its days overdue today; {@code disputeId}: its unresolved dispute (GET /api/disputes/{id}),
@@ -277,10 +277,4 @@ class CustomerAccountController {
     }
 
     record Applied(long invoiceId, String invoiceNumber, BigDecimal amount) {}
-
-    record AuditEntry(Instant at, String actor, String action, String details, String reason) {
-        static AuditEntry of(AuditRecord r) {
-            return new AuditEntry(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason());
-        }
-    }
 }
