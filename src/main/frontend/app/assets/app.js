@@ -33,6 +33,8 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
 const NAV = [
   { href: '/tasks', label: 'Task inbox', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks', 'sales', 'warehouse'] },
   { href: '/orders', label: 'Orders', groups: ['sales'] },
+  // the account page: the same groups as GET /api/customer-accounts (not sales: no payments, score or audit trail)
+  { href: '/customers', label: 'Customers', groups: ['credit-analysts', 'credit-managers', 'collectors', 'ar-clerks'] },
   { href: '/statements', label: 'Bank statements', groups: ['ar-clerks'] },
   { href: '/worklist', label: 'Worklist', groups: ['collectors', 'credit-managers'] },
   // not the warehouse: it reads only the disputes routed to it, from its tasks
@@ -142,6 +144,21 @@ export function sortableTable(columns, rows, { empty = 'Nothing here.', id } = {
   }, column.label)));
   draw();
   return el('table', { id }, el('thead', {}, head), body);
+}
+
+/**
+ * Table columns for how a credit note was split (billing's CreditNoteView): taken off the invoice's open amount, the
+ * bad debt, discount and deduction it reversed, and what it left the customer as credit.
+ */
+export const creditNoteSplit = [
+  ['Applied to invoice', 'appliedAmount'], ['Bad-debt reversal', 'badDebtReversalAmount'],
+  ['Discount reversal', 'discountReversalAmount'], ['Deduction reversal', 'deductionReversalAmount'],
+  ['Customer credit', 'customerCreditAmount'],
+].map(([label, field]) => ({ label, num: true, value: (n) => Number(n[field]), render: (n) => money(n[field], n.currency) }));
+
+/** A titled panel around the given content. */
+export function panel(title, ...content) {
+  return el('div', { class: 'panel' }, el('h2', {}, title), ...content);
 }
 
 export function facts(pairs) {

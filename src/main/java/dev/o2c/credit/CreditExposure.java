@@ -61,14 +61,7 @@ public class CreditExposure {
      */
     @Transactional(readOnly = true)
     public List<CreditUse> mostStretched(int limit) {
-        Map<Long, BigDecimal> reserved = orders.reservedByCustomer();
-        Map<Long, BigDecimal> open = receivables.openByCustomer();
-        return customers.all().stream()
-                .map(customer -> {
-                    BigDecimal exposure = reserved.getOrDefault(customer.getId(), BigDecimal.ZERO)
-                            .add(open.getOrDefault(customer.getId(), BigDecimal.ZERO));
-                    return new CreditUse(customer, exposure, utilisation(exposure, customer.getCreditLimit()));
-                })
+        return everyCustomer().stream()
                 .filter(use -> use.exposure().signum() > 0 || use.customer().isOnCreditHold())
                 .sorted(Comparator.comparing(
                                 (CreditUse use) -> use.utilisationPercent() == null
@@ -77,6 +70,21 @@ public class CreditExposure {
                                 Comparator.reverseOrder())
                         .thenComparing(use -> use.customer().getId()))
                 .limit(limit)
+                .toList();
+    }
+
+    /** Every customer's use of credit, in customer id order. Two grouped queries, whatever the number of invoices. */
+    @Transactional(readOnly = true)
+    public List<CreditUse> everyCustomer() {
+        Map<Long, BigDecimal> reserved = orders.reservedByCustomer();
+        Map<Long, BigDecimal> open = receivables.openByCustomer();
+        return customers.all().stream()
+                .sorted(Comparator.comparing(Customer::getId))
+                .map(customer -> {
+                    BigDecimal exposure = reserved.getOrDefault(customer.getId(), BigDecimal.ZERO)
+                            .add(open.getOrDefault(customer.getId(), BigDecimal.ZERO));
+                    return new CreditUse(customer, exposure, utilisation(exposure, customer.getCreditLimit()));
+                })
                 .toList();
     }
 

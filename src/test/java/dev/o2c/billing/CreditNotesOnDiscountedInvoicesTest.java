@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o2c.customers.Customer;
 import dev.o2c.ledger.LedgerInvariants;
-import dev.o2c.payments.PaymentService;
 import dev.o2c.platform.audit.AuditRecord;
 import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.support.Api;
@@ -12,9 +11,6 @@ import dev.o2c.support.CreditNoteDesk;
 import dev.o2c.support.IntegrationTest;
 import dev.o2c.support.Scenario;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +35,6 @@ class CreditNotesOnDiscountedInvoicesTest {
     CreditNoteDesk desk;
 
     @Autowired
-    PaymentService payments;
-
-    @Autowired
     CustomerCredits customerCredits;
 
     @Autowired
@@ -49,9 +42,6 @@ class CreditNotesOnDiscountedInvoicesTest {
 
     @Autowired
     LedgerInvariants ledger;
-
-    @Autowired
-    Clock clock;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -62,7 +52,7 @@ class CreditNotesOnDiscountedInvoicesTest {
     void aCreditNoteOnAnInvoicePaidLessADiscountReversesTheDiscountAndOwesBackOnlyWhatWasPaid() {
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "1000.00");
-        payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DISCOUNT, "20.00");
+        scenario.payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DISCOUNT, "20.00");
         assertThat(scenario.invoice(invoice.getId()).getStatus()).isEqualTo(InvoiceStatus.PAID);
         assertThat(scenario.invoice(invoice.getId()).getDiscountedAmount()).isEqualByComparingTo("20.00");
 
@@ -99,7 +89,7 @@ class CreditNotesOnDiscountedInvoicesTest {
     void aCreditNoteOnAnInvoiceShortPaidWithAnAcceptedDeductionReversesTheDeduction() {
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "1000.00");
-        payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DEDUCTION, "20.00");
+        scenario.payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DEDUCTION, "20.00");
         assertThat(scenario.invoice(invoice.getId()).getDeductedAmount()).isEqualByComparingTo("20.00");
 
         CreditNote note = desk.issue(invoice, "1000.00", "All goods returned");
@@ -120,7 +110,7 @@ class CreditNotesOnDiscountedInvoicesTest {
     void aPartialCreditNoteReversesTheDiscountFirstAndLaterNotesOweBackTheRest() {
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "1000.00");
-        payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DISCOUNT, "20.00");
+        scenario.payLess(customer, invoice, "980.00", InvoiceAdjusted.Kind.DISCOUNT, "20.00");
 
         CreditNote first = desk.issue(invoice, "300.00", "Part of the delivery was faulty");
 
@@ -141,8 +131,8 @@ class CreditNotesOnDiscountedInvoicesTest {
     void aNoteTakesWhatIsOpenFirstThenTheDiscountThenTheDeduction() {
         Customer customer = scenario.customer("10000");
         Invoice invoice = scenario.invoiceFor(customer, "1000.00");
-        payLess(customer, invoice, "500.00", InvoiceAdjusted.Kind.DISCOUNT, "10.00");
-        payLess(customer, invoice, "485.00", InvoiceAdjusted.Kind.DEDUCTION, "5.00");
+        scenario.payLess(customer, invoice, "500.00", InvoiceAdjusted.Kind.DISCOUNT, "10.00");
+        scenario.payLess(customer, invoice, "485.00", InvoiceAdjusted.Kind.DEDUCTION, "5.00");
         assertThat(scenario.invoice(invoice.getId()).getOpenAmount()).isZero();
 
         CreditNote first = desk.issue(invoice, "12.00", "Price correction");
@@ -157,23 +147,5 @@ class CreditNotesOnDiscountedInvoicesTest {
         assertThat(customerCredits.availableFor(customer.getId())).containsEntry("EUR", new BigDecimal("985.00"));
         assertThat(desk.netOnAccountFor(invoice, "4900")).isZero();
         assertThat(desk.netOnAccountFor(invoice, "6900")).isZero();
-    }
-
-    /** A payment of {@code paid} that settles {@code adjustment} more of the invoice by discount or deduction. */
-    private void payLess(
-            Customer customer, Invoice invoice, String paid, InvoiceAdjusted.Kind kind, String adjustment) {
-        payments.postPlanned(
-                new PaymentService.NewPayment(
-                        customer.getId(),
-                        new BigDecimal(paid),
-                        "EUR",
-                        invoice.getNumber(),
-                        LocalDate.now(clock),
-                        null,
-                        List.of()),
-                List.of(new PaymentService.InvoiceSettlement(
-                        invoice.getId(), new BigDecimal(paid), kind, new BigDecimal(adjustment))),
-                "clerk",
-                kind == InvoiceAdjusted.Kind.DISCOUNT ? "early-payment discount" : "short payment accepted");
     }
 }

@@ -3,6 +3,7 @@ package dev.o2c.support;
 import static org.awaitility.Awaitility.await;
 
 import dev.o2c.billing.Invoice;
+import dev.o2c.billing.InvoiceAdjusted;
 import dev.o2c.billing.InvoiceRepository;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
@@ -79,16 +80,41 @@ public class Scenario {
                 "clerk");
     }
 
+    /**
+     * A payment by a clerk, today, of less than the invoice, the rest settled without money (an early-payment discount
+     * or an accepted short-payment deduction).
+     */
+    public void payLess(Customer customer, Invoice invoice, String paid, InvoiceAdjusted.Kind kind, String adjustment) {
+        payments.postPlanned(
+                new PaymentService.NewPayment(
+                        customer.getId(),
+                        new BigDecimal(paid),
+                        invoice.getCurrency(),
+                        invoice.getNumber(),
+                        LocalDate.now(clock),
+                        null,
+                        List.of()),
+                List.of(new PaymentService.InvoiceSettlement(
+                        invoice.getId(), new BigDecimal(paid), kind, new BigDecimal(adjustment))),
+                "clerk",
+                kind == InvoiceAdjusted.Kind.DISCOUNT ? "early-payment discount" : "short payment accepted");
+    }
+
     public Customer customer(String terms, String limit, RiskClass risk) {
         return customer(terms, limit, risk, BigDecimal.ZERO);
     }
 
     /** A customer billed with VAT at {@code taxRate} (0.19 for 19 %). */
     public Customer customer(String terms, String limit, RiskClass risk, BigDecimal taxRate) {
+        return customer("Customer", terms, limit, risk, taxRate);
+    }
+
+    /** A customer whose name starts with {@code name} and ends with a tag of its own. */
+    public Customer customer(String name, String terms, String limit, RiskClass risk, BigDecimal taxRate) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return customers.create(
                 new CustomerService.NewCustomer(
-                        "Customer " + tag,
+                        name + " " + tag,
                         tag + "@customer.example",
                         "EUR",
                         PaymentTerms.parse(terms),

@@ -251,7 +251,8 @@ class WorkspaceEndToEndTest extends BrowserTest {
         web.login("clerk");
         assertThat(web.all("header nav a"))
                 .extracting(link -> link.getText())
-                .containsExactly("Task inbox", "Bank statements", "Disputes", "Documents", "Receivables", "API");
+                .containsExactly(
+                        "Task inbox", "Customers", "Bank statements", "Disputes", "Documents", "Receivables", "API");
         web.find("#logout").click();
         web.waitForText("#message", "logged out");
         web.open("/console");

@@ -3,7 +3,6 @@ package dev.o2c.platform.audit;
 import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.platform.security.Allowed;
 import dev.o2c.platform.security.Groups;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,10 +38,6 @@ class AuditController {
         if (!ENTITY_TYPES.contains(entityType)) {
             throw new InvalidValueException("entityType", "must be one of " + ENTITY_TYPES);
         }
-        return records.trailOf(entityType, entityId).stream()
-                .map(r -> new AuditView(r.getAt(), r.getActor(), r.getAction(), r.getDetails(), r.getReason()))
-                .toList();
+        return records.trailOf(entityType, entityId).stream().map(AuditView::of).toList();
     }
-
-    record AuditView(Instant at, String actor, String action, String details, String reason) {}
 }

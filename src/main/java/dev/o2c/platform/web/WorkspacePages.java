@@ -24,7 +24,9 @@ class WorkspacePages implements WebMvcConfigurer {
             "documents",
             "worklist",
             "disputes",
-            "backtest"
+            "backtest",
+            "customers",
+            "customer"
         }) {
             registry.addViewController("/" + page).setViewName("forward:/" + page + ".html");
         }
