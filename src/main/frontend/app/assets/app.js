@@ -47,6 +47,14 @@ const NAV = [
   { href: '/api-browser', label: 'API', groups: ['*'] },
 ];
 
+/** A link to the customer's account page for those who may read it (its NAV groups); the text alone for others. */
+export function accountLink(me, customerId, text) {
+  const readers = NAV.find((item) => item.href === '/customers').groups;
+  return allowed(me, readers)
+    ? el('a', { href: `/customer?id=${encodeURIComponent(customerId)}`, class: 'account-link' }, text)
+    : text;
+}
+
 export function allowed(me, groups) {
   return groups.includes('*') || groups.some((group) => me.groups.includes(group));
 }

@@ -81,25 +81,33 @@ public class TaskInbox {
     }
 
     /**
-     * For each of these process instances whose tasks have a due date (the model's {@code zeebe:taskSchedule}), the
-     * earliest one, whatever became of the task since (open, done or withdrawn): when its work was, or is, due.
+     * For each of these process instances whose tasks have a due date (the model's {@code zeebe:taskSchedule}), that of
+     * its latest such task, whatever became of it since (open, done or withdrawn): when the stage the work is in, or
+     * ended in, was due. An escalated task replaces the one it escalated, so its own due date is the one that counts.
      */
     @Transactional(readOnly = true)
     public Map<Long, Instant> dueDatesIn(Collection<Long> processInstanceKeys) {
-        Map<Long, Instant> due = new HashMap<>();
+        Map<Long, HumanTask> latest = new HashMap<>();
         List<Long> keys = List.copyOf(processInstanceKeys);
         for (int from = 0; from < keys.size(); from += DUE_DATES_PER_QUERY) {
             tasks
                     .findByProcessInstanceKeyIn(keys.subList(from, Math.min(keys.size(), from + DUE_DATES_PER_QUERY)))
                     .stream()
                     .filter(task -> task.getDueAt() != null)
-                    .forEach(task -> due.merge(task.getProcessInstanceKey(), task.getDueAt(), TaskInbox::earlier));
+                    .forEach(task -> latest.merge(task.getProcessInstanceKey(), task, TaskInbox::later));
         }
+        Map<Long, Instant> due = new HashMap<>();
+        latest.forEach((key, task) -> due.put(key, task.getDueAt()));
         return due;
     }
 
-    private static Instant earlier(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    /** The task created later; of two created at the same instant, the one the engine created later (its job key). */
+    private static HumanTask later(HumanTask a, HumanTask b) {
+        int byCreation = a.getCreatedAt().compareTo(b.getCreatedAt());
+        if (byCreation != 0) {
+            return byCreation > 0 ? a : b;
+        }
+        return a.getJobKey() > b.getJobKey() ? a : b;
     }
 
     @Transactional(readOnly = true)

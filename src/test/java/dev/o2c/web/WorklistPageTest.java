@@ -70,6 +70,8 @@ class WorklistPageTest extends BrowserTest {
                 .endsWith("/disputes?id=" + disputeId);
         assertThat(browser.find("#case-statement").getAttribute("href"))
                 .endsWith("/api/customers/" + customer.getId() + "/statement/pdf");
+        // the customer's name leads to the account page
+        assertThat(browser.find("a.account-link").getAttribute("href")).endsWith("/customer?id=" + customer.getId());
 
         String markup = "<img src=x onerror=\"document.title='owned'\"><b>Promised</b> to call back";
         browser.find("#note-text").sendKeys(markup);

@@ -314,9 +314,14 @@ class DisputeResolutionProcessTest {
                 .body();
         assertThat(listed).hasSize(1);
         assertThat(Instant.parse(listed.path(0).path("dueAt").asText()))
-                .as("still the routed team's due date")
-                .isEqualTo(routed.getDueAt());
-        assertThat(listed.path(0).path("overdue").asBoolean()).isTrue();
+                .as("due when the managers' task is: the stage the dispute is in")
+                .isEqualTo(escalated.getDueAt());
+        assertThat(listed.path(0).path("overdue").asBoolean()).isFalse();
+        scenario.advance(Duration.ofDays(4));
+        JsonNode late = api.get("collector", "/api/disputes/" + dispute.getId()).body();
+        assertThat(late.path("overdue").asBoolean())
+                .as("the managers missed theirs too")
+                .isTrue();
         assertThat(escalated.candidateGroups()).containsExactly("credit-managers");
         assertThat(service.get(dispute.getId()).getStatus()).isEqualTo(DisputeStatus.ESCALATED);
         assertThat(tasks.findById(routed.getJobKey()).orElseThrow().getStatus()).isEqualTo(HumanTask.Status.ESCALATED);
