@@ -1,10 +1,9 @@
 package dev.o2c.bankstatements;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,10 @@ public class RegisterPaymentPostingWorker {
     }
 
     @JobWorker(type = "register-payment-posting")
-    public Map<String, Object> register(@Variable long bankEntryId, ActivatedJob job) {
-        if (!posting.registerInstance(bankEntryId, job.getProcessInstanceKey())) {
-            throw CamundaError.bpmnError(
-                    "DUPLICATE_START", "bank entry " + bankEntryId + " already has another payment-posting instance");
-        }
-        return Map.of();
+    public void register(@Variable long bankEntryId, ActivatedJob job) {
+        DuplicateStart.unlessRecorded(
+                posting.registerInstance(bankEntryId, job.getProcessInstanceKey()),
+                "bank entry " + bankEntryId,
+                "payment-posting");
     }
 }

@@ -1,9 +1,9 @@
 package dev.o2c.orders;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +21,7 @@ public class RegisterOrderToCashWorker {
 
     @JobWorker(type = "register-order-to-cash")
     public void register(@Variable long orderId, ActivatedJob job) {
-        if (!orders.recordProcessStart(orderId, job.getProcessInstanceKey())) {
-            throw CamundaError.bpmnError(
-                    "DUPLICATE_START",
-                    "order " + orderId + " already has another order-to-cash instance or was taken back");
-        }
+        DuplicateStart.unlessRecorded(
+                orders.recordProcessStart(orderId, job.getProcessInstanceKey()), "order " + orderId, "order-to-cash");
     }
 }

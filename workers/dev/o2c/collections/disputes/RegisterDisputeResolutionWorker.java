@@ -1,9 +1,9 @@
 package dev.o2c.collections.disputes;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +21,9 @@ public class RegisterDisputeResolutionWorker {
 
     @JobWorker(type = "register-dispute-resolution")
     public void register(@Variable long disputeId, ActivatedJob job) {
-        if (!disputes.startedAs(disputeId, job.getProcessInstanceKey())) {
-            throw CamundaError.bpmnError(
-                    "DUPLICATE_START",
-                    "dispute " + disputeId + " already has another dispute-resolution instance or was withdrawn");
-        }
+        DuplicateStart.unlessRecorded(
+                disputes.startedAs(disputeId, job.getProcessInstanceKey()),
+                "dispute " + disputeId,
+                "dispute-resolution");
     }
 }

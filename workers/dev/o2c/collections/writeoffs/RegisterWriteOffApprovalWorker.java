@@ -1,9 +1,9 @@
 package dev.o2c.collections.writeoffs;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,9 @@ public class RegisterWriteOffApprovalWorker {
 
     @JobWorker(type = "register-write-off-approval")
     public void register(@Variable long writeOffId, ActivatedJob job) {
-        if (!writeOffs.startedAs(writeOffId, job.getProcessInstanceKey())) {
-            throw CamundaError.bpmnError(
-                    "DUPLICATE_START",
-                    "write-off " + writeOffId + " already has another write-off-approval instance or was taken back");
-        }
+        DuplicateStart.unlessRecorded(
+                writeOffs.startedAs(writeOffId, job.getProcessInstanceKey()),
+                "write-off " + writeOffId,
+                "write-off-approval");
     }
 }

@@ -1,12 +1,11 @@
 package dev.o2c.orders;
 
 import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.engine.StartSweeps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -27,8 +26,6 @@ public class OrderIntake {
     public static final String PROCESS_ID = "order-to-cash";
 
     static final String SWEEP_ACTOR = "system:order-start-sweep";
-
-    private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
     private final OrderService orders;
     private final ProcessCommands processes;
@@ -76,18 +73,12 @@ public class OrderIntake {
      * instance recorded; one that fails stays for the next sweep. Returns how many it started.
      */
     int startMissed(Duration grace) {
-        int started = 0;
-        for (SalesOrder missed : orders.unstartedPlacedBefore(clock.instant().minus(grace))) {
-            try {
-                long processInstanceKey = start(missed, missed.getPlacedBy());
-                orders.restarting(missed.getId(), SWEEP_ACTOR);
-                orders.recordProcessStart(missed.getId(), processInstanceKey);
-                started++;
-            } catch (RuntimeException e) {
-                log.warn("order {}: its process could not be started yet: {}", missed.getId(), e.getMessage());
-            }
-        }
-        return started;
+        return StartSweeps.startEach(
+                "order", orders.unstartedPlacedBefore(clock.instant().minus(grace)), SalesOrder::getId, missed -> {
+                    long processInstanceKey = start(missed, missed.getPlacedBy());
+                    orders.restarting(missed.getId(), SWEEP_ACTOR);
+                    orders.recordProcessStart(missed.getId(), processInstanceKey);
+                });
     }
 
     private long start(SalesOrder order, String placedBy) {

@@ -2,6 +2,7 @@ package dev.o2c.collections.disputes;
 
 import dev.o2c.customers.CustomerService;
 import dev.o2c.platform.engine.ProcessCommands;
+import dev.o2c.platform.engine.StartSweeps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -137,18 +138,12 @@ public class DisputeIntake {
      * that fails stays as it is for the next sweep. Returns how many it started.
      */
     int startMissed(Duration grace) {
-        int started = 0;
-        for (Dispute missed : disputes.unstartedOpenedBefore(clock.instant().minus(grace))) {
-            try {
-                long processInstanceKey = processes.start(PROCESS_ID, variables(missed));
-                disputes.restarting(missed.getId());
-                recordStart(missed.getId(), processInstanceKey);
-                started++;
-            } catch (RuntimeException e) {
-                log.warn("dispute {}: its process could not be started yet: {}", missed.getId(), e.getMessage());
-            }
-        }
-        return started;
+        return StartSweeps.startEach(
+                "dispute", disputes.unstartedOpenedBefore(clock.instant().minus(grace)), Dispute::getId, missed -> {
+                    long processInstanceKey = processes.start(PROCESS_ID, variables(missed));
+                    disputes.restarting(missed.getId());
+                    recordStart(missed.getId(), processInstanceKey);
+                });
     }
 
     private Map<String, Object> variables(Dispute dispute) {

@@ -1,9 +1,8 @@
 package dev.o2c.collections.writeoffs;
 
+import dev.o2c.platform.engine.StartSweeps;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
 class WriteOffStartSweep {
 
     static final String ACTOR = "system:write-off-start-sweep";
-
-    private static final Logger log = LoggerFactory.getLogger(WriteOffStartSweep.class);
 
     private final WriteOffs writeOffs;
     private final Clock clock;
@@ -38,16 +35,10 @@ class WriteOffStartSweep {
 
     /** Starts the approval of each write-off requested more than {@code grace} ago without one; returns how many. */
     int startMissed(Duration grace) {
-        int started = 0;
-        for (WriteOff missed :
-                writeOffs.unstartedRequestedBefore(clock.instant().minus(grace))) {
-            try {
-                writeOffs.restart(missed, ACTOR);
-                started++;
-            } catch (RuntimeException e) {
-                log.warn("write-off {}: its approval could not be started yet: {}", missed.getId(), e.getMessage());
-            }
-        }
-        return started;
+        return StartSweeps.startEach(
+                "write-off",
+                writeOffs.unstartedRequestedBefore(clock.instant().minus(grace)),
+                WriteOff::getId,
+                missed -> writeOffs.restart(missed, ACTOR));
     }
 }
