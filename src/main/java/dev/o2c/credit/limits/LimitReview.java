@@ -115,8 +115,13 @@ public class LimitReview {
         this.requestedAt = requestedAt;
     }
 
-    void started(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
+    /** Records the review's process instance: the first to ask wins, asking again is harmless, others are refused. */
+    boolean started(long processInstanceKey) {
+        if (this.processInstanceKey == null) {
+            this.processInstanceKey = processInstanceKey;
+            return true;
+        }
+        return this.processInstanceKey == processInstanceKey;
     }
 
     /** The facts the recommendation is made on; a repeated job overwrites them with today's. */

@@ -199,7 +199,7 @@ public class LimitReviews {
                 long id = orphan.getId();
                 restarted.add(transaction.execute(status -> {
                     LimitReview stored = reviews.lockById(id).orElseThrow();
-                    stored.started(key);
+                    recordStart(stored, key);
                     audit.record(
                             SCHEDULE_ACTOR,
                             "LIMIT_REVIEW_RESTARTED",
@@ -214,6 +214,28 @@ public class LimitReviews {
             }
         }
         return restarted;
+    }
+
+    /**
+     * Records the review's process instance, the first one only. False when the review has another instance or is gone
+     * (taken back because its start seemed to fail): that instance must end before it gathers the facts.
+     */
+    public boolean startedAs(long reviewId, long processInstanceKey) {
+        // a template, not @Transactional: the review's own starts call this on the same instance
+        return Boolean.TRUE.equals(transaction.execute(status -> reviews.lockById(reviewId)
+                .map(review -> recordStart(review, processInstanceKey))
+                .orElse(false)));
+    }
+
+    private static boolean recordStart(LimitReview review, long processInstanceKey) {
+        boolean recorded = review.started(processInstanceKey);
+        if (!recorded) {
+            log.info(
+                    "limit review {}: another instance was recorded first; instance {} ends at its first task",
+                    review.getId(),
+                    processInstanceKey);
+        }
+        return recorded;
     }
 
     private static Map<String, Object> startVariables(LimitReview review) {
@@ -268,7 +290,7 @@ public class LimitReviews {
         long id = review.getId();
         return Optional.of(transaction.execute(status -> {
             LimitReview stored = reviews.lockById(id).orElseThrow();
-            stored.started(key);
+            recordStart(stored, key);
             return stored;
         }));
     }

@@ -339,6 +339,12 @@ class CreditLimitReviewPathsTest {
     LimitReviewRepository repository;
 
     @Autowired
+    dev.o2c.platform.engine.ProcessCommands processes;
+
+    @Autowired
+    dev.o2c.support.DuplicateStarts duplicates;
+
+    @Autowired
     java.time.Clock clock;
 
     @Test
@@ -368,6 +374,26 @@ class CreditLimitReviewPathsTest {
         Long key = reviews.get(orphan.getId()).getProcessInstanceKey();
         reviews.startDue();
         assertThat(reviews.get(orphan.getId()).getProcessInstanceKey()).isEqualTo(key);
+    }
+
+    @Test
+    void aSecondStartOfAReviewsProcessEndsBeforeItsFactsAreGathered() {
+        Customer customer = scenario.customer("10000");
+        Api.Response requested = api.post(
+                "sales",
+                "/api/customers/" + customer.getId() + "/limit-requests",
+                Map.of("amount", 15000, "currency", "EUR", "reason", "season"));
+        assertThat(requested.status()).as(requested.body().toString()).isEqualTo(201);
+        long reviewId = requested.body().path("id").asLong();
+        awaitDecisionTask(reviewId);
+        long recorded = reviews.get(reviewId).getProcessInstanceKey();
+
+        // the sweep's start of a review whose first start got through after all
+        processes.start(LimitReviews.PROCESS, Map.of("reviewId", reviewId));
+
+        duplicates.assertOnlyRecordedGoesOn(
+                LimitReviews.PROCESS, "reviewId", reviewId, recorded, "Task_GatherLimitFacts", 1);
+        assertThat(reviews.get(reviewId).getProcessInstanceKey()).isEqualTo(recorded);
     }
 
     @Test
