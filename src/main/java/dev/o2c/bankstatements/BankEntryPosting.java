@@ -13,6 +13,7 @@ import dev.o2c.payments.Payment;
 import dev.o2c.payments.PaymentService;
 import dev.o2c.payments.PaymentService.InvoiceSettlement;
 import dev.o2c.payments.PaymentService.NewPayment;
+import dev.o2c.payments.PlannedPostings;
 import dev.o2c.platform.audit.AuditLog;
 import java.util.Collection;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ public class BankEntryPosting {
     /** Idempotent: an entry already posted returns its payment. */
     public Outcome post(long entryId) {
         try {
-            return transactions.execute(status -> postInTransaction(lock(entryId)));
+            return transactions.execute(status -> postInTransaction(null, lock(entryId)));
         } catch (PaymentService.PlanOutdated e) {
             transactions.executeWithoutResult(status -> {
                 BankEntry entry = lock(entryId);
@@ -92,11 +93,13 @@ public class BankEntryPosting {
      * commit, as batched inserts and updates.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void prepareBatch(Collection<Long> claimedEntryIds) {
+    public PlannedPostings prepareBatch(Collection<Long> claimedEntryIds) {
         Set<Long> customerIds = new HashSet<>();
         Set<Long> invoiceIds = new HashSet<>();
+        Set<String> idempotencyKeys = new HashSet<>();
         for (BankEntry entry : entries.findAllById(claimedEntryIds)) {
             if (entry.getStatus() == BankEntryStatus.MATCHED) {
+                idempotencyKeys.add(idempotencyKey(entry));
                 Proposal proposal = proposals.read(entry.getProposal());
                 if (proposal.customerId() != null) {
                     customerIds.add(proposal.customerId());
@@ -104,7 +107,7 @@ public class BankEntryPosting {
                 proposal.allocations().forEach(allocation -> invoiceIds.add(allocation.invoiceId()));
             }
         }
-        payments.lockForPlannedPostings(customerIds, invoiceIds);
+        return payments.lockForPlannedPostings(customerIds, invoiceIds, idempotencyKeys);
     }
 
     /**
@@ -114,7 +117,7 @@ public class BankEntryPosting {
      * is left as it is.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Outcome> postInBatch(long entryId) {
+    public Optional<Outcome> postInBatch(PlannedPostings batch, long entryId) {
         // claimed in this transaction, so its row is locked already; prepareBatch has read it
         BankEntry entry = get(entryId);
         Optional<Outcome> outcome;
@@ -124,7 +127,7 @@ public class BankEntryPosting {
             outcome = Optional.empty();
         } else {
             try {
-                outcome = Optional.of(postInTransaction(entry));
+                outcome = Optional.of(postInTransaction(batch, entry));
             } catch (PaymentService.PlanOutdated e) {
                 entry.outdated();
                 audit.record(SYSTEM_ACTOR, "BANK_ENTRY_OUTDATED", "bank-entry", entryId, e.getMessage(), null);
@@ -134,7 +137,13 @@ public class BankEntryPosting {
         return outcome;
     }
 
-    private Outcome postInTransaction(BankEntry entry) {
+    /** The payment of a bank entry is posted once, under this key, however often its posting is asked for. */
+    private static String idempotencyKey(BankEntry entry) {
+        return "bank-entry-" + entry.getId();
+    }
+
+    /** {@code batch}: what {@link #prepareBatch} read for the lane's batch; null for an entry posted alone. */
+    private Outcome postInTransaction(PlannedPostings batch, BankEntry entry) {
         if (entry.getStatus() == BankEntryStatus.POSTED) {
             return new Posted(entry.getPaymentId());
         }
@@ -149,13 +158,14 @@ public class BankEntryPosting {
                         allocation.adjustedAmount()))
                 .toList();
         Payment payment = payments.postPlanned(
+                batch,
                 new NewPayment(
                         proposal.customerId(),
                         entry.getAmount(),
                         entry.getCurrency(),
                         reference(entry),
                         entry.getValueDate(),
-                        "bank-entry-" + entry.getId(),
+                        idempotencyKey(entry),
                         List.of()),
                 plan,
                 actor,

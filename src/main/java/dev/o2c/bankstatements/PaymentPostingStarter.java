@@ -1,6 +1,7 @@
 package dev.o2c.bankstatements;
 
 import dev.o2c.cashapplication.Proposal;
+import dev.o2c.payments.PlannedPostings;
 import dev.o2c.platform.engine.ProcessCommands;
 import dev.o2c.platform.work.BulkWork;
 import io.grpc.Status.Code;
@@ -225,9 +226,9 @@ class PaymentPostingStarter {
         try {
             return transactions.execute(tx -> {
                 Set<Long> claimed = claimFirstStarts(sure, clock.instant());
-                posting.prepareBatch(claimed);
+                PlannedPostings batch = posting.prepareBatch(claimed);
                 Map<Long, Optional<BankEntryPosting.Outcome>> outcomes = new HashMap<>();
-                sure.stream().filter(claimed::contains).forEach(id -> outcomes.put(id, posting.postInBatch(id)));
+                sure.stream().filter(claimed::contains).forEach(id -> outcomes.put(id, posting.postInBatch(batch, id)));
                 return outcomes;
             });
         } catch (RuntimeException e) {

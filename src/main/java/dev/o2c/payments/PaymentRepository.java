@@ -18,6 +18,10 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.idempotencyKey = :key")
     Optional<Payment> findByIdempotencyKey(String key);
 
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    @Query("select p from Payment p where p.idempotencyKey in :keys")
+    List<Payment> findByIdempotencyKeyIn(java.util.Collection<String> keys);
+
     /** Oldest first by when they were posted: pooled ids are not in time order across application replicas. */
     List<Payment> findByCustomerIdOrderByPostedAtAscIdAsc(Long customerId);
 

@@ -10,9 +10,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -88,7 +91,19 @@ public class PaymentService {
      */
     @Transactional(noRollbackFor = PlanOutdated.class)
     public Payment postPlanned(NewPayment request, List<InvoiceSettlement> plan, String actor, String reason) {
-        Optional<Payment> earlier = findByIdempotencyKey(request.idempotencyKey());
+        return postPlanned(null, request, plan, actor, reason);
+    }
+
+    /**
+     * The same inside a batch {@link #lockForPlannedPostings} prepared: a payment posted earlier under the request's
+     * idempotency key is known from the batch's one read, not looked up again.
+     */
+    @Transactional(noRollbackFor = PlanOutdated.class, propagation = Propagation.MANDATORY)
+    public Payment postPlanned(
+            PlannedPostings batch, NewPayment request, List<InvoiceSettlement> plan, String actor, String reason) {
+        Optional<Payment> earlier = batch != null && batch.covers(request.idempotencyKey())
+                ? batch.earlier(request.idempotencyKey())
+                : findByIdempotencyKey(request.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -114,11 +129,18 @@ public class PaymentService {
      * nothing more about them, and the batch's rows are written together at commit.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockForPlannedPostings(Collection<Long> customerIds, Collection<Long> invoiceIds) {
+    public PlannedPostings lockForPlannedPostings(
+            Collection<Long> customerIds, Collection<Long> invoiceIds, Collection<String> idempotencyKeys) {
         if (!customerIds.isEmpty()) {
             customers.lockAllById(customerIds);
         }
         allocator.lockAll(invoiceIds);
+        Set<String> keys = new HashSet<>(idempotencyKeys);
+        Map<String, Payment> earlier = new HashMap<>();
+        if (!keys.isEmpty()) {
+            payments.findByIdempotencyKeyIn(keys).forEach(payment -> earlier.put(payment.getIdempotencyKey(), payment));
+        }
+        return new PlannedPostings(keys, earlier);
     }
 
     /** Locked for this transaction; no query when {@link #lockForPlannedPostings} locked it already. */
