@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,6 +46,30 @@ class AuditTrailOrderTest {
         assertThat(StreamSupport.stream(trail.spliterator(), false)
                         .map(record -> record.path("action").asText()))
                 .containsExactly("ORDER_PLACED", "CREDIT_DECISION_APPROVE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"write-off", "limit-review", "bank-entry", "document", "incident", "deployment", "dispute"})
+    void everyEntityTypeTheApplicationAuditsHasItsTrail(String entityType) {
+        String entity = "trail-" + UUID.randomUUID();
+        jdbc.update("""
+          insert into audit_record (id, at, actor, action, entity_type, entity_id, details)
+          values (nextval('audit_record_id_seq'), now(), 'collector', 'SOMETHING_DONE', ?, ?, 'done')""", entityType, entity);
+
+        Api.Response trail = api.get("manager", "/api/audit?entityType=" + entityType + "&entityId=" + entity);
+
+        assertThat(trail.status()).as(trail.body().toString()).isEqualTo(200);
+        assertThat(StreamSupport.stream(trail.body().spliterator(), false)
+                        .map(record -> record.path("action").asText()))
+                .containsExactly("SOMETHING_DONE");
+    }
+
+    @Test
+    void anUnknownEntityTypeIsA400NamingIt() {
+        Api.Response refused = api.get("manager", "/api/audit?entityType=spaceship&entityId=1");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("field").asText()).isEqualTo("entityType");
     }
 
     private void record(long id, Instant at, String action, String order) {

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail of one record: who did what, when and why. */
+/**
+ * The audit trail of one record: who did what, when and why. Every entity type the application writes audit records
+ * for can be read here (the README points at the write-off's and the limit review's trails).
+ */
 @RestController
 @RequestMapping("/api/audit")
 @Allowed({Groups.CREDIT_MANAGERS, Groups.CREDIT_ANALYSTS, Groups.AR_CLERKS, Groups.COLLECTORS, Groups.OPERATORS})
@@ -24,6 +27,12 @@ class AuditController {
             "bank-statement",
             "journal-entry",
             "dispute",
+            "write-off",
+            "limit-review",
+            "bank-entry",
+            "document",
+            "incident",
+            "deployment",
             // a decision table by its decision id, e.g. the back-tests of credit-decision
             "decision");
 

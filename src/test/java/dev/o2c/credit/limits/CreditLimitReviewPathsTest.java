@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.o2c.credit.scoring.CreditAlert;
+import dev.o2c.credit.scoring.CreditScoring;
+import dev.o2c.credit.scoring.ScoreTrigger;
 import dev.o2c.customers.Customer;
 import dev.o2c.customers.CustomerService;
 import dev.o2c.customers.RiskClass;
@@ -65,6 +68,9 @@ class CreditLimitReviewPathsTest {
 
     @Autowired
     LedgerInvariants ledger;
+
+    @Autowired
+    CreditScoring scoring;
 
     @AfterEach
     void ledgerStillHolds() {
@@ -287,6 +293,28 @@ class CreditLimitReviewPathsTest {
         inbox.complete(task.getJobKey(), Map.of("limitDecision", "ACCEPT", "limitComment", "Agreed"), ANALYST);
         awaitStatus(review.getId(), LimitReview.Status.APPLIED);
         assertThat(customers.get(customer.getId()).getCreditLimit()).isEqualByComparingTo("7500");
+    }
+
+    @Test
+    void anAlertRaisedByScoringStartsAReviewOnceTheAlertCommitted() {
+        Customer customer = scenario.customer("NET30", "1000.00", RiskClass.B);
+        scenario.invoiceFor(customer, "900.00");
+
+        CreditScoring.Outcome scored = scoring.recompute(customer.getId(), ScoreTrigger.manual("analyst"));
+
+        assertThat(scored.alerts()).singleElement().satisfies(alert -> assertThat(alert.getKind())
+                .isEqualTo(CreditAlert.Kind.UTILISATION_80));
+        long alertId = scored.alerts().getFirst().getId();
+        // the alert's listener runs after the score's commit, on this thread: the review is there when scoring returns
+        assertThat(reviews.forCustomer(customer.getId())).singleElement().satisfies(review -> {
+            assertThat(review.getTrigger()).isEqualTo(LimitReview.Trigger.ALERT);
+            assertThat(review.getRequestedBy()).isEqualTo("credit-alert");
+            assertThat(review.getReason()).startsWith("credit alert " + alertId + ": utilisation passed 80 %");
+        });
+        LimitReview review = reviews.forCustomer(customer.getId()).getFirst();
+        awaitDecisionTask(review.getId());
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByIdAsc("limit-review", String.valueOf(review.getId())))
+                .anySatisfy(record -> assertThat(record.getAction()).isEqualTo("LIMIT_REVIEW_ALERT"));
     }
 
     @Test
