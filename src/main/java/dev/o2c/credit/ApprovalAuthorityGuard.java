@@ -23,12 +23,19 @@ class ApprovalAuthorityGuard implements TaskCompletionGuard {
         this.reviews = reviews;
     }
 
+    /** The second approver is another person than the first, whatever they answer. */
+    @Override
+    public void authorize(HumanTask task, Map<String, Object> context, CurrentUser user) {
+        if (SECOND_APPROVAL_FORM.equals(task.getFormId())) {
+            checkSecondApproval(context, user);
+        }
+    }
+
+    /** Approving beyond the limit needs the authority the amount asks for. */
     @Override
     public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
         if (REVIEW_FORM.equals(task.getFormId())) {
             checkReview(answers, context, user);
-        } else if (SECOND_APPROVAL_FORM.equals(task.getFormId())) {
-            checkSecondApproval(context, user);
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 class FourEyesGuard implements TaskCompletionGuard {
 
     @Override
-    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> variables, CurrentUser user) {
+    public void authorize(HumanTask task, Map<String, Object> variables, CurrentUser user) {
         boolean creditDecision = ApprovalAuthorityGuard.REVIEW_FORM.equals(task.getFormId())
                 || ApprovalAuthorityGuard.SECOND_APPROVAL_FORM.equals(task.getFormId());
         if (creditDecision) {

@@ -174,6 +174,8 @@ public class TaskInbox {
                     + "; only they can complete it until they unclaim it");
         }
         Map<String, Object> context = variablesOf(task);
+        // authorise before validating: who may not complete this task at all hears 403, not what is wrong in the answer
+        guards.forEach(guard -> guard.authorize(task, context, user));
         formOf(task).ifPresent(form -> validator.validate(form, answers, context));
         guards.forEach(guard -> guard.check(task, answers, context, user));
         Map<String, Object> result = new HashMap<>(answers);

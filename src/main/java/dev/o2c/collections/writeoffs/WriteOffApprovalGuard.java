@@ -26,12 +26,16 @@ class WriteOffApprovalGuard implements TaskCompletionGuard {
         this.writeOffs = writeOffs;
     }
 
+    /**
+     * Who asked never approves, and the second approver is another person than the first, whatever they answer; a
+     * write-off that awaits no approval any more is refused before the answer is read.
+     */
     @Override
-    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+    public void authorize(HumanTask task, Map<String, Object> context, CurrentUser user) {
         if (!FORM.equals(task.getFormId())) {
             return;
         }
-        WriteOff writeOff = writeOffs.get(Long.parseLong(String.valueOf(context.get("writeOffId"))));
+        WriteOff writeOff = writeOffOf(context);
         FourEyes.notTheRequester(user, writeOff.getRequestedBy(), "asked for write-off " + writeOff.getId());
         if (writeOff.getStatus() == WriteOff.Status.AWAITING_SECOND_APPROVAL) {
             FourEyes.secondPerson(
@@ -43,7 +47,17 @@ class WriteOffApprovalGuard implements TaskCompletionGuard {
         } else if (writeOff.getStatus() != WriteOff.Status.REQUESTED || writeOff.getAuthorityGroup() == null) {
             throw new IllegalWriteOffTransitionException(
                     "write-off " + writeOff.getId() + " is " + writeOff.getStatus() + "; it awaits no approval");
-        } else if (APPROVE.equals(answers.get(DECISION))) {
+        }
+    }
+
+    /** Approving (not rejecting) needs the authority the write-off's amount asks for. */
+    @Override
+    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        if (!FORM.equals(task.getFormId())) {
+            return;
+        }
+        WriteOff writeOff = writeOffOf(context);
+        if (writeOff.getStatus() == WriteOff.Status.REQUESTED && APPROVE.equals(answers.get(DECISION))) {
             FourEyes.holdsAuthority(
                     user,
                     new AuthorityTable.Required(
@@ -51,5 +65,9 @@ class WriteOffApprovalGuard implements TaskCompletionGuard {
                     WriteOffAuthority.RANKS,
                     writeOff.getAmount() + " " + writeOff.getCurrency() + " to write off");
         }
+    }
+
+    private WriteOff writeOffOf(Map<String, Object> context) {
+        return writeOffs.get(Long.parseLong(String.valueOf(context.get("writeOffId"))));
     }
 }

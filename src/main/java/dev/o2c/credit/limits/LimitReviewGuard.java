@@ -26,20 +26,31 @@ class LimitReviewGuard implements TaskCompletionGuard {
         this.reviews = reviews;
     }
 
+    /** Who asked for the review never decides it, and the second approver is another person than the first. */
     @Override
-    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+    public void authorize(HumanTask task, Map<String, Object> context, CurrentUser user) {
         boolean review = REVIEW_FORM.equals(task.getFormId());
         if (!review && !SECOND_APPROVAL_FORM.equals(task.getFormId())) {
             return;
         }
-        long reviewId = Long.parseLong(String.valueOf(context.get("reviewId")));
+        long reviewId = reviewId(context);
         LimitReview limitReview = reviews.get(reviewId);
         FourEyes.notTheRequester(user, limitReview.getRequestedBy(), "asked for limit review " + reviewId);
-        if (review) {
-            checkDecision(reviewId, answers, user);
-        } else {
+        if (!review) {
             checkSecondApproval(limitReview, user);
         }
+    }
+
+    /** A new limit needs the authority its size asks for. */
+    @Override
+    public void check(HumanTask task, Map<String, Object> answers, Map<String, Object> context, CurrentUser user) {
+        if (REVIEW_FORM.equals(task.getFormId())) {
+            checkDecision(reviewId(context), answers, user);
+        }
+    }
+
+    private static long reviewId(Map<String, Object> context) {
+        return Long.parseLong(String.valueOf(context.get("reviewId")));
     }
 
     private void checkDecision(long reviewId, Map<String, Object> answers, CurrentUser user) {

@@ -221,6 +221,16 @@ class WriteOffApprovalProcessTest {
         assertThatThrownBy(() -> inbox.complete(second.getJobKey(), approve("still fine"), MANAGER))
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("four eyes: manager made the first approval of write-off " + writeOff.getId());
+        // authorised before validated: the first approver hears 403 even for an answer the form would refuse
+        assertThatThrownBy(() -> inbox.complete(second.getJobKey(), approve("ok"), MANAGER))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("four eyes");
+        Api.Response refused = api.post(
+                "manager",
+                "/api/tasks/" + second.getJobKey() + "/complete",
+                Map.of("variables", approve("ok")));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
+        assertThat(refused.body().toString()).doesNotContain("writeOffComment");
         assertThat(writeOffs.get(writeOff.getId()).getStatus()).isEqualTo(WriteOff.Status.AWAITING_SECOND_APPROVAL);
 
         inbox.complete(second.getJobKey(), approve("Agreed, see the settlement"), SECOND_MANAGER);
