@@ -226,9 +226,7 @@ class WriteOffApprovalProcessTest {
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("four eyes");
         Api.Response refused = api.post(
-                "manager",
-                "/api/tasks/" + second.getJobKey() + "/complete",
-                Map.of("variables", approve("ok")));
+                "manager", "/api/tasks/" + second.getJobKey() + "/complete", Map.of("variables", approve("ok")));
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
         assertThat(refused.body().toString()).doesNotContain("writeOffComment");
         assertThat(writeOffs.get(writeOff.getId()).getStatus()).isEqualTo(WriteOff.Status.AWAITING_SECOND_APPROVAL);
