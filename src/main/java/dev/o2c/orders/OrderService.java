@@ -149,10 +149,13 @@ public class OrderService {
         return orders.findByCustomerIdAndStatus(customerId, status);
     }
 
-    /** The customer's orders waiting on a credit decision: in credit review, or released on prepayment not yet paid. */
+    /**
+     * The customers' orders waiting on a credit decision: in credit review, or released on prepayment not yet paid. One
+     * read for many customers (the payments of a statement's batch).
+     */
     @Transactional(readOnly = true)
-    public List<SalesOrder> ofCustomerWaitingOnCredit(long customerId) {
-        return orders.findWaitingOnCredit(customerId);
+    public List<SalesOrder> ofCustomersWaitingOnCredit(java.util.Collection<Long> customerIds) {
+        return customerIds.isEmpty() ? List.of() : orders.findWaitingOnCredit(customerIds);
     }
 
     @Transactional

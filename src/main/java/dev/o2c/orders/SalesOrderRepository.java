@@ -33,9 +33,9 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o where o.customerId = :customerId and o.status = :status")
     List<SalesOrder> findByCustomerIdAndStatus(Long customerId, OrderStatus status);
 
-    @Query("select o from SalesOrder o where o.customerId = :customerId and o.status in"
+    @Query("select o from SalesOrder o where o.customerId in :customerIds and o.status in"
             + " (dev.o2c.orders.OrderStatus.CREDIT_REVIEW, dev.o2c.orders.OrderStatus.AWAITING_PREPAYMENT)")
-    List<SalesOrder> findWaitingOnCredit(long customerId);
+    List<SalesOrder> findWaitingOnCredit(java.util.Collection<Long> customerIds);
 
     List<SalesOrder> findTop200ByOrderByIdDesc();
 
