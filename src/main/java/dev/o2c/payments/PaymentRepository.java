@@ -22,8 +22,17 @@ public interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.idempotencyKey in :keys")
     List<Payment> findByIdempotencyKeyIn(java.util.Collection<String> keys);
 
-    /** Oldest first by when they were posted: pooled ids are not in time order across application replicas. */
-    List<Payment> findByCustomerIdOrderByPostedAtAscIdAsc(Long customerId);
+    /**
+     * The customer's latest payments, newest first by when they were posted (pooled ids are not in time order across
+     * application replicas), as many as the page asks for.
+     */
+    @Query("select p from Payment p where p.customerId = :customerId order by p.postedAt desc, p.id desc")
+    List<Payment> latestOf(Long customerId, org.springframework.data.domain.Pageable page);
+
+    @Query("""
+      select p.currency as currency, sum(p.unappliedAmount) as amount from Payment p
+      where p.customerId = :customerId and p.unappliedAmount <> 0 group by p.currency""")
+    List<CurrencyAmount> unappliedByCurrencyOf(Long customerId);
 
     @Query("select p.currency as currency, sum(p.unappliedAmount) as amount from Payment p group by p.currency")
     List<CurrencyAmount> unappliedByCurrency();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -180,8 +181,15 @@ public class PaymentService {
     /** The customer's latest payments, newest first. */
     @Transactional(readOnly = true)
     public List<Payment> recentOf(long customerId, int limit) {
-        List<Payment> all = payments.findByCustomerIdOrderByPostedAtAscIdAsc(customerId);
-        return all.subList(Math.max(0, all.size() - limit), all.size()).reversed();
+        return payments.latestOf(customerId, PageRequest.of(0, limit));
+    }
+
+    /** Money the customer paid and that is not applied to invoices, per currency. */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> unappliedByCurrencyOf(long customerId) {
+        Map<String, BigDecimal> unapplied = new TreeMap<>();
+        payments.unappliedByCurrencyOf(customerId).forEach(row -> unapplied.put(row.getCurrency(), row.getAmount()));
+        return unapplied;
     }
 
     @Transactional(readOnly = true)

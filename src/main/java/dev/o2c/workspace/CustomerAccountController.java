@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -169,16 +168,10 @@ class CustomerAccountController {
         List<CreditNoteLine> notes = creditNotes.forCustomer(id).stream()
                 .map(note -> new CreditNoteLine(CreditNoteView.of(note), numbers.get(note.getInvoiceId())))
                 .toList();
-        List<Payment> everyPayment = payments.recentOf(id, Integer.MAX_VALUE);
-        List<PaymentLine> recentPayments = everyPayment.stream()
-                .limit(RECENT_PAYMENTS)
+        List<PaymentLine> recentPayments = payments.recentOf(id, RECENT_PAYMENTS).stream()
                 .map(payment -> PaymentLine.of(payment, payments, numbers::get))
                 .toList();
-        Map<String, BigDecimal> unapplied = new TreeMap<>();
-        everyPayment.stream()
-                .filter(payment -> payment.getUnappliedAmount().signum() != 0)
-                .forEach(payment ->
-                        unapplied.merge(payment.getCurrency(), payment.getUnappliedAmount(), BigDecimal::add));
+        Map<String, BigDecimal> unapplied = payments.unappliedByCurrencyOf(id);
         List<AuditView> trail = audit.trailOf("customer", String.valueOf(id)).reversed().stream()
                 .map(AuditView::of)
                 .toList();
