@@ -105,7 +105,8 @@ public class DisputeIntake {
                     status -> disputes.cancelUnstarted(disputeId, actor, String.valueOf(e.getMessage())));
             return;
         }
-        recordStart(disputeId, processInstanceKey);
+        // a new transaction: the committed one's resources are still bound here and must not be joined
+        afterCommit.executeWithoutResult(status -> recordStart(disputeId, processInstanceKey));
     }
 
     private void start(Dispute dispute, String actor) {
