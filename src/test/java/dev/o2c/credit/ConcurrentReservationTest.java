@@ -7,6 +7,7 @@ import dev.o2c.orders.OrderService;
 import dev.o2c.orders.OrderStatus;
 import dev.o2c.orders.SalesOrder;
 import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.ProcesslessOrders;
 import dev.o2c.support.Scenario;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,16 +41,21 @@ class ConcurrentReservationTest {
     @Autowired
     CreditReviews reviews;
 
+    @Autowired
+    ProcesslessOrders processless;
+
+    @AfterEach
+    void rejectLeftOver() {
+        processless.rejectLeftOver();
+    }
+
     @Test
     void simultaneousReservationsStopExactlyAtTheLimit() throws Exception {
         Customer customer = scenario.customer("1000");
         List<SalesOrder> placed = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             // placed without a process: this test races the reservation itself, twelve threads at once
-            placed.add(orders.place(
-                    customer.getId(),
-                    List.of(new OrderService.NewLine("SKU", "Goods", BigDecimal.ONE, new BigDecimal("150.00"))),
-                    "sales"));
+            placed.add(processless.place(customer.getId(), "Goods", "150.00"));
         }
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -114,10 +121,7 @@ class ConcurrentReservationTest {
             List<SalesOrder> overrides = new ArrayList<>();
             List<CreditApproval> approvals = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                SalesOrder order = orders.place(
-                        customer.getId(),
-                        List.of(new OrderService.NewLine("SKU", "Big", BigDecimal.ONE, new BigDecimal("2000.00"))),
-                        "sales");
+                SalesOrder order = processless.place(customer.getId(), "Big", "2000.00");
                 overrides.add(order);
                 approvals.add(reviews.recordReview(
                                 order.getId(), ReviewChoice.approve("race " + i), "manager", "race-" + order.getId())
@@ -126,10 +130,7 @@ class ConcurrentReservationTest {
             }
             List<SalesOrder> ordinary = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                ordinary.add(orders.place(
-                        customer.getId(),
-                        List.of(new OrderService.NewLine("SKU", "Goods", BigDecimal.ONE, new BigDecimal("150.00"))),
-                        "sales"));
+                ordinary.add(processless.place(customer.getId(), "Goods", "150.00"));
             }
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -15,6 +15,7 @@ import dev.o2c.platform.audit.AuditRepository;
 import dev.o2c.platform.errors.InvalidValueException;
 import dev.o2c.platform.errors.NotPermittedException;
 import dev.o2c.support.IntegrationTest;
+import dev.o2c.support.ProcesslessOrders;
 import dev.o2c.support.Scenario;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,8 +62,12 @@ class CreditReviewWorkersTest {
     @Autowired
     RequestPrepaymentWorker requestPrepayment;
 
+    @Autowired
+    ProcesslessOrders processless;
+
     @AfterEach
     void ledgerStillHolds() {
+        processless.rejectLeftOver();
         ledger.assertHold();
     }
 
@@ -176,9 +181,6 @@ class CreditReviewWorkersTest {
     }
 
     private SalesOrder place(Customer customer, String amount) {
-        return orders.place(
-                customer.getId(),
-                List.of(new OrderService.NewLine("SKU", "Goods", BigDecimal.ONE, new BigDecimal(amount))),
-                "sales");
+        return processless.place(customer.getId(), "Goods", amount);
     }
 }
