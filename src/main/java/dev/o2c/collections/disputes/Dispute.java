@@ -1,5 +1,6 @@
 package dev.o2c.collections.disputes;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -73,14 +74,12 @@ public class Dispute {
      * other instance is refused, and so is every instance of a dispute withdrawn because its start seemed to fail.
      */
     boolean startedAs(long processInstanceKey) {
-        if (this.processInstanceKey == null) {
-            if (status == DisputeStatus.CANCELLED) {
-                return false;
-            }
-            this.processInstanceKey = processInstanceKey;
-            return true;
+        if (!DuplicateStart.takes(this.processInstanceKey, processInstanceKey)
+                || (this.processInstanceKey == null && status == DisputeStatus.CANCELLED)) {
+            return false;
         }
-        return this.processInstanceKey == processInstanceKey;
+        this.processInstanceKey = processInstanceKey;
+        return true;
     }
 
     /** OPEN -> ESCALATED: the routed team missed the SLA. */

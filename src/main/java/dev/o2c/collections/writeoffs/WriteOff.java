@@ -1,5 +1,6 @@
 package dev.o2c.collections.writeoffs;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -124,11 +125,11 @@ public class WriteOff {
 
     /** Records the approval's process instance: the first to ask wins, asking again is harmless, others are refused. */
     boolean started(long processInstanceKey) {
-        if (this.processInstanceKey == null) {
-            this.processInstanceKey = processInstanceKey;
-            return true;
+        if (!DuplicateStart.takes(this.processInstanceKey, processInstanceKey)) {
+            return false;
         }
-        return this.processInstanceKey == processInstanceKey;
+        this.processInstanceKey = processInstanceKey;
+        return true;
     }
 
     /** Keeps who the authority table says may approve (the process's business rule task decided it). */

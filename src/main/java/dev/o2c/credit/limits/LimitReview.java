@@ -1,5 +1,6 @@
 package dev.o2c.credit.limits;
 
+import dev.o2c.platform.engine.DuplicateStart;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -117,11 +118,11 @@ public class LimitReview {
 
     /** Records the review's process instance: the first to ask wins, asking again is harmless, others are refused. */
     boolean started(long processInstanceKey) {
-        if (this.processInstanceKey == null) {
-            this.processInstanceKey = processInstanceKey;
-            return true;
+        if (!DuplicateStart.takes(this.processInstanceKey, processInstanceKey)) {
+            return false;
         }
-        return this.processInstanceKey == processInstanceKey;
+        this.processInstanceKey = processInstanceKey;
+        return true;
     }
 
     /** The facts the recommendation is made on; a repeated job overwrites them with today's. */

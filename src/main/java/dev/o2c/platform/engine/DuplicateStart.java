@@ -14,6 +14,14 @@ public final class DuplicateStart {
     private DuplicateStart() {}
 
     /**
+     * Whether a record that holds {@code recorded} (null: none yet) takes {@code offered} as its instance: the first to
+     * be offered wins, and being offered it again is harmless.
+     */
+    public static boolean takes(Long recorded, long offered) {
+        return recorded == null || recorded == offered;
+    }
+
+    /**
      * Lets the instance go on when its record took it as its own; otherwise throws the BPMN error that ends it.
      *
      * @param record what the instance is for, as an operator reads it ("order 42")
