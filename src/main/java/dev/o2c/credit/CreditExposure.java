@@ -34,7 +34,9 @@ public class CreditExposure {
     }
 
     /** A customer's use of credit; utilisation in percent of the limit, null when the limit is zero. */
-    public record CreditUse(Customer customer, BigDecimal exposure, BigDecimal utilisationPercent) {}
+    /** {@code openInvoices}: the part of the exposure that is open on invoices (the rest is reserved by orders). */
+    public record CreditUse(
+            Customer customer, BigDecimal exposure, BigDecimal openInvoices, BigDecimal utilisationPercent) {}
 
     @Transactional(readOnly = true)
     public BigDecimal of(long customerId) {
@@ -81,9 +83,11 @@ public class CreditExposure {
         return customers.all().stream()
                 .sorted(Comparator.comparing(Customer::getId))
                 .map(customer -> {
+                    BigDecimal openInvoices = open.getOrDefault(customer.getId(), BigDecimal.ZERO);
                     BigDecimal exposure = reserved.getOrDefault(customer.getId(), BigDecimal.ZERO)
-                            .add(open.getOrDefault(customer.getId(), BigDecimal.ZERO));
-                    return new CreditUse(customer, exposure, utilisation(exposure, customer.getCreditLimit()));
+                            .add(openInvoices);
+                    return new CreditUse(
+                            customer, exposure, openInvoices, utilisation(exposure, customer.getCreditLimit()));
                 })
                 .toList();
     }

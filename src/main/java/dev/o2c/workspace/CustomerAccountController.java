@@ -120,7 +120,6 @@ class CustomerAccountController {
         receivables
                 .overdueByCustomer(LocalDate.now(clock))
                 .forEach(group -> overdue.merge(group.customerId(), group.amount(), BigDecimal::add));
-        Map<Long, BigDecimal> open = receivables.openByCustomer();
         return exposure.everyCustomer().stream()
                 .map(use -> {
                     Customer customer = use.customer();
@@ -132,7 +131,7 @@ class CustomerAccountController {
                             customer.getCreditLimit(),
                             use.exposure(),
                             customer.getCreditLimit().subtract(use.exposure()),
-                            open.getOrDefault(customer.getId(), BigDecimal.ZERO),
+                            use.openInvoices(),
                             overdue.getOrDefault(customer.getId(), BigDecimal.ZERO),
                             customer.isOnCreditHold());
                 })
